@@ -1,0 +1,47 @@
+"""The `rasd` command. Each subcommand lives in its own module with `add_parser` and `run`;
+a command parses its arguments and calls a library function, nothing more."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .. import __version__
+
+__all__ = ["COMMANDS", "build_parser", "main"]
+
+# name -> module; each module defines `HELP`, `add_arguments(parser)` and `run(args) -> int`.
+COMMANDS: dict[str, str] = {
+    "analyze": "rasd.cli.analyze",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rasd",
+        description="Arabic news to structured knowledge: who said what, who did what to whom, "
+                    "when and where, each fact with the span of text it rests on.")
+    parser.add_argument("--version", action="version", version=f"rasd {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module_name in COMMANDS.items():
+        module = importlib.import_module(module_name)
+        p = sub.add_parser(name, help=module.HELP, description=module.__doc__,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        module.add_arguments(p)
+        p.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "_run", None):
+        parser.print_help()
+        return 2
+    try:
+        return args._run(args)
+    except KeyboardInterrupt:
+        print("rasd: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,48 @@
+"""Pipeline stages: small classes `Doc -> Doc` that declare the layers they require and provide.
+
+Stages are registered here by name, as ``"module:Class"`` strings, so that a stage's module (and
+the model or lexicon it loads) is imported only when a pipeline uses it. `DEFAULT_ORDER` is the
+order of the full pipeline.
+"""
+from __future__ import annotations
+
+import importlib
+
+from ..errors import PipelineError
+from .base import Stage
+
+__all__ = ["DEFAULT_ORDER", "REGISTRY", "Stage", "available", "create"]
+
+REGISTRY: dict[str, str] = {
+    "sentences": "rasd.stages.text:SentenceStage",
+    "tokens": "rasd.stages.text:TokenStage",
+    "mentions": "rasd.stages.mentions:MentionStage",
+    "entities": "rasd.stages.entities:EntityStage",
+    "times": "rasd.stages.times:TimeStage",
+    "quotes": "rasd.stages.quotes:QuoteStage",
+    "events": "rasd.stages.events:EventStage",
+    "places": "rasd.stages.places:PlaceStage",
+}
+
+DEFAULT_ORDER = ("sentences", "tokens", "mentions", "entities", "times", "quotes", "events", "places")
+
+
+def available() -> list[str]:
+    """Names of the registered stages whose module can be imported, in pipeline order."""
+    out = []
+    for name in DEFAULT_ORDER:
+        module, _, _ = REGISTRY[name].partition(":")
+        if importlib.util.find_spec(module) is not None:
+            out.append(name)
+    return out
+
+
+def create(name: str, **options) -> Stage:
+    """Instantiate a registered stage by name."""
+    try:
+        target = REGISTRY[name]
+    except KeyError:
+        raise PipelineError(f"unknown stage {name!r}; known stages: {', '.join(REGISTRY)}",
+                            remedy="use one of the known stage names", code="R301") from None
+    module, _, cls = target.partition(":")
+    return getattr(importlib.import_module(module), cls)(**options)

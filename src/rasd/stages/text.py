@@ -1,0 +1,54 @@
+"""Text stages: sentences and clitic-aware tokens."""
+from __future__ import annotations
+
+from ..model import Document, Segment, Sentence, Token
+from ..text.sentences import split_sentences
+from ..text.tokenize import tokenize
+from .base import Stage
+
+__all__ = ["SentenceStage", "TokenStage"]
+
+
+class SentenceStage(Stage):
+    """Splits each section into sentences; a sentence never crosses a section or a line."""
+
+    name = "sentences"
+    requires = ("text", "sections")
+    provides = ("sentences",)
+
+    def process(self, doc: Document) -> None:
+        out = []
+        sections = doc.sections or []
+        if not sections:
+            spans = [(0, len(doc.text), "body")]
+        else:
+            spans = [(s.start, s.end, s.kind) for s in sections if s.kind != "credit"]
+        paragraph = -1
+        last_line = None
+        for start, end, kind in spans:
+            for s, e, p in split_sentences(doc.text, start, end):
+                key = (start, p)
+                if key != last_line:
+                    paragraph += 1
+                    last_line = key
+                out.append(Sentence(s, e, kind, paragraph))
+        doc.sentences = out
+
+
+class TokenStage(Stage):
+    """One token per surface word, number or mark, with clitic segments, over the whole text."""
+
+    name = "tokens"
+    requires = ("text",)
+    provides = ("tokens",)
+
+    def process(self, doc: Document) -> None:
+        tokens = []
+        append = tokens.append
+        for t in tokenize(doc.text):
+            if len(t.segments) > 1:
+                segs = tuple(Segment(t.start + a, t.start + b, k) for k, a, b in t.segments)
+            else:
+                segs = ()
+            append(Token(t.start, t.end, t.kind, t.norm, t.stem, segs))
+        doc.tokens = tokens
