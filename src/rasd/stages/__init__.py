@@ -7,6 +7,7 @@ order of the full pipeline.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 
 from ..errors import PipelineError
 from .base import Stage
@@ -28,12 +29,20 @@ DEFAULT_ORDER = ("sentences", "tokens", "mentions", "entities", "times", "quotes
 
 
 def available() -> list[str]:
-    """Names of the registered stages whose module can be imported, in pipeline order."""
+    """Names of the registered stages that are installed and whose requirements the stages before
+    them provide, in pipeline order (the full pipeline of this installation)."""
+    from .base import READER_LAYERS
+    have = set(READER_LAYERS)
     out = []
     for name in DEFAULT_ORDER:
-        module, _, _ = REGISTRY[name].partition(":")
-        if importlib.util.find_spec(module) is not None:
-            out.append(name)
+        module, _, cls = REGISTRY[name].partition(":")
+        if importlib.util.find_spec(module) is None:
+            continue
+        stage_cls = getattr(importlib.import_module(module), cls, None)
+        if stage_cls is None or not set(stage_cls.requires) <= have:
+            continue
+        out.append(name)
+        have.update(stage_cls.provides)
     return out
 
 
