@@ -40,9 +40,13 @@ def _meta(meta: Meta) -> dict[str, Any]:
 
 
 def _token(doc: Document, t: Token) -> dict:
-    return {"start": t.start, "end": t.end, "text": doc.text[t.start:t.end], "kind": t.kind,
-            "segments": [{"start": s.start, "end": s.end, "text": doc.text[s.start:s.end], "kind": s.kind}
-                         for s in t.segments]}
+    text = doc.text[t.start:t.end]
+    if t.segments:
+        segments = [{"start": s.start, "end": s.end, "text": doc.text[s.start:s.end], "kind": s.kind}
+                    for s in t.segments]
+    else:
+        segments = [{"start": t.start, "end": t.end, "text": text, "kind": "stem"}]
+    return {"start": t.start, "end": t.end, "text": text, "kind": t.kind, "segments": segments}
 
 
 def _layer_dicts(doc: Document, name: str) -> list[dict]:
@@ -125,6 +129,7 @@ def document_from_dict(data: dict[str, Any]) -> Document:
     for t in data.get("tokens", []):
         norm = normalize(t["text"], "match")
         segs = tuple(Segment(s["start"], s["end"], s["kind"]) for s in t.get("segments", []))
+        segs = segs if len(segs) > 1 else ()
         stem = "".join(normalize(data["text"][s.start:s.end], "match") for s in segs if s.kind == "stem") \
             if segs else segment_stem(norm)
         doc.tokens.append(Token(t["start"], t["end"], t["kind"], norm, stem or norm, segs))

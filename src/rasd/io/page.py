@@ -160,7 +160,8 @@ def _assemble(lines: list[str], kinds: list[str | None], title: str | None, meta
         if kind is None:
             blank = blank or not raw.strip()
             continue
-        sep = ("\n\n" if blank else "\n") if parts else ""
+        after_title = bool(sections) and sections[-1].kind == "title"
+        sep = ("\n\n" if blank or after_title else "\n") if parts else ""
         parts.append(sep)
         pos += len(sep)
         blank = False

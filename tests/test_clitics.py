@@ -1,0 +1,45 @@
+import pytest
+
+from rasd.text.clitics import segment, segment_stem
+
+
+def parts(word):
+    return [word[a:b] for _, a, b in segment(word)]
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("وبالعراق", ["و", "ب", "ال", "عراق"]),
+    ("للقوات", ["ل", "ل", "قوات"]),
+    ("والولايات", ["و", "ال", "ولايات"]),
+    ("وقال", ["و", "قال"]),
+    ("بأن", ["ب", "أن"]),
+    ("قواتها", ["قوات", "ها"]),
+    ("وسيتم", ["و", "س", "يتم"]),
+    ("الجيش", ["ال", "جيش"]),
+])
+def test_splits_clitics(word, expected):
+    assert parts(word) == expected
+
+
+@pytest.mark.parametrize("name", ["بغداد", "لبنان", "كركوك", "فلسطين", "واشنطن", "فرنسا", "وزير",
+                                  "وكالة", "ولاية", "ألمانيا", "الله", "التي", "إلى", "عراقي", "وطني"])
+def test_keeps_names_and_stems_whole(name):
+    assert parts(name) == [name]
+
+
+def test_names_after_a_real_clitic():
+    assert parts("وبغداد") == ["و", "بغداد"]
+    assert parts("وفلسطين") == ["و", "فلسطين"]
+
+
+def test_segments_cover_the_word():
+    for word in ["وبالعراق", "للقوات", "قواتها", "بغداد", "وسيتم"]:
+        segs = segment(word)
+        assert segs[0][1] == 0 and segs[-1][2] == len(word)
+        assert all(a[2] == b[1] for a, b in zip(segs, segs[1:]))
+        assert sum(1 for k, _, _ in segs if k == "stem") == 1
+
+
+def test_segment_stem_normalizes():
+    assert segment_stem("وبالعِراق") == "عراق"
+    assert segment_stem("بأن") == "ان"
