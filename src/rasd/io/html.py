@@ -178,47 +178,5 @@ def _mark_caption(doc: Document, caption: str) -> None:
 
 
 def _parse_date(s: str):
-    try:
-        from ..text.dates import parse_date
-    except ImportError:   # FALLBACK until rasd.text.dates lands: day-month-year only, see below
-        return _fallback_parse_date(s)
+    from ..text.dates import parse_date
     return parse_date(s)
-
-
-# --- FALLBACK date parser, used only while `rasd.text.dates` does not exist. -------------------
-_MONTHS = {
-    "يناير": 1, "كانون الثاني": 1, "جانفي": 1, "فبراير": 2, "شباط": 2, "فيفري": 2, "مارس": 3,
-    "اذار": 3, "ابريل": 4, "نيسان": 4, "افريل": 4, "مايو": 5, "ايار": 5, "ماي": 5, "يونيو": 6,
-    "حزيران": 6, "جوان": 6, "يوليو": 7, "تموز": 7, "جويليه": 7, "يوليوز": 7, "اغسطس": 8, "اب": 8,
-    "اوت": 8, "غشت": 8, "سبتمبر": 9, "ايلول": 9, "شتنبر": 9, "اكتوبر": 10, "تشرين الاول": 10,
-    "نوفمبر": 11, "تشرين الثاني": 11, "نونبر": 11, "ديسمبر": 12, "كانون الاول": 12, "دجنبر": 12,
-}
-_MONTH_ALT = "|".join(sorted((regex.escape(m) for m in _MONTHS), key=len, reverse=True))
-_DMY = regex.compile(rf"(?<!\d)(\d{{1,2}})\s+(?:({_MONTH_ALT})\s*(?:/\s*(?:{_MONTH_ALT})\s*)?)[,،]?\s*(\d{{4}})")
-_MDY = regex.compile(rf"({_MONTH_ALT})\s+(\d{{1,2}})\s*[,،]\s*(\d{{4}})")
-_NUMERIC = regex.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
-
-
-def _fallback_parse_date(s: str):
-    """(YYYY-MM-DD, "day") for a day-month-year date in `s`, else None."""
-    t = " ".join(normalize(s, "match").split())
-    m = _DMY.search(t)
-    if m:
-        return _iso(int(m.group(3)), _MONTHS[m.group(2)], int(m.group(1)))
-    m = _MDY.search(t)
-    if m:
-        return _iso(int(m.group(3)), _MONTHS[m.group(1)], int(m.group(2)))
-    m = _NUMERIC.search(t)
-    if m:
-        if m.group(1):
-            return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        return _iso(int(m.group(6)), int(m.group(5)), int(m.group(4)))
-    return None
-
-
-def _iso(y: int, mo: int, d: int):
-    import datetime
-    try:
-        return datetime.date(y, mo, d).isoformat(), "day"
-    except ValueError:
-        return None
