@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import Document, Segment, Sentence, Token
 from ..text.sentences import split_sentences
-from ..text.tokenize import tokenize
+from ..text.tokenize import scan
 from .base import Stage
 
 __all__ = ["SentenceStage", "TokenStage"]
@@ -45,10 +45,10 @@ class TokenStage(Stage):
     def process(self, doc: Document) -> None:
         tokens = []
         append = tokens.append
-        for t in tokenize(doc.text):
-            if len(t.segments) > 1:
-                segs = tuple(Segment(t.start + a, t.start + b, k) for k, a, b in t.segments)
+        for start, end, (kind, norm, stem, segs) in scan(doc.text):
+            if len(segs) > 1:
+                append(Token(start, end, kind, norm, stem,
+                             tuple(Segment(start + a, start + b, k) for k, a, b in segs)))
             else:
-                segs = ()
-            append(Token(t.start, t.end, t.kind, t.norm, t.stem, segs))
+                append(Token(start, end, kind, norm, stem))
         doc.tokens = tokens

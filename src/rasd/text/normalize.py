@@ -18,6 +18,7 @@ Profiles:
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -217,22 +218,29 @@ class Normalized:
         return bisect_right(self.offsets, index - 1, 0, len(self.text))
 
 
+@lru_cache(maxsize=None)
+def _uneven(profile: str) -> "re.Pattern[str] | None":
+    """A pattern of the characters the profile deletes or expands (the others map one to one)."""
+    chars = [chr(c) for c, v in _compose(profile).items() if len(v) != 1]
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]") if chars else None
+
+
 def normalize_with_offsets(text: str, profile: str = "match") -> Normalized:
     """Normalize and keep a map from every output character back to its source character."""
     table = _compose(profile)
     out = text.translate(table)
-    if len(out) == len(text) and all(len(v) == 1 for v in (table.get(ord(c)) for c in set(text)) if v is not None):
+    pattern = _uneven(profile)
+    if pattern is None or not pattern.search(text):
         return Normalized(out, range(len(text) + 1), len(text))  # type: ignore[arg-type]
-    pieces: list[str] = []
     offsets: list[int] = []
-    get = table.get
-    for i, ch in enumerate(text):
-        rep = get(ord(ch))
-        if rep is None:
-            pieces.append(ch)
-            offsets.append(i)
-        elif rep:
-            pieces.append(rep)
-            offsets.extend([i] * len(rep))
-    offsets.append(len(text))
-    return Normalized("".join(pieces), offsets, len(text))
+    extend = offsets.extend
+    pos = 0
+    for m in pattern.finditer(text):
+        i = m.start()
+        extend(range(pos, i))
+        rep = table[ord(text[i])]
+        if rep:
+            extend([i] * len(rep))
+        pos = i + 1
+    extend(range(pos, len(text) + 1))
+    return Normalized(out, offsets, len(text))

@@ -22,7 +22,6 @@ ABBREVIATIONS = frozenset(["د", "م", "أ", "ا", "ج", "ع", "ق", "ق.م", "�
 
 _END = regex.compile(r"[.!?؟؛;…\u06D4]+[\"»”’'\)\]]*(?=\s|$)")
 _LINE = regex.compile(r"[^\n]+")
-_WORD_BEFORE = regex.compile(r"(\S+?)\s*$")
 
 
 def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -39,31 +38,34 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
     return out
 
 
+_OPEN = regex.compile(r'[«“„"]')
+_CLOSE_OF = {"«": "»", "“": "”", "„": "”", '"': '"'}
+
+
 def _quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Ranges inside quotation marks that open and close within [start, end)."""
     ranges = []
     i = start
-    while i < end:
-        ch = text[i]
-        close = {"«": "»", "“": "”", "„": "”", '"': '"'}.get(ch)
-        if close:
-            j = text.find(close, i + 1, end)
-            if j != -1:
-                ranges.append((i + 1, j))
-                i = j + 1
-                continue
-        i += 1
-    return ranges
+    while True:
+        m = _OPEN.search(text, i, end)
+        if not m:
+            return ranges
+        j = text.find(_CLOSE_OF[m.group()], m.end(), end)
+        if j == -1:
+            i = m.end()
+            continue
+        ranges.append((m.end(), j))
+        i = j + 1
 
 
 def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
     """Is the full stop at `dot` part of an abbreviation or an initial?"""
     if text[dot] != ".":
         return False
-    m = _WORD_BEFORE.search(text, line_start, dot)
-    if not m:
+    space = max(text.rfind(" ", line_start, dot), text.rfind("\n", line_start, dot))
+    word = text[space + 1:dot].lstrip("(«\"“")
+    if not word:
         return False
-    word = m.group(1).lstrip("(«\"“")
     if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         return True
     return bool(regex.fullmatch(r"(?:\p{L}\.)+\p{L}", word))   # ق.م / U.S

@@ -12,29 +12,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
+import re
 
 from .clitics import segment
 from .normalize import normalize, normalize_with_offsets
 
-__all__ = ["RawToken", "TOKEN_PATTERN", "analyze_word", "tokenize"]
+__all__ = ["RawToken", "TOKEN_PATTERN", "analyze_word", "scan", "tokenize"]
 
 _LETTER = r"\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06D5\u06FA-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFC"
 _MARK = r"\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200C\u200D"
 _DIGIT = r"0-9\u0660-\u0669\u06F0-\u06F9"
 
-TOKEN_PATTERN = regex.compile(
+TOKEN_PATTERN = re.compile(
     rf"""
     (?P<url>(?:https?://|www\.)[^\s<>"«»]+[^\s<>"«».,;:!?،؛؟)\]]
            |[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{{2,}})
   | (?P<number>(?:[وفبل](?=[{_DIGIT}]))?[{_DIGIT}]+(?:[.,\u066B\u066C/:][{_DIGIT}]+)*%?\u066A?)
   | (?P<word>[{_LETTER}\u0640][{_LETTER}{_MARK}]*)
   | (?P<latin>[A-Za-z\u00C0-\u024F]+(?:['’\-][A-Za-z\u00C0-\u024F]+)*)
-  | (?P<punct>([.!?؟…،,؛;:\-–—_"'«»“”„‹›()\[\]{{}}/\\])\2*)
+  | (?P<punct>\.{{2,}}|[!?؟]{{2,}}|[\-–—_]{{2,}}|[.!?؟…،,؛;:\-–—_"'«»“”„‹›()\[\]{{}}/\\])
   | (?P<symbol>\S)
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
+
+
+Analysis = tuple  # (kind, norm, stem, segments relative to the token start)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,28 +71,50 @@ def analyze_word(surface: str) -> tuple[str, str, tuple[tuple[str, int, int], ..
     return norm, stem, tuple(segs)
 
 
-@lru_cache(maxsize=100_000)
-def _number(surface: str) -> tuple[str, str, tuple[tuple[str, int, int], ...]]:
-    norm = normalize(surface, "match")
-    if surface[0] in "وفبل":
-        return norm, norm[1:], (("proclitic", 0, 1), ("stem", 1, len(surface)))
-    return norm, norm, (("stem", 0, len(surface)),)
+def _analyze(surface: str, kind: str) -> Analysis:
+    if kind == "word":
+        norm, stem, segs = analyze_word(surface)
+    elif kind == "number":
+        norm = normalize(surface, "match")
+        if surface[0] in "وفبل":
+            return kind, norm, norm[1:], (("proclitic", 0, 1), ("stem", 1, len(surface)))
+        stem, segs = norm, (("stem", 0, len(surface)),)
+    else:
+        kind = "latin" if kind == "url" else kind
+        norm = normalize(surface, "match")
+        stem, segs = norm, (("stem", 0, len(surface)),)
+    return kind, norm, stem, segs
+
+
+# The same pattern without groups, for `findall`, which builds the token strings in C.
+_FLAT_PATTERN = re.compile(re.sub(r"\(\?P<\w+>", "(?:", TOKEN_PATTERN.pattern), re.VERBOSE)
+
+_ANALYSES: dict[str, Analysis] = {}
+_MAX_CACHE = 500_000
+
+
+def scan(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Analysis]]:
+    """The fast path: (start, end, analysis) for each token; analyses are shared per word type."""
+    out = []
+    append = out.append
+    cache = _ANALYSES
+    get = cache.get
+    find = text.find
+    pos = start
+    for s in _FLAT_PATTERN.findall(text, start, len(text) if end is None else end):
+        info = get(s)
+        if info is None:
+            if len(cache) > _MAX_CACHE:
+                cache.clear()
+            m = TOKEN_PATTERN.fullmatch(s)
+            info = cache[s] = _analyze(s, m.lastgroup if m else "symbol")
+        pos = find(s, pos)
+        e = pos + len(s)
+        append((pos, e, info))
+        pos = e
+    return out
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[RawToken]:
     """Tokens of `text[start:end]`, with offsets into `text`."""
-    out = []
-    append = out.append
-    for m in TOKEN_PATTERN.finditer(text, start, len(text) if end is None else end):
-        kind = m.lastgroup
-        s = m.group()
-        if kind == "word":
-            norm, stem, segs = analyze_word(s)
-        elif kind == "number":
-            norm, stem, segs = _number(s)
-        else:
-            kind = "latin" if kind == "url" else kind
-            norm = normalize(s, "match")
-            stem, segs = norm, (("stem", 0, len(s)),)
-        append(RawToken(m.start(), m.end(), s, kind, norm, stem, segs))
-    return out
+    return [RawToken(s, e, text[s:e], *info) for s, e, info in scan(text, start, end)]

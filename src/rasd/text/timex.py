@@ -1,0 +1,231 @@
+"""Finding Arabic time expressions in running text (pure: a string in, candidate spans out).
+
+`find_candidates(norm)` runs a small grammar of regular expressions over ``match``-normalized text
+and returns non-overlapping `Candidate`s (the longest wins), each with the named parts it was built
+from (day, month, year, weekday, qualifier, unit …). `rasd.text.timeres` turns them into values.
+
+Families: ``date`` (day + month [+ year]), ``month`` (month [+ year]), ``year``, ``years`` (بين عامي
+2014 و2017), ``numeric`` (10/8/2021, 2021-08-10), ``numeric_dm`` (24/9 before a full numeric date),
+``relday`` (اليوم، أمس، أول من أمس، غدا …, optionally with a weekday and a date), ``weekday``,
+``period`` (الشهر الماضي، هذا العام، نهاية العام …), ``ago`` (قبل يومين، منذ ثلاث سنوات) and
+``anaphor`` (اليوم التالي، العام نفسه).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from .dates import (alternation, month_of, month_table, number_table, unit_table, weekday_table,
+                    word_table, words_with_role)
+
+__all__ = ["Candidate", "find_candidates"]
+
+
+@dataclass(slots=True)
+class Candidate:
+    family: str
+    start: int                    # offsets in the normalized text
+    end: int
+    parts: dict[str, str | None] = field(default_factory=dict)
+
+
+_B = r"(?<!\w)"
+_E = r"(?!\w)"
+_NB = r"(?<![\w.,/:٫-])"          # before a number: not inside another number or a clock time
+
+
+def _year(g: str) -> str:
+    return rf"(?P<{g}>(?:1[3-9]|20)\d\d)(?![\d.,]\d|\d)(?:\s*(?P<{g}s>م|ه)(?!\w))?"
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> list[tuple[str, regex.Pattern]]:
+    months = alternation(month_table())
+    weekdays = alternation(weekday_table())
+    ordinals = alternation(k for k, (_, kind) in number_table().items() if kind == "ordinal")
+    cardinals = alternation(k for k, (_, kind) in number_table().items() if kind == "cardinal")
+    units = alternation(unit_table())
+    quals = alternation(words_with_role("qualifier"))
+    parts = alternation(words_with_role("part"))
+    edges = alternation(words_with_role("edge"))
+
+    def mx(g: str) -> str:
+        return rf"(?P<{g}>{months})(?:\s*[/(]\s*(?P<{g}2>{months})\s*\)?)?{_E}"
+
+    def yspec(g: str) -> str:
+        return (rf"(?:\s*[,،]?\s*(?:(?:من\s+)?(?:ال)?(?:عام|سنه)\s*)?{_year(g)}"
+                rf"|\s+من\s+(?:(?:ال)?(?:عام|سنه)\s+(?P<{g}q>{quals}){_E}"
+                rf"|(?P<{g}t>هذا\s+العام|هذه\s+السنه){_E}))")
+
+    day = r"(?P<d>0?[1-9]|[12]\d|3[01])(?!\d)"
+    part = rf"(?P<part>(?:بعد\s+)?{parts})"
+    g: list[tuple[str, str]] = [
+        ("numeric_iso", rf"{_NB}(?P<y>(?:19|20)\d\d)(?P<sep>[-/.])(?P<mo>0?[1-9]|1[0-2])(?P=sep)"
+                        rf"(?P<d>0?[1-9]|[12]\d|3[01])(?!\d)"),
+        ("numeric", rf"{_NB}(?P<d>\d{{1,2}})\s*(?P<sep>[-/.])\s*(?P<mo>\d{{1,2}})\s*(?P=sep)\s*"
+                    rf"(?P<y>\d{{4}})(?!\d)(?:\s*(?P<ys>م|ه)(?!\w))?"),
+        ("numeric_dm", rf"{_NB}(?P<d>\d{{1,2}})\s*/\s*(?P<mo>\d{{1,2}})(?!\d)"
+                       rf"(?=\s*/?\s*(?:الي|حتي|-|و)\s*\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}})"),
+        ("date", rf"{_B}(?P<pre>[وف]?)(?:{part}\s+)?(?:(?P<yawm>يوم)\s+)?"
+                 rf"(?:(?P<wd>{weekdays})\s*[,،]?\s*)?"
+                 rf"(?:{_NB}{day}|(?P<o>{ordinals}){_E})\s*(?:من\s+)?(?:شهر\s+)?{mx('m')}"
+                 rf"(?:{yspec('y')}|\s+(?P<q>{quals}){_E})?"),
+        ("relday", rf"{_B}(?P<pre>[وف]?(?:ب(?=الامس))?)(?:{part}\s+|(?P<yawm>يوم)\s+)?"
+                   rf"(?P<rel>اول\s+من\s+امس|اول\s+امس|امس\s+الاول|الامس|امس|بعد\s+غد|غدا|الغد|غد"
+                   rf"|اليوم|الليله(?:\s+الماضيه)?){_E}"
+                   rf"(?:\s*[,،-]?\s*(?P<wd>{weekdays}){_E})?"
+                   rf"(?:\s*[,،]?\s*(?:{_NB}{day}|(?P<o>{ordinals}){_E})\s*(?:من\s+)?{mx('m')}"
+                   rf"(?:{yspec('y')})?)?"),
+        ("weekday", rf"{_B}(?P<pre>[وف]?)(?:{part}\s+|(?P<yawm>يوم)\s+)?(?P<wd>{weekdays})"
+                    rf"(?:\s+(?P<q>{quals}))?{_E}"),
+        ("month", rf"{_B}(?P<pre>[وف]?[بل]?)(?:(?P<before>قبل)\s+)?(?:(?P<edge>{edges})\s+)?"
+                  rf"(?:(?P<shahr>شهر)\s+)?{mx('m')}(?:{yspec('y')}|\s+(?P<q>{quals}){_E})?"),
+        ("years", rf"{_B}(?P<pre>[وف]?[بل]?)(?:(?P<bein>بين)\s+)?(?:(?P<kw>(?:ال)?(?:عامي|سنتي|عامين))\s*)?"
+                  rf"{_NB}{_year('y')}\s*(?P<sep>و|-|–|الي|حتي)\s*(?:(?:ال)?(?:عام|سنه)\s*)?{_year('y2')}"),
+        ("year", rf"{_B}(?P<pre>[وف]?[بل]?)(?:(?P<before>قبل)\s+)?(?:(?P<edge>{edges})\s+)?"
+                 rf"(?:(?P<kw>(?:ال|(?<=ل)ل)?(?:عام|سنه))\s*)?{_NB}{_year('y')}"),
+        ("period", rf"{_B}(?P<pre>[وف]?[بل]?)(?:(?P<earlier>في\s+وقت\s+(?:سابق|لاحق|مبكر)\s+من)\s+)?"
+                   rf"(?:(?P<before>قبل)\s+)?(?:(?P<edge>{edges})\s+)?(?:(?P<this>هذا|هذه)\s+)?"
+                   rf"(?:ال|(?<=ل)ل)(?P<unit>اسبوع|شهر|عام|سنه)(?:\s+(?P<q>{quals}))?{_E}"),
+        ("ago", rf"{_B}(?P<pre>[وف]?)(?P<rel>قبل|منذ|بعد)\s+"
+                rf"(?:(?P<approx>نحو|حوالي|قرابه|زهاء|ما\s+يقارب)\s+)?"
+                rf"(?:(?P<num>\d{{1,3}}|(?:ال)?{cardinals})\s+)?(?P<unit>{units}){_E}"),
+        ("anaphor", rf"{_B}(?P<pre>[وف]?[بل]?)(?:{part}\s+)?"
+                    rf"(?:(?:ال|(?<=ل)ل)(?P<unit>يوم|شهر|عام|سنه)\s+"
+                    rf"(?P<rel>التالي|التاليه|السابق|السابقه|نفسه|نفسها|ذاته|ذاتها)"
+                    rf"|(?P<nafs>نفس)\s+ال(?P<unit2>يوم|شهر|عام|سنه)){_E}"),
+    ]
+    return [(name, regex.compile(p)) for name, p in g]
+
+
+# Words before اليوم that make it part of a name (روسيا اليوم، عين اليوم) or another day (ذلك اليوم).
+_NOT_TODAY_BEFORE = frozenset("""عين روسيا ثقافه المصري اخبار عالم صحيفه جريده موقع قناه مجله برنامج
+    نشره ذلك ذات نفس تلك""".split())
+# Nouns that العام follows as the adjective "general" (الأمين العام الحالي is no year).
+_GENERAL_NOUNS = frozenset("""الامين المدير النائب المدعي المراقب المفتش المنسق الراي القطاع المؤتمر
+    الاضراب الامن المال النفع المرشد القائد الشان الصالح الاتحاد الوكيل السكرتير الادعاء الاطار
+    الطابع المستوي المعدل المتوسط الدين الانفاق النقل التعليم الوضع المشهد الحق""".split())
+_WEEKDAY_NOT_BEFORE = frozenset("صلاه خطبه صلوات خطب ايام كلا هذين هذان".split())
+_WEEKDAY_NOT_AFTER = frozenset("معا منهما عشر عشره".split())
+_NEXT_WORD = regex.compile(r"\s*(\w+)")
+_PREV_WORD = regex.compile(r"(\w+)\W*$")
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = _NEXT_WORD.match(text, pos)
+    return m.group(1) if m else ""
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = _PREV_WORD.search(text, max(0, pos - 40), pos)
+    return m.group(1) if m else ""
+
+
+def _strip_clitic(word: str) -> str:
+    for p in ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل"):
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            return word[len(p):]
+    return word
+
+
+def _bound_ok(p: dict) -> bool:
+    """A month name that is also an ordinary word needs a day, a year, شهر, a qualifier or an edge."""
+    names = [n for n in (p.get("m"), p.get("m2")) if n]
+    if any(not month_of(n).bound for n in names):
+        return True
+    return any(p.get(k) for k in ("d", "o", "y", "yq", "yt", "q", "shahr", "edge"))
+
+
+def _valid(family: str, p: dict, norm: str, start: int, end: int) -> bool:
+    if family in ("date", "month") and not _bound_ok(p):
+        return False
+    if family in ("month", "year", "period") and p.get("before") and not p.get("edge"):
+        return False
+    if family == "year":
+        y = int(p["y"])
+        if not (p.get("kw") or p.get("edge") or p.get("ys")):
+            if not 1900 <= y <= 2100:
+                return False
+            nxt = _next_word(norm, end)
+            if nxt.endswith("ا") and nxt not in ("تقريبا", "ايضا", "حاليا", "سابقا", "مثلا"):
+                return False      # a counted noun in the accusative: 1951 مسجدا
+        elif p.get("ys") == "ه" or (1300 <= y <= 1500 and p.get("kw")):
+            return 1343 <= y <= 1500
+        return 1000 <= y <= 2200 or (p.get("ys") == "ه" and 1343 <= y <= 1500)
+    if family == "years":
+        y1, y2 = int(p["y"]), int(p["y2"])
+        return (bool(p.get("kw") or p.get("bein")) or p.get("sep") in ("-", "–")) and 0 < y2 - y1 < 100
+    if family == "relday":
+        rel = " ".join(p["rel"].split())
+        if rel in ("غد", "الغد") and not (p.get("yawm") or p.get("part")):
+            return False
+        if rel == "امس" and _next_word(norm, end) in ("الحاجه", "حاجه") and not p.get("wd"):
+            return False
+        if rel == "اليوم" and not p.get("wd") and not p.get("m"):
+            if _strip_clitic(_prev_word(norm, start)) in _NOT_TODAY_BEFORE:
+                return False
+            nxt = _next_word(norm, end)
+            if nxt.startswith("ال") and (nxt.endswith("ي") or nxt in number_table()):
+                return False      # اليوم الأول، اليوم العالمي، اليوم التالي
+            if p.get("pre", "").endswith("ب"):
+                return False
+        return True
+    if family == "weekday":
+        if _strip_clitic(_prev_word(norm, start)) in _WEEKDAY_NOT_BEFORE:
+            return False
+        if _next_word(norm, end) in _WEEKDAY_NOT_AFTER and not (p.get("yawm") or p.get("q")):
+            return False
+        return True
+    if family == "period":
+        if not (p.get("this") or p.get("q") or p.get("edge")):
+            return False
+        if p["unit"] == "عام" and not (p.get("this") or p.get("edge")):
+            if _prev_word(norm, start + len(p.get("pre") or "")) in _GENERAL_NOUNS:
+                return False
+        if p.get("earlier") and not (p.get("this") or p.get("q")):
+            return False
+        return True
+    if family == "ago":
+        unit, count = unit_table()[" ".join(p["unit"].split())]
+        if regex.match(r"\s+(?:من|علي)\s", norm[end:end + 6]):
+            return False          # قبل يومين من الانتخابات: relative to another event
+        if count == 2:
+            return not p.get("num")
+        if count == 1:
+            return not p.get("num") and p["rel"] == "قبل"
+        return bool(p.get("num"))
+    if family == "anaphor":
+        nxt = _next_word(norm, end)
+        return not nxt.startswith(("لل", "ل")) or nxt in ("لها", "له")
+    return True
+
+
+def find_candidates(norm: str) -> list[Candidate]:
+    """Time-expression candidates in ``match``-normalized text, non-overlapping, in text order.
+
+    Each candidate's span excludes a leading conjunction or preposition (وأمس -> أمس)."""
+    found: list[tuple[int, int, int, str, dict]] = []
+    for rank, (family, pattern) in enumerate(_grammar()):
+        for m in pattern.finditer(norm):
+            p = {k: v for k, v in m.groupdict().items() if v}
+            start = m.start() + len(p.get("pre", ""))
+            end = m.end()
+            if family == "numeric_dm":
+                start, end = m.start("d"), m.end("mo")
+            while end > start and norm[end - 1].isspace():
+                end -= 1
+            if end <= start or not _valid(family, p, norm, start, end):
+                continue
+            found.append((start, end, rank, family, p))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for start, end, _rank, family, p in found:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        out.append(Candidate(family, start, end, p))
+    out.sort(key=lambda c: c.start)
+    return out
