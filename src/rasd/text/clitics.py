@@ -34,15 +34,12 @@ NOT_ARTICLE = frozenset(["الله", "اللهم", "التي", "الذي", "ال
                          "اللواتي", "الى", "الا", "الان", "الف", "الفا", "الاف", "الي", "الما",
                          "اللتين", "اللذين", "الذى", "التى", "المانيا", "البانيا", "الاسكا",
                          "الماني", "المانية", "الان"])
-# Short function words that look like clitic + stem.
-WHOLE = frozenset(["وهو", "وهي", "ولا", "وما", "فقط", "لكن", "لكنه", "لكنها", "لدى", "لدي", "لها",
-                   "له", "لهم", "لنا", "لي", "بها", "به", "بهم", "كل", "كلا", "كما", "كان", "كانت",
-                   "لم", "لن", "لو", "لقد", "لأن", "لان", "لماذا", "كيف", "كذلك", "بل", "بعد",
-                   "بين", "بلا", "فيه", "فيها", "فيما", "وفي", "ومن", "وعلى", "كي", "لكي", "ليس",
-                   "ليست", "لعل", "بينما", "كأن", "فان", "فإن", "ولكن"])
+# Function words that look like clitic + stem but are written and read as one word.
 _WHOLE_KEEP = frozenset(["فقط", "لكن", "لدى", "لدي", "كل", "كلا", "كما", "كان", "كانت", "لم", "لن",
                          "لو", "لقد", "كيف", "كذلك", "بل", "بعد", "بين", "بلا", "كي", "ليس", "ليست",
-                         "لعل", "بينما", "لماذا"])
+                         "لعل", "بينما", "لماذا", "لها", "له", "لهم", "لنا", "لي", "بها", "به", "بهم",
+                         "فيه", "فيها", "فيما", "لكي", "لأن", "لان", "كأن", "لكنه", "لكنها", "لكنهم"])
+WHOLE = _WHOLE_KEEP
 
 MIN_STEM = 2
 MIN_UNKNOWN_STEM = 3
@@ -73,8 +70,10 @@ def _as_stem(word: str) -> int:
     return _lexicon().get("ال" + m, 0)
 
 
-def _plausible(rest: str, whole: str) -> bool:
-    """Is `rest`, what remains after a proclitic of `whole`, a plausible word on its own?"""
+def _plausible(rest: str, whole: str, guess: bool) -> bool:
+    """Is `rest`, what remains after a proclitic of `whole`, a plausible word on its own?
+    With `guess`, a long unknown remainder of an unknown word counts as plausible (right for the
+    conjunction و/ف; wrong for ب/ل/ك, which begin many foreign names: ليبرمان، برازيليا)."""
     if len(rest) < MIN_STEM:
         return False
     if _article_len(rest):
@@ -82,7 +81,7 @@ def _plausible(rest: str, whole: str) -> bool:
     k_rest = known(rest)
     if k_rest:
         return k_rest > _as_stem(whole)
-    return not known(whole) and len(rest) >= MIN_UNKNOWN_STEM + 1
+    return guess and not known(whole) and len(rest) >= MIN_UNKNOWN_STEM + 1
 
 
 def _enclitic(stem: str) -> int:
@@ -103,7 +102,7 @@ def segment(word: str) -> tuple[tuple[str, int, int], ...]:
         return (("stem", 0, n),)
     cuts: list[int] = []
     i = 0
-    if word[0] in CONJUNCTIONS and word not in WHOLE and _plausible(word[1:], word):
+    if word[0] in CONJUNCTIONS and word not in WHOLE and _plausible(word[1:], word, guess=True):
         cuts.append(1)
         i = 1
     rest = word[i:]
@@ -111,7 +110,7 @@ def segment(word: str) -> tuple[tuple[str, int, int], ...]:
         if rest[0] == "ل" and rest.startswith("لل") and len(rest) >= 4 and rest not in ("لله",):
             cuts += [i + 1, i + 2]                     # لل = ل + (ا)ل
             i += 2
-        elif _plausible(rest[1:], rest):
+        elif _plausible(rest[1:], rest, guess=False):
             cuts.append(i + 1)
             i += 1
     elif rest[:1] == "س" and len(rest) >= 4 and rest[1] in IMPERFECT_PREFIXES and known(rest[1:]) > known(rest):
