@@ -80,14 +80,14 @@ def _grammar() -> list[tuple[str, regex.Pattern]]:
                    rf"(?:{yspec('y')})?)?"),
         ("weekday", rf"{_B}(?P<pre>[وف]?)(?:{part}\s+|(?P<yawm>يوم)\s+)?(?P<wd>{weekdays})"
                     rf"(?:\s+(?P<q>{quals}))?{_E}"),
-        ("month", rf"{_B}(?P<pre>[وف]?[بل]?)(?:(?P<before>قبل)\s+)?(?:(?P<edge>{edges})\s+)?"
+        ("month", rf"{_B}(?P<pre>[وف]?[بل]?)(?:(?P<before>قبل)\s+(?={edges}))?(?:(?P<edge>{edges})\s+)?"
                   rf"(?:(?P<shahr>شهر)\s+)?{mx('m')}(?:{yspec('y')}|\s+(?P<q>{quals}){_E})?"),
         ("years", rf"{_B}(?P<pre>[وف]?[بل]?)(?:(?P<bein>بين)\s+)?(?:(?P<kw>(?:ال)?(?:عامي|سنتي|عامين))\s*)?"
                   rf"{_NB}{_year('y')}\s*(?P<sep>و|-|–|الي|حتي)\s*(?:(?:ال)?(?:عام|سنه)\s*)?{_year('y2')}"),
-        ("year", rf"{_B}(?P<pre>[وف]?[بل]?)(?:(?P<before>قبل)\s+)?(?:(?P<edge>{edges})\s+)?"
+        ("year", rf"{_B}(?P<pre>[وف]?[بل]?)(?:(?P<before>قبل)\s+(?={edges}))?(?:(?P<edge>{edges})\s+)?"
                  rf"(?:(?P<kw>(?:ال|(?<=ل)ل)?(?:عام|سنه))\s*)?{_NB}{_year('y')}"),
         ("period", rf"{_B}(?P<pre>[وف]?[بل]?)(?:(?P<earlier>في\s+وقت\s+(?:سابق|لاحق|مبكر)\s+من)\s+)?"
-                   rf"(?:(?P<before>قبل)\s+)?(?:(?P<edge>{edges})\s+)?(?:(?P<this>هذا|هذه)\s+)?"
+                   rf"(?:(?P<before>قبل)\s+(?={edges}))?(?:(?P<edge>{edges})\s+)?(?:(?P<this>هذا|هذه)\s+)?"
                    rf"(?:ال|(?<=ل)ل)(?P<unit>اسبوع|شهر|عام|سنه)(?:\s+(?P<q>{quals}))?{_E}"),
         ("ago", rf"{_B}(?P<pre>[وف]?)(?P<rel>قبل|منذ|بعد)\s+"
                 rf"(?:(?P<approx>نحو|حوالي|قرابه|زهاء|ما\s+يقارب)\s+)?"
@@ -109,6 +109,9 @@ _GENERAL_NOUNS = frozenset("""الامين المدير النائب المدع�
     الطابع المستوي المعدل المتوسط الدين الانفاق النقل التعليم الوضع المشهد الحق""".split())
 _WEEKDAY_NOT_BEFORE = frozenset("صلاه خطبه صلوات خطب ايام كلا هذين هذان".split())
 _WEEKDAY_NOT_AFTER = frozenset("معا منهما عشر عشره".split())
+_NOT_ACCUSATIVE = frozenset("تقريبا ايضا حاليا سابقا مثلا لاحقا اذا كما هنا انما بينما عندما".split())
+_QUOTES_OPEN = "«\"“'"
+_QUOTES_CLOSE = "»\"”'"
 _NEXT_WORD = regex.compile(r"\s*(\w+)")
 _PREV_WORD = regex.compile(r"(\w+)\W*$")
 
@@ -138,22 +141,24 @@ def _bound_ok(p: dict) -> bool:
     return any(p.get(k) for k in ("d", "o", "y", "yq", "yt", "q", "shahr", "edge"))
 
 
-def _valid(family: str, p: dict, norm: str, start: int, end: int) -> bool:
+def _valid(family: str, p: dict, norm: str, mstart: int, start: int, end: int) -> bool:
+    """Context checks a regular expression cannot make; `mstart` is where the match (clitic included) starts."""
     if family in ("date", "month") and not _bound_ok(p):
         return False
     if family in ("month", "year", "period") and p.get("before") and not p.get("edge"):
         return False
     if family == "year":
         y = int(p["y"])
+        if p.get("ys") == "ه":
+            return 1343 <= y <= 1500
         if not (p.get("kw") or p.get("edge") or p.get("ys")):
             if not 1900 <= y <= 2100:
                 return False
             nxt = _next_word(norm, end)
-            if nxt.endswith("ا") and nxt not in ("تقريبا", "ايضا", "حاليا", "سابقا", "مثلا"):
-                return False      # a counted noun in the accusative: 1951 مسجدا
-        elif p.get("ys") == "ه" or (1300 <= y <= 1500 and p.get("kw")):
-            return 1343 <= y <= 1500
-        return 1000 <= y <= 2200 or (p.get("ys") == "ه" and 1343 <= y <= 1500)
+            # a counted noun in the accusative (1951 مسجدا) makes it a number, not a year
+            return not (nxt.endswith("ا") and len(nxt) >= 3 and not nxt.startswith(("و", "ف"))
+                        and nxt not in _NOT_ACCUSATIVE)
+        return 1000 <= y <= 2200
     if family == "years":
         y1, y2 = int(p["y"]), int(p["y2"])
         return (bool(p.get("kw") or p.get("bein")) or p.get("sep") in ("-", "–")) and 0 < y2 - y1 < 100
@@ -164,16 +169,19 @@ def _valid(family: str, p: dict, norm: str, start: int, end: int) -> bool:
         if rel == "امس" and _next_word(norm, end) in ("الحاجه", "حاجه") and not p.get("wd"):
             return False
         if rel == "اليوم" and not p.get("wd") and not p.get("m"):
-            if _strip_clitic(_prev_word(norm, start)) in _NOT_TODAY_BEFORE:
+            if _strip_clitic(_prev_word(norm, mstart)) in _NOT_TODAY_BEFORE:
                 return False
             nxt = _next_word(norm, end)
             if nxt.startswith("ال") and (nxt.endswith("ي") or nxt in number_table()):
                 return False      # اليوم الأول، اليوم العالمي، اليوم التالي
             if p.get("pre", "").endswith("ب"):
                 return False
+            before, after = norm[:mstart].rstrip()[-1:], norm[end:].lstrip()[:1]
+            if before and after and before in _QUOTES_OPEN and after in _QUOTES_CLOSE:
+                return False      # «اليوم»: a newspaper's name
         return True
     if family == "weekday":
-        if _strip_clitic(_prev_word(norm, start)) in _WEEKDAY_NOT_BEFORE:
+        if _strip_clitic(_prev_word(norm, mstart)) in _WEEKDAY_NOT_BEFORE:
             return False
         if _next_word(norm, end) in _WEEKDAY_NOT_AFTER and not (p.get("yawm") or p.get("q")):
             return False
@@ -182,7 +190,7 @@ def _valid(family: str, p: dict, norm: str, start: int, end: int) -> bool:
         if not (p.get("this") or p.get("q") or p.get("edge")):
             return False
         if p["unit"] == "عام" and not (p.get("this") or p.get("edge")):
-            if _prev_word(norm, start + len(p.get("pre") or "")) in _GENERAL_NOUNS:
+            if _prev_word(norm, mstart) in _GENERAL_NOUNS:
                 return False
         if p.get("earlier") and not (p.get("this") or p.get("q")):
             return False
@@ -193,13 +201,20 @@ def _valid(family: str, p: dict, norm: str, start: int, end: int) -> bool:
             return False          # قبل يومين من الانتخابات: relative to another event
         if count == 2:
             return not p.get("num")
+        if p["rel"] == "منذ" and unit not in ("day", "week"):
+            return False          # منذ ثلاثة أعوام: a duration more than a point in time
         if count == 1:
-            return not p.get("num") and p["rel"] == "قبل"
+            return not p.get("num") and p["rel"] == "قبل" and not _next_word(norm, end) in _MONTH_WORDS()
         return bool(p.get("num"))
     if family == "anaphor":
         nxt = _next_word(norm, end)
         return not nxt.startswith(("لل", "ل")) or nxt in ("لها", "له")
     return True
+
+
+@lru_cache(maxsize=1)
+def _MONTH_WORDS() -> frozenset[str]:
+    return frozenset(k.split()[0] for k in month_table())
 
 
 def find_candidates(norm: str) -> list[Candidate]:
@@ -216,7 +231,7 @@ def find_candidates(norm: str) -> list[Candidate]:
                 start, end = m.start("d"), m.end("mo")
             while end > start and norm[end - 1].isspace():
                 end -= 1
-            if end <= start or not _valid(family, p, norm, start, end):
+            if end <= start or not _valid(family, p, norm, m.start(), start, end):
                 continue
             found.append((start, end, rank, family, p))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
