@@ -36,6 +36,7 @@ __all__ = [
     "demonym",
     "entries",
     "head",
+    "iob_tags",
     "is_first_name",
     "lookup",
     "match_titles",
@@ -455,3 +456,18 @@ def token_classes(tokens: Sequence) -> list[frozenset[str]]:
         for k in range(m.start, m.end):
             out[k].update(("B-" if k == m.start else "I-") + x for x in m.entry.kinds)
     return [frozenset(s) for s in out]
+
+
+def iob_tags(tokens: Sequence) -> list[str | None]:
+    """One tag per token from the unambiguous gazetteer names: "B-LOC", "I-ORG", … or None.
+
+    Meant as a tagger feature (places are LOC, organizations ORG).
+    """
+    out: list[str | None] = [None] * len(tokens)
+    for m in match_tokens(tokens):
+        if m.ambiguous or not m.entry.label:
+            continue
+        out[m.start] = "B-" + m.entry.label
+        for k in range(m.start + 1, m.end):
+            out[k] = "I-" + m.entry.label
+    return out
