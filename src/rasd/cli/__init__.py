@@ -13,6 +13,7 @@ __all__ = ["COMMANDS", "build_parser", "main"]
 # name -> module; each module defines `HELP`, `add_arguments(parser)` and `run(args) -> int`.
 COMMANDS: dict[str, str] = {
     "analyze": "rasd.cli.analyze",
+    "eval": "rasd.cli.eval",
 }
 
 

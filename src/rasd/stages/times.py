@@ -18,9 +18,11 @@ from .base import Stage
 
 __all__ = ["TimeStage", "page_date"]
 
-_LABELLED = regex.compile(r"(?:نُ?شِ?رَ?\s*(?:في|بتاريخ)|تاريخ\s+النشر|بتاريخ|آخر\s+تحديث|اخر\s+تحديث"
-                          r"|تم\s+النشر|published|updated)\s*:?", regex.IGNORECASE)
+_LABELLED = regex.compile(r"(?:نشر\s*(?:في|بتاريخ)|تاريخ\s+النشر|بتاريخ|تم\s+نشره?|published)\s*:?",
+                          regex.IGNORECASE)
+_UPDATED = regex.compile(r"(?:آخر|اخر)\s+تحديث|updated", regex.IGNORECASE)
 _CORRESPONDING = regex.compile(r"الموافق|الموافق\s+ل")
+_TRAILING = frozenset("\u0640") | frozenset(chr(c) for c in range(0x064B, 0x0653))
 _HEAD_LINES = 25
 _SHORT_LINE = 90
 
@@ -38,12 +40,14 @@ def page_date(doc: Document) -> str | None:
             if value:
                 return value
     lines = [ln.strip() for ln in doc.text[:4000].splitlines() if ln.strip()][:_HEAD_LINES]
-    for ln in lines:                                  # نشر في: …, آخر تحديث …
-        m = _LABELLED.search(ln)
-        if m:
-            value = _day(ln[m.end():m.end() + 80])
-            if value:
-                return value
+    # The last update comes first: relative dates in an updated article (أمس، الأحد) are the update's.
+    for label in (_UPDATED, _LABELLED):               # آخر تحديث …, نشر في: …
+        for ln in lines:
+            m = label.search(ln)
+            if m:
+                value = _day(ln[m.end():m.end() + 80])
+                if value:
+                    return value
     for ln in lines:                                  # 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م
         m = _CORRESPONDING.search(ln)
         if m:
@@ -89,6 +93,8 @@ class TimeStage(Stage):
         out = []
         for i, r in enumerate(resolve_times(norm.text, anchor, weeks=self.weeks), 1):
             start, end = norm.to_source(r.start, r.end)
+            while end < len(doc.text) and doc.text[end] in _TRAILING:
+                end += 1                                  # هـ: keep the tatweel the normalizer dropped
             out.append(TimeExpression(f"t{i}", start, end, r.value, r.grain, r.calendar, r.anchor,
                                       r.note))
         doc.times = out

@@ -188,6 +188,18 @@ def speaks_of_future(norm: str, pos: int) -> bool:
 
 # ---------------------------------------------------------------------------------------------
 
+def _hijri_in_gregorian_year(gy: int, month: int, day: int) -> dt.date | None:
+    """A Hijri month and day written with a Gregorian year (رمضان 2020): its first occurrence that year."""
+    hy = hijri_year_of(dt.date(gy, 7, 1)) if 1 <= gy <= 9999 else None
+    if hy is None:
+        return None
+    for h in (hy - 1, hy, hy + 1):
+        d = gregorian_from_hijri(h, month, day)
+        if d and d.year == gy:
+            return d
+    return None
+
+
 def _hijri_year_value(y: int) -> int | None:
     mid = gregorian_from_hijri(y, 6, 15)
     return mid.year if mid else None
@@ -223,8 +235,11 @@ class _Resolver:
         if day is None:
             pass
         elif year is not None:
-            value = (gregorian_from_hijri(year, month.number, day) if hijri
-                     else safe_date(year, month.number, day))
+            if hijri and year > 1600:
+                value = _hijri_in_gregorian_year(year, month.number, day)
+            else:
+                value = (gregorian_from_hijri(year, month.number, day) if hijri
+                         else safe_date(year, month.number, day))
             if value is None:
                 note = "not a valid date"
         elif self.anchor:
@@ -247,7 +262,11 @@ class _Resolver:
         year, _, explicit = _year_from_spec(p, self.anchor)
         value = None
         if year is not None:
-            value = hijri_month_start(year, month.number) if hijri else dt.date(year, month.number, 1)
+            if hijri:
+                value = (_hijri_in_gregorian_year(year, month.number, 1) if year > 1600
+                         else hijri_month_start(year, month.number))
+            else:
+                value = safe_date(year, month.number, 1)
         elif self.anchor:
             make = ((lambda y: hijri_month_start(y, month.number)) if hijri
                     else (lambda y: dt.date(y, month.number, 1)))
@@ -324,6 +343,12 @@ class _Resolver:
             return
         q = _qual(p)
         a = self.anchor
+        if p.get("week"):                 # الجمعة من الأسبوع المقبل: that weekday in that week
+            k = {"past": -1, "future": 1}.get(_qual(p, "wq"), 0)
+            monday = a - dt.timedelta(days=a.isoweekday() - 1) + dt.timedelta(weeks=k)
+            value = monday + dt.timedelta(days=wd - 1)
+            self.add(c, value, "day")
+            return
         if q == "past":
             value = a - dt.timedelta(days=(a.isoweekday() - wd - 1) % 7 + 1)
         elif q == "future":

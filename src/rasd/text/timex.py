@@ -64,11 +64,12 @@ def _grammar() -> list[tuple[str, regex.Pattern]]:
     g: list[tuple[str, str]] = [
         ("numeric_iso", rf"{_NB}(?P<y>(?:19|20)\d\d)(?P<sep>[-/.])(?P<mo>0?[1-9]|1[0-2])(?P=sep)"
                         rf"(?P<d>0?[1-9]|[12]\d|3[01])(?!\d)"),
-        ("numeric", rf"{_NB}(?P<d>\d{{1,2}})\s*(?P<sep>[-/.])\s*(?P<mo>\d{{1,2}})\s*(?P=sep)\s*"
+        ("numeric", rf"(?:{_B}(?P<pre>[وف]?)(?:(?P<yawm>يوم)\s+)?(?P<wd>{weekdays})\s*[,،]?\s*)?"
+                    rf"{_NB}(?P<d>\d{{1,2}})\s*(?P<sep>[-/.])\s*(?P<mo>\d{{1,2}})\s*(?P=sep)\s*"
                     rf"(?P<y>\d{{4}})(?!\d)(?:\s*(?P<ys>م|ه)(?!\w))?"),
         ("numeric_dm", rf"{_NB}(?P<d>\d{{1,2}})\s*/\s*(?P<mo>\d{{1,2}})(?!\d)"
                        rf"(?=\s*/?\s*(?:الي|حتي|-|و)\s*\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}})"),
-        ("date", rf"{_B}(?P<pre>[وف]?)(?:{part}\s+)?(?:(?P<yawm>يوم)\s+)?"
+        ("date", rf"{_B}(?P<pre>[وف]?[لب]?)(?:{part}\s+)?(?:(?P<yawm>يوم)\s+)?"
                  rf"(?:(?P<wd>{weekdays})\s*[,،]?\s*)?"
                  rf"(?:{_NB}{day}|(?P<o>{ordinals}){_E})\s*(?:من\s+)?(?:شهر\s+)?{mx('m')}"
                  rf"(?:{yspec('y')}|\s+(?P<q>{quals}){_E})?"),
@@ -79,7 +80,8 @@ def _grammar() -> list[tuple[str, regex.Pattern]]:
                    rf"(?:\s*[,،]?\s*(?:{_NB}{day}|(?P<o>{ordinals}){_E})\s*(?:من\s+)?{mx('m')}"
                    rf"(?:{yspec('y')})?)?"),
         ("weekday", rf"{_B}(?P<pre>[وف]?)(?:{part}\s+|(?P<yawm>يوم)\s+)?(?P<wd>{weekdays})"
-                    rf"(?:\s+(?P<q>{quals}))?{_E}"),
+                    rf"(?:\s+(?P<q>{quals}))?{_E}"
+                    rf"(?:\s+من\s+(?:هذا\s+)?(?P<week>الاسبوع)(?:\s+(?P<wq>{quals}))?{_E})?"),
         ("month", rf"{_B}(?P<pre>[وف]?[بل]?)(?:(?P<before>قبل)\s+(?={edges}))?(?:(?P<edge>{edges})\s+)?"
                   rf"(?:(?P<shahr>شهر)\s+)?{mx('m')}(?:{yspec('y')}|\s+(?P<q>{quals}){_E})?"),
         ("years", rf"{_B}(?P<pre>[وف]?[بل]?)(?:(?P<bein>بين)\s+)?(?:(?P<kw>(?:ال)?(?:عامي|سنتي|عامين))\s*)?"
@@ -102,12 +104,14 @@ def _grammar() -> list[tuple[str, regex.Pattern]]:
 
 # Words before اليوم that make it part of a name (روسيا اليوم، عين اليوم) or another day (ذلك اليوم).
 _NOT_TODAY_BEFORE = frozenset("""عين روسيا ثقافه المصري اخبار عالم صحيفه جريده موقع قناه مجله برنامج
-    نشره ذلك ذات نفس تلك""".split())
+    نشره ذلك ذات نفس تلك مراسل""".split())
 # Nouns that العام follows as the adjective "general" (الأمين العام الحالي is no year).
 _GENERAL_NOUNS = frozenset("""الامين المدير النائب المدعي المراقب المفتش المنسق الراي القطاع المؤتمر
     الاضراب الامن المال النفع المرشد القائد الشان الصالح الاتحاد الوكيل السكرتير الادعاء الاطار
-    الطابع المستوي المعدل المتوسط الدين الانفاق النقل التعليم الوضع المشهد الحق""".split())
+    الطابع المستوي المعدل المتوسط الدين الانفاق النقل التعليم الوضع المشهد الحق الجمع""".split())
 _WEEKDAY_NOT_BEFORE = frozenset("صلاه خطبه صلوات خطب ايام كلا هذين هذان".split())
+_RECURRING = regex.compile(r"\s*(?:من\s+)?كل\s+(?:عام|سنه|شهر)|\s*سنويا")
+_THIS_DAY = regex.compile(r"مثل\s+هذا\s*$")
 _WEEKDAY_NOT_AFTER = frozenset("معا منهما عشر عشره".split())
 _NOT_ACCUSATIVE = frozenset("تقريبا ايضا حاليا سابقا مثلا لاحقا اذا كما هنا انما بينما عندما".split())
 _QUOTES_OPEN = "«\"“'"
@@ -145,6 +149,8 @@ def _valid(family: str, p: dict, norm: str, mstart: int, start: int, end: int) -
     """Context checks a regular expression cannot make; `mstart` is where the match (clitic included) starts."""
     if family in ("date", "month") and not _bound_ok(p):
         return False
+    if family in ("date", "month") and _RECURRING.match(norm, end):
+        return False              # ٣٠ رجب من كل عام: a yearly date, not one day
     if family in ("month", "year", "period") and p.get("before") and not p.get("edge"):
         return False
     if family == "year":
@@ -176,9 +182,13 @@ def _valid(family: str, p: dict, norm: str, mstart: int, start: int, end: int) -
                 return False      # اليوم الأول، اليوم العالمي، اليوم التالي
             if p.get("pre", "").endswith("ب"):
                 return False
-            before, after = norm[:mstart].rstrip()[-1:], norm[end:].lstrip()[:1]
-            if before and after and before in _QUOTES_OPEN and after in _QUOTES_CLOSE:
-                return False      # «اليوم»: a newspaper's name
+            after = norm[end:end + 2].lstrip()[:1]
+            if after and after in _QUOTES_CLOSE:
+                head = norm[max(0, mstart - 25):mstart]
+                if any(q in head for q in _QUOTES_OPEN) and not any(q in head for q in "»”"):
+                    return False  # «اليوم», "غزة اليوم": the name of a newspaper or a programme
+            if _THIS_DAY.search(norm, max(0, mstart - 12), mstart):
+                return False      # في مثل هذا اليوم: an anniversary
         return True
     if family == "weekday":
         if _strip_clitic(_prev_word(norm, mstart)) in _WEEKDAY_NOT_BEFORE:
@@ -201,8 +211,8 @@ def _valid(family: str, p: dict, norm: str, mstart: int, start: int, end: int) -
             return False          # قبل يومين من الانتخابات: relative to another event
         if count == 2:
             return not p.get("num")
-        if p["rel"] == "منذ" and unit not in ("day", "week"):
-            return False          # منذ ثلاثة أعوام: a duration more than a point in time
+        if p["rel"] in ("منذ", "بعد") and unit not in ("day", "week"):
+            return False          # منذ ثلاثة أعوام, بعد سبع سنوات: a duration or another event's time
         if count == 1:
             return not p.get("num") and p["rel"] == "قبل" and not _next_word(norm, end) in _MONTH_WORDS()
         return bool(p.get("num"))

@@ -1,0 +1,1 @@
+"""Measuring rasd against gold annotations (`rasd.eval.gold` ports the reference scorer)."""
