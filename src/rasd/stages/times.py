@@ -24,7 +24,7 @@ _UPDATED = regex.compile(r"(?:آخر|اخر)\s+تحديث|updated", regex.IGNORE
 _CORRESPONDING = regex.compile(r"الموافق|الموافق\s+ل")
 _TRAILING = frozenset("\u0640") | frozenset(chr(c) for c in range(0x064B, 0x0653))
 _HEAD_LINES = 25
-_SHORT_LINE = 90
+_SHORT_LINE = 50
 
 
 def _day(text: str) -> str | None:
@@ -56,7 +56,7 @@ def page_date(doc: Document) -> str | None:
                 return value
     for ln in lines:                                  # a date on a short line of its own
         if len(ln) <= _SHORT_LINE:
-            value = _day(ln[:60])
+            value = _day(ln)
             if value:
                 return value
     return None

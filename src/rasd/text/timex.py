@@ -178,7 +178,7 @@ def _valid(family: str, p: dict, norm: str, mstart: int, start: int, end: int) -
             if _strip_clitic(_prev_word(norm, mstart)) in _NOT_TODAY_BEFORE:
                 return False
             nxt = _next_word(norm, end)
-            if nxt.startswith("ال") and (nxt.endswith("ي") or nxt in number_table()):
+            if nxt.startswith("ال") and ((nxt.endswith("ي") and len(nxt) >= 5) or nxt in number_table()):
                 return False      # اليوم الأول، اليوم العالمي، اليوم التالي
             if p.get("pre", "").endswith("ب"):
                 return False
@@ -214,7 +214,7 @@ def _valid(family: str, p: dict, norm: str, mstart: int, start: int, end: int) -
         if p["rel"] in ("منذ", "بعد") and unit not in ("day", "week"):
             return False          # منذ ثلاثة أعوام, بعد سبع سنوات: a duration or another event's time
         if count == 1:
-            return not p.get("num") and p["rel"] == "قبل" and not _next_word(norm, end) in _MONTH_WORDS()
+            return not p.get("num") and _next_word(norm, end) not in _MONTH_WORDS()
         return bool(p.get("num"))
     if family == "anaphor":
         nxt = _next_word(norm, end)
