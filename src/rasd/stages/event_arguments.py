@@ -1,0 +1,535 @@
+"""Argument and modality rules for event triggers: actor, recipient, place, time, negation, future,
+hypothetical and historical marking.
+
+The rules read the clause around a trigger without a parser:
+- a verb's subject follows it (VSO: اقتحم الجيش الإسرائيلي المستشفى) or precedes it (SVO: أن الجيش
+  اعتدى…; الذي يشن…); a pronoun subject (إنها فككت…) is the statement's speaker or the clause's
+  reporting subject; a verb joined by و to an earlier event in the sentence shares its actor;
+- a verbal noun's genitive names its actor or its recipient, as the lexicon says (انسحاب القوات,
+  اعتقال الأطباء); a nisba adjective names the actor (الهجوم الإسرائيلي); so do من قبل / على يد X,
+  the subject of a support verb (شنت الولايات المتحدة غارات), and بين X و Y;
+- مع / على / ضد X name the recipient; في / ب / باتجاه / من + a place name the place.
+Missing actors are filled afterwards by `rasd.stages.events` from the statement's speaker and the
+document's main actor of conflict events.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .event_context import DocContext
+from .event_lexicon import Form, TriggerEntry
+
+__all__ = ["CONFLICT_TYPES", "SPEECH_TYPES", "Trigger", "clause_subject", "find_arguments", "find_modality", "find_place", "find_time"]
+
+SPEECH_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
+CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "RETREAT", "SANCTION"})
+PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+RECIPIENT_PREPS = {"على": "on", "ضد": "against", "مع": "with", "الي": "to", "بحق": "against",
+                   "تجاه": "to", "لصالح": "for"}
+WITH_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"})
+ON_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "PROTEST", "REJECT"})
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A trigger found in the text and what the rules learn about it."""
+
+    first: int                       # first token index
+    last: int                        # last token index
+    entry: TriggerEntry
+    form: Form | None
+    verb: bool
+    actor: str | None = None
+    actor_how: str = ""              # how the actor was found
+    recipient: str | None = None
+    place: str | None = None         # entity id of the place
+    time: str | None = None
+    quote: str | None = None         # quote whose content holds the trigger
+    cue_quote: str | None = None     # quote whose cue is the trigger
+    subject_noun: bool = False       # an explicit subject that names no entity
+    agent_unresolved: bool = False   # an agent noun (قوات …) whose owner is not named
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    historical: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+# ---- small helpers ----------------------------------------------------------------------------
+
+def _clause_end(ctx: DocContext, i: int, soft: bool = True) -> int:
+    """First token after i that ends the clause (sentence end, or a boundary)."""
+    _, end = ctx.sentence_bounds(i)
+    j = i + 1
+    while j < end:
+        b = ctx.boundary(j)
+        if b == "strong" or (soft and b == "soft"):
+            return j
+        j += 1
+    return end
+
+
+def _clause_start(ctx: DocContext, i: int, soft: bool = True) -> int:
+    start, _ = ctx.sentence_bounds(i)
+    j = i - 1
+    while j >= start:
+        b = ctx.boundary(j)
+        if b == "strong" or (soft and b == "soft"):
+            return j + 1
+        j -= 1
+    return start
+
+
+def _skip_forward(ctx: DocContext, j: int, end: int, limit: int = 4) -> int:
+    """Skip time words, adverbs and quotation marks."""
+    n = 0
+    while j < end and n < limit and (j in ctx.time_at or ctx.in_list(j, "adverbs") or (
+            not ctx.is_word(j) and ctx.tokens[j].kind == "punct" and ctx.boundary(j) is None)):
+        j += 1
+        n += 1
+    return j
+
+
+def _prep_before(ctx: DocContext, k: int) -> bool:
+    return k >= 0 and ctx.in_list(k, "prepositions")
+
+
+def _owner_after(ctx: DocContext, j: int, end: int) -> str | None:
+    """The entity an agent noun (قوات، قوة …) belongs to, from token j on: a mention or a nisba
+    adjective (قوات الاحتلال الإسرائيلي، قوة من التحالف، قوة تابعة للتحالف)."""
+    for k in range(j, min(j + 3, end)):
+        if ctx.boundary(k):
+            return None
+        m = ctx.mention_at.get(k)
+        if m:
+            return None if ctx.has_proclitic(k, "بك") else m.entity
+        e = ctx.nisba_entity(k)
+        if e:
+            return e
+        norm = ctx.norms[k]
+        if k == j and norm == "من" and k + 1 < end and k + 1 in ctx.mention_at:
+            return ctx.mention_at[k + 1].entity
+        if norm in ("تابعة", "التابعة", "تابع", "التابع") and k + 1 < end:
+            m = ctx.mention_at.get(k + 1)
+            return m.entity if m and ctx.has_proclitic(k + 1, "ل") else None
+        if ctx.in_list(k, "prepositions") or ctx.has_proclitic(k, "وفبلك"):
+            return None
+    return None
+
+
+# ---- subjects ---------------------------------------------------------------------------------
+
+def subject_after(ctx: DocContext, i: int) -> tuple[str | None, str, int]:
+    """VSO subject of the verb at token i: (entity, how, index after the subject)."""
+    end = _clause_end(ctx, i)
+    j = _skip_forward(ctx, i + 1, end)
+    if j >= end or ctx.boundary(j):
+        return None, "none", j
+    m = ctx.mention_at.get(j)
+    if m and not ctx.has_proclitic(j, "بلك"):
+        return m.entity, "explicit", m.last + 1
+    if ctx.in_list(j, "agenthead") and not ctx.has_proclitic(j, "بلك"):
+        owner = _owner_after(ctx, j + 1, end)
+        if owner:
+            return owner, "explicit", j + 2
+        return None, "agent", j + 1
+    a = ctx.anaphor_entity(j)
+    if a and not ctx.has_proclitic(j, "بلك"):
+        return a, "explicit", j + 1
+    if (ctx.is_word(j) and not ctx.in_list(j, "prepositions") and not ctx.has_proclitic(j, "بلك")
+            and not ctx.in_list(j, "complementizer") and not ctx.in_list(j, "auxiliary")):
+        return None, "noun", j + 1
+    return None, "none", j
+
+
+def subject_before(ctx: DocContext, i: int) -> tuple[str | None, str]:
+    """SVO subject of the verb at token i, or a pronoun subject after إن/أن."""
+    start = _clause_start(ctx, i)
+    j = i - 1
+    n = 0
+    while j >= start and n < 3 and (ctx.in_list(j, "auxiliary") or j in ctx.time_at or (
+            not ctx.is_word(j) and ctx.tokens[j].kind == "punct" and ctx.boundary(j) is None)):
+        j -= 1
+        n += 1
+    if j < start:
+        return None, "none"
+    if ctx.norms[j] in _pronominal():
+        return None, "pronoun"
+    m = ctx.mention_ending.get(j)
+    if m:
+        if _prep_before(ctx, m.first - 1) or ctx.has_proclitic(m.first, "بلك"):
+            return None, "none"
+        return m.entity, "explicit"
+    if ctx.in_list(j, "relative") and j - 1 >= start:
+        m = ctx.mention_ending.get(j - 1)
+        if m and not _prep_before(ctx, m.first - 1):
+            return m.entity, "explicit"
+        e = ctx.nisba_entity(j - 1)
+        if e:
+            return e, "explicit"
+    e = ctx.nisba_entity(j)
+    if e and j - 1 >= start and ctx.in_list(j - 1, "agenthead"):
+        return e, "explicit"
+    a = ctx.anaphor_entity(j)
+    if a and (j - 1 < start or ctx.in_list(j - 1, "complementizer")):
+        return a, "explicit"
+    return None, "none"
+
+
+def _pronominal() -> frozenset[str]:
+    from .event_lexicon import wordlist
+    return wordlist("pronominal")
+
+
+def _in_complement(ctx: DocContext, i: int) -> bool:
+    start, _ = ctx.sentence_bounds(i)
+    return any(ctx.in_list(j, "complementizer") for j in range(max(start, i - 8), i))
+
+
+def reporting_subject(ctx: DocContext, i: int) -> str | None:
+    """The subject named earlier in the sentence, before the إن/أن that opens the clause of i."""
+    start, _ = ctx.sentence_bounds(i)
+    for j in range(i - 1, start - 1, -1):
+        m = ctx.mention_ending.get(j)
+        if m and not _prep_before(ctx, m.first - 1) and not ctx.has_proclitic(m.first, "بلك"):
+            return m.entity
+    return None
+
+
+# ---- arguments --------------------------------------------------------------------------------
+
+def _between(ctx: DocContext, j: int, end: int) -> tuple[str | None, str | None]:
+    """بين X و Y starting at token j (or after up to two adjectives)."""
+    for _ in range(2):
+        if j < end and ctx.norms[j] != "بين" and ctx.is_word(j) and j not in ctx.mention_at \
+                and not ctx.in_list(j, "prepositions"):
+            j += 1
+    if j >= end or ctx.norms[j] != "بين":
+        return None, None
+    m = ctx.mention_at.get(j + 1)
+    if not m:
+        return None, None
+    k = m.last + 1
+    if k < end and ctx.norms[k] == "و":
+        k += 1
+    m2 = ctx.mention_at.get(k)
+    if m2 and m2.entity != m.entity:
+        return m.entity, m2.entity
+    return m.entity, None
+
+
+def _after_prep(ctx: DocContext, first: int, end: int, preps: set[str], span: int = 6
+                ) -> tuple[str | None, str | None]:
+    """(entity, preposition) of the first mention after one of `preps` within `span` words."""
+    for k in range(first, min(first + span, end)):
+        if ctx.boundary(k) == "strong":
+            break
+        norm = ctx.norms[k]
+        if norm in preps and k + 1 < end:
+            m = ctx.mention_at.get(k + 1)
+            if m:
+                return m.entity, norm
+    return None, None
+
+
+def _agent_phrase(ctx: DocContext, first: int, end: int) -> str | None:
+    """من قبل X / على يد X / بفعل X within the next 8 words."""
+    for k in range(first, min(first + 8, end)):
+        if ctx.in_list(k, "agentby"):
+            m = ctx.mention_at.get(k + 1)
+            if m:
+                return m.entity
+            e = _owner_after(ctx, k + 1, end)
+            if e:
+                return e
+    return None
+
+
+def _nisba_after(ctx: DocContext, first: int, j: int, end: int) -> str | None:
+    """A nisba adjective in the 3 words after the noun trigger at `first`, through adjectives that
+    agree with it in definiteness (الهجوم الإسرائيلي البري، غارات جوية إسرائيلية)."""
+    definite = _definite(ctx, first)
+    for k in range(j, min(j + 3, end)):
+        if ctx.boundary(k) or ctx.in_list(k, "prepositions") or k in ctx.mention_at:
+            return None
+        if ctx.has_proclitic(k, "وفبلك") or _definite(ctx, k) != definite:
+            return None
+        e = ctx.nisba_entity(k)
+        if e:
+            return e
+    return None
+
+
+def _definite(ctx: DocContext, i: int) -> bool:
+    return "ال" in ctx.proclitics(i) or "ل" in ctx.proclitics(i)[1:] or ctx.norms[i].startswith("ال")
+
+
+def _support_verb_subject(ctx: DocContext, first: int) -> str | None:
+    """Subject of a support verb (شن، نفذ، ارتكب، بدأ …) governing the noun at `first`."""
+    start = _clause_start(ctx, first)
+    for j in range(first - 1, max(start, first - 6) - 1, -1):
+        if ctx.in_list(j, "support"):
+            e, how, _ = subject_after(ctx, j)
+            if e and how == "explicit":
+                return e
+            e, how = subject_before(ctx, j)
+            if e:
+                return e
+            return None
+    return None
+
+
+def find_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> None:
+    """Fill actor and recipient of `t` from its clause. `previous`: earlier triggers of the doc."""
+    end = _clause_end(ctx, t.last, soft=False)
+    after = t.last + 1
+    if t.cue_quote:
+        speaker = ctx.quotes[t.cue_quote].speaker
+        if speaker:
+            t.actor, t.actor_how = speaker, "speaker"
+    if t.verb:
+        _verb_arguments(ctx, t, previous, end)
+    else:
+        _noun_arguments(ctx, t, end)
+    # recipients named by a preposition
+    if t.recipient is None:
+        if t.entry.type in WITH_TYPES:
+            e, _ = _after_prep(ctx, after, end, {"مع"})
+        elif t.entry.type in ON_TYPES:
+            e, _ = _after_prep(ctx, after, end, {"على", "ضد", "بحق"}, span=4)
+        else:
+            e = None
+        if e and e != t.actor:
+            t.recipient = e
+    if t.recipient == t.actor:
+        t.recipient = None
+
+
+def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: int) -> None:
+    if t.form is not None and t.form.first_person:
+        if t.actor is None and t.quote and ctx.quotes[t.quote].speaker:
+            t.actor, t.actor_how = ctx.quotes[t.quote].speaker, "first-person"
+        return
+    e, how, nxt = subject_after(ctx, t.last)
+    if t.actor is None:
+        if e:
+            t.actor, t.actor_how = e, "subject-after"
+        elif how == "agent":
+            t.agent_unresolved = True
+    if t.actor is None and how not in ("agent",):
+        e2, how2 = subject_before(ctx, t.first)
+        if e2:
+            t.actor, t.actor_how = e2, "subject-before"
+        elif how2 == "pronoun":
+            if t.quote and ctx.quotes[t.quote].speaker:
+                t.actor, t.actor_how = ctx.quotes[t.quote].speaker, "pronoun-speaker"
+            else:
+                r = reporting_subject(ctx, t.first)
+                if r:
+                    t.actor, t.actor_how = r, "pronoun"
+        elif how == "noun" and t.entry.type not in CONFLICT_TYPES:
+            t.subject_noun = True
+    if t.actor is None and t.form is not None and t.form.first_person and t.quote:
+        speaker = ctx.quotes[t.quote].speaker
+        if speaker:
+            t.actor, t.actor_how = speaker, "first-person"
+            t.subject_noun = False
+    if (t.actor is None and how == "none" and t.entry.type not in CONFLICT_TYPES
+            and _in_complement(ctx, t.first)):
+        r = reporting_subject(ctx, t.first)
+        if r:
+            t.actor, t.actor_how = r, "reporting-subject"
+    if t.actor is None and (ctx.has_conjunction(t.first) or ctx.norms[t.first - 1] == "و"):
+        sent = ctx.sentence_of[t.first]
+        for p in reversed(previous):
+            if ctx.sentence_of[p.first] != sent:
+                break
+            if p.verb and p.actor:
+                t.actor, t.actor_how = p.actor, "coordinated"
+                t.subject_noun = False
+                break
+    # the object: a mention right after the subject (or after the verb when the subject came first)
+    k = nxt if e else t.last + 1
+    k = _skip_forward(ctx, k, end)
+    if k < end:
+        m = ctx.mention_at.get(k)
+        if m and m.entity != t.actor and not ctx.has_proclitic(k, "بك"):
+            t.recipient = m.entity
+
+
+def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
+    after = t.last + 1
+    gen = t.entry.genitive
+    a, b = _between(ctx, after, end)
+    if a:
+        if t.actor is None:
+            t.actor, t.actor_how = a, "between"
+        t.recipient = b
+        return
+    m = ctx.mention_at.get(after) if after < end else None
+    if m and ctx.has_proclitic(after, "بلك"):
+        m = None
+    if m and gen == "A" and t.actor is None:
+        t.actor, t.actor_how = m.entity, "genitive"
+    elif m and gen == "R":
+        k = m.last + 1
+        if k < end and ctx.has_proclitic(k, "ل") and k in ctx.mention_at:
+            if t.actor is None:
+                t.actor, t.actor_how = m.entity, "genitive"
+            t.recipient = ctx.mention_at[k].entity
+        elif (k < end and m.label != "PER" and ctx.is_word(k) and not ctx.boundary(k)
+              and not ctx.in_list(k, "prepositions") and not ctx.has_proclitic(k, "وفبلك")
+              and not ctx.in_list(k, "relative") and not ctx.in_list(k, "adverbs")
+              and k not in ctx.time_at and ctx.nisba_entity(k) is None):
+            # a second noun phrase follows: the genitive is the agent (احتلال داعش قضاء سنجار)
+            if t.actor is None:
+                t.actor, t.actor_how = m.entity, "genitive"
+            m2 = ctx.mention_at.get(k)
+            if m2:
+                t.recipient = m2.entity
+        else:
+            t.recipient = m.entity
+    elif gen == "A" and after < end and ctx.in_list(after, "agenthead") and t.actor is None:
+        owner = _owner_after(ctx, after + 1, end)
+        if owner:
+            t.actor, t.actor_how = owner, "genitive"
+    elif gen == "R" and not m:
+        # an appositive patient: اغتيال العالم النووي محسن فخري زادة
+        for k in range(after, min(after + 4, end)):
+            if ctx.boundary(k) or ctx.in_list(k, "prepositions"):
+                break
+            mk = ctx.mention_at.get(k)
+            if mk:
+                if mk.label == "PER":
+                    t.recipient = mk.entity
+                break
+    if t.actor is None:
+        e = _nisba_after(ctx, t.first, after, end)
+        if e:
+            t.actor, t.actor_how = e, "nisba"
+    if t.actor is None:
+        e = _agent_phrase(ctx, after, end)
+        if e:
+            t.actor, t.actor_how = e, "agent-phrase"
+    if t.actor is None:
+        e = _support_verb_subject(ctx, t.first)
+        if e:
+            t.actor, t.actor_how = e, "support-verb"
+    if t.actor is None and t.entry.type not in CONFLICT_TYPES:
+        e = clause_subject(ctx, t.first)
+        if e:
+            t.actor, t.actor_how = e, "clause-subject"
+
+
+def clause_subject(ctx: DocContext, i: int) -> str | None:
+    """The entity that opens the clause of token i (its topic), when one does."""
+    start = _clause_start(ctx, i, soft=False)
+    for k in range(i - 1, start - 1, -1):
+        if ctx.in_list(k, "complementizer"):
+            start = k + 1
+            break
+    j = start
+    while j < i and (not ctx.is_word(j) or ctx.in_list(j, "complementizer")
+                     or ctx.norms[j] in ("و", "ف")):
+        j += 1
+    if j >= i:
+        return None
+    m = ctx.mention_at.get(j)
+    if m and not ctx.has_proclitic(j, "بلك") and m.last < i:
+        return m.entity
+    if ctx.in_list(j, "agenthead"):
+        return _owner_after(ctx, j + 1, i)
+    a = ctx.anaphor_entity(j)
+    return a
+
+
+# ---- place and time ---------------------------------------------------------------------------
+
+def find_place(ctx: DocContext, t: Trigger) -> None:
+    """The first place named after a locative word in the clause (or just before the trigger)."""
+    _, s_end = ctx.sentence_bounds(t.last)
+    for k in range(t.last + 1, min(t.last + 12, s_end)):
+        if ctx.boundary(k) == "strong":
+            break
+        m = ctx.mention_at.get(k)
+        if m and m.label in PLACE_LABELS and m.entity != t.actor:
+            if ctx.in_list(k - 1, "locative") or ctx.has_proclitic(k, "ب") or k == t.last + 1:
+                t.place = m.entity
+                return
+    if t.recipient and ctx.labels.get(t.recipient) in PLACE_LABELS:
+        t.place = t.recipient
+        return
+    start = _clause_start(ctx, t.first, soft=False)
+    for k in range(t.first - 1, max(start, t.first - 8) - 1, -1):
+        m = ctx.mention_at.get(k)
+        if m and m.label in PLACE_LABELS and m.entity != t.actor and (
+                ctx.in_list(k - 1, "locative") or ctx.has_proclitic(k, "ب")):
+            t.place = m.entity
+            return
+
+
+def find_time(ctx: DocContext, t: Trigger) -> None:
+    """The nearest time expression of the sentence, else the time of the reporting statement."""
+    s_start, s_end = ctx.sentence_bounds(t.first)
+    best, dist = None, None
+    for tok, tid in ctx.time_tokens:
+        if s_start <= tok < s_end:
+            d = abs(tok - t.first) + (0 if tok > t.first else 1)
+            if dist is None or d < dist:
+                best, dist = tid, d
+    if best is None:
+        q = ctx.quotes.get(t.quote or t.cue_quote or "")
+        if q is not None and q.time:
+            best = q.time
+    t.time = best
+
+
+# ---- modality ---------------------------------------------------------------------------------
+
+def find_modality(ctx: DocContext, t: Trigger, published: str | None) -> None:
+    start = _clause_start(ctx, t.first, soft=False)
+    near = range(max(start, t.first - 2), t.first)
+    wide = range(max(start, t.first - 5), t.first)
+    t.negated = any(ctx.in_list(k, "negation") for k in near) or any(
+        ctx.in_list(k, "denial") for k in range(max(start, t.first - 6), t.first))
+    t.future = any(ctx.in_list(k, "future") for k in wide) or _future_verb(ctx, t)
+    t.hypothetical = any(ctx.in_list(k, "hypothetical") for k in wide)
+    if t.time and published:
+        value = ctx.times[t.time].value if t.time in ctx.times else None
+        if value:
+            t.historical = _before_week(value, published)
+            if value[:len(published)] > published and not t.historical:
+                t.future = True
+
+
+def _future_verb(ctx: DocContext, t: Trigger) -> bool:
+    norm = ctx.norms[t.first]
+    return t.verb and norm[:1] in "سو" and any("future" in k for _, k in _analyses(norm))
+
+
+def _analyses(norm: str):
+    from .event_lexicon import analyses
+    return analyses(norm)
+
+
+def _before_week(value: str, published: str) -> bool:
+    """Is the period `value` (YYYY, YYYY-MM, YYYY-MM-DD) over a week before `published`?"""
+    from datetime import date, timedelta
+    try:
+        pub = date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    parts = value.split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1:
+            last = date(year, 12, 31)
+        elif len(parts) == 2:
+            month = int(parts[1])
+            nxt = date(year + (month == 12), month % 12 + 1, 1)
+            last = nxt - timedelta(days=1)
+        else:
+            last = date(year, int(parts[1]), int(parts[2][:2]))
+    except ValueError:
+        return False
+    return last < pub - timedelta(days=7)

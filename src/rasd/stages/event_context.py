@@ -1,0 +1,288 @@
+"""Per-document indexes the event stage reads: tokens by sentence, entity mentions by token, time
+expressions and quotes by token, clause boundaries, nisba adjectives that point at an entity.
+
+Everything is built once per document in `DocContext`; the argument rules in
+`rasd.stages.event_arguments` only ask it questions by token index.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import resources
+from ..errors import ResourceError
+from ..model import Document, Quote
+from ..text.normalize import normalize
+from .event_lexicon import analyses, word_keys, wordlist
+
+__all__ = ["DocContext", "MentionRef", "demonym_country"]
+
+STRONG = frozenset(".!?؟:;؛()[]{}…")
+QUOTE_MARKS = frozenset("«»\"“”„'‘’")
+SOFT = frozenset("،,")
+ARTICLE = "ال"
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRef:
+    first: int          # first token index
+    last: int           # last token index
+    entity: str
+    label: str
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Masculine singular nisba (match form) or broken plural -> ISO alpha-3."""
+    out: dict[str, str] = {}
+    try:
+        rows = list(resources.read_tsv("gazetteers/demonyms.tsv"))
+    except ResourceError:
+        return out
+    for row in rows:
+        if len(row) < 2:
+            continue
+        iso = row[0].strip()
+        for cell in row[1:3]:
+            for w in cell.split("|"):
+                w = normalize(w.strip(), "match")
+                if w:
+                    out[w] = iso
+    return out
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """Country name (match form, no article) -> ISO alpha-3, from the gazetteer's news names."""
+    out: dict[str, str] = {}
+    try:
+        rows = list(resources.read_tsv("gazetteers/country_variants.tsv"))
+    except ResourceError:
+        return out
+    for row in rows:
+        if len(row) < 2:
+            continue
+        for cell in row[1:3]:
+            for w in cell.split("|"):
+                w = normalize(w.strip(), "match")
+                if w:
+                    out[w] = row[0].strip()
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def demonym_country(word: str) -> str | None:
+    """ISO alpha-3 of the country a nisba adjective (`match` form, any clitics) points to."""
+    table = _demonyms()
+    for core, kinds in analyses(word):
+        if "suffix" in kinds and not core.endswith("ي"):
+            continue
+        for form in _masculine(core):
+            iso = table.get(form)
+            if iso:
+                return iso
+    return None
+
+
+def _masculine(core: str) -> tuple[str, ...]:
+    out = [core]
+    for ending, cut in (("يتين", 3), ("يتان", 3), ("يات", 2), ("يين", 2), ("يون", 2), ("يان", 2),
+                        ("يه", 1)):
+        if core.endswith(ending):
+            out.append(core[:-cut])
+    return tuple(out)
+
+
+def _bare_name(name: str) -> str:
+    n = normalize(name, "match")
+    return n[2:] if n.startswith(ARTICLE) and len(n) > 4 else n
+
+
+class DocContext:
+    """Token-indexed views of one analysed document."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.tokens = doc.tokens
+        self.starts = [t.start for t in doc.tokens]
+        self.norms = [t.norm for t in doc.tokens]
+        n = len(self.tokens)
+        # sentences
+        self.sentence_of = [0] * n
+        self.sentence_range: list[tuple[int, int]] = []
+        sentences = doc.sentences or []
+        if not sentences:
+            self.sentence_range = [(0, n)]
+        else:
+            for k, s in enumerate(sentences):
+                a = bisect_left(self.starts, s.start)
+                b = bisect_left(self.starts, s.end)
+                self.sentence_range.append((a, b))
+                for i in range(a, b):
+                    self.sentence_of[i] = k
+        # entity mentions
+        self.labels = {e.id: e.label for e in doc.entities}
+        self.entities = {e.id: e for e in doc.entities}
+        by_mention = {}
+        for e in doc.entities:
+            for m in e.mentions:
+                by_mention[m] = e.id
+        self.mention_at: dict[int, MentionRef] = {}
+        self.mention_ending: dict[int, MentionRef] = {}
+        self.covered: dict[int, MentionRef] = {}
+        for m in doc.mentions:
+            eid = by_mention.get(m.id)
+            if eid is None:
+                continue
+            a = max(bisect_right(self.starts, m.start) - 1, 0)
+            b = bisect_left(self.starts, m.end) - 1
+            if a > b or a >= n:
+                continue
+            ref = MentionRef(a, b, eid, self.labels.get(eid, m.label))
+            old = self.mention_at.get(a)
+            if old is None or old.last < b:
+                self.mention_at[a] = ref
+            old = self.mention_ending.get(b)
+            if old is None or old.first > a:
+                self.mention_ending[b] = ref
+            for i in range(a, b + 1):
+                self.covered[i] = ref
+        # times
+        self.time_at: dict[int, str] = {}
+        self.time_tokens: list[tuple[int, str]] = []
+        for t in doc.times:
+            a = max(bisect_right(self.starts, t.start) - 1, 0)
+            b = bisect_left(self.starts, t.end)
+            for i in range(a, max(b, a + 1)):
+                self.time_at[i] = t.id
+            self.time_tokens.append((a, t.id))
+        self.times = {t.id: t for t in doc.times}
+        # quotes
+        self.quotes: dict[str, Quote] = {q.id: q for q in doc.quotes}
+        self._content = sorted((q.content.start, q.content.end, q.id) for q in doc.quotes)
+        self.cue_at: dict[int, str] = {}
+        for q in doc.quotes:
+            a = max(bisect_right(self.starts, q.cue.start) - 1, 0)
+            b = bisect_left(self.starts, q.cue.end)
+            for i in range(a, max(b, a + 1)):
+                self.cue_at.setdefault(i, q.id)
+        self._nisba_cache: dict[str, str | None] = {}
+        # entities by the first word of their name, for anaphoric heads (المنظمة → منظمة …)
+        self._by_head: dict[str, list[str]] = {}
+        for e in doc.entities:
+            words = normalize(e.name, "match").split()
+            if len(words) > 1 and e.label != "PER":
+                head = words[0][2:] if words[0].startswith(ARTICLE) else words[0]
+                self._by_head.setdefault(head, []).append(e.id)
+        self._mention_order = sorted((m.first, m.entity) for m in self.mention_at.values())
+
+    # ---- tokens
+    def is_word(self, i: int) -> bool:
+        return 0 <= i < len(self.tokens) and self.tokens[i].kind == "word"
+
+    def text(self, i: int) -> str:
+        t = self.tokens[i]
+        return self.doc.text[t.start:t.end]
+
+    def keys(self, i: int) -> frozenset[str]:
+        if not 0 <= i < len(self.tokens):
+            return frozenset()
+        return word_keys(self.norms[i])
+
+    def in_list(self, i: int, name: str) -> bool:
+        return bool(self.keys(i) & wordlist(name)) or (0 <= i < len(self.norms)
+                                                        and self.norms[i] in wordlist(name))
+
+    def boundary(self, i: int) -> str | None:
+        """"strong", "soft" or None for token i (punctuation that ends a clause)."""
+        t = self.tokens[i]
+        if t.kind not in ("punct", "symbol"):
+            return None
+        s = self.doc.text[t.start:t.end]
+        if s[0] in QUOTE_MARKS:
+            return None
+        if s[0] in SOFT:
+            return "soft"
+        if s[0] in STRONG or s[0] in "-–—":
+            return "strong"
+        return None
+
+    def proclitics(self, i: int) -> tuple[str, ...]:
+        """The clitics before the stem of token i (و ب ال …), as the tokenizer segmented it."""
+        t = self.tokens[i]
+        return tuple(self.doc.text[g.start:g.end] for g in t.segments if g.kind == "proclitic")
+
+    def has_proclitic(self, i: int, letters: str) -> bool:
+        """Does token i carry one of these one-letter proclitics (ب ل ك …)?"""
+        return any(len(p) == 1 and p in letters for p in self.proclitics(i))
+
+    def has_conjunction(self, i: int) -> bool:
+        p = self.proclitics(i)
+        return bool(p) and p[0] in ("و", "ف")
+
+    def has_article(self, i: int) -> bool:
+        return any("article" in k for _, k in analyses(self.norms[i]))
+
+    def sentence_bounds(self, i: int) -> tuple[int, int]:
+        return self.sentence_range[self.sentence_of[i]]
+
+    # ---- quotes
+    def quote_containing(self, start: int, end: int) -> str | None:
+        k = bisect_right(self._content, (start, float("inf"), "")) - 1
+        while k >= 0:
+            a, b, qid = self._content[k]
+            if a <= start and end <= b:
+                return qid
+            if b < start and a < start - 5000:
+                break
+            k -= 1
+        return None
+
+    # ---- nisba adjectives
+    def nisba_entity(self, i: int) -> str | None:
+        """The entity a nisba adjective at token i points to: its country, else an org of it."""
+        norm = self.norms[i]
+        if norm in self._nisba_cache:
+            return self._nisba_cache[norm]
+        found = None
+        iso = demonym_country(norm)
+        if iso:
+            names = _country_names()
+            bare = norm[2:] if norm.startswith(ARTICLE) else norm
+            forms = {bare, ARTICLE + bare}
+            org_country = org_named = None
+            for e in self.doc.entities:
+                full = normalize(e.name, "match")
+                if e.label in ("GPE", "LOC") and (names.get(full) == iso or names.get(_bare_name(e.name)) == iso):
+                    found = e.id
+                    break
+                if e.label == "ORG":
+                    if org_named is None and forms & set(full.split()):
+                        org_named = e.id
+                    if org_country is None and e.country == iso:
+                        org_country = e.id
+            if found is None:
+                found = org_named or org_country
+        self._nisba_cache[norm] = found
+        return found
+
+    def anaphor_entity(self, i: int) -> str | None:
+        """The organization a definite head noun at token i stands for (الوزارة → وزارة الصحة):
+        the one of that head named last before i."""
+        if not self.is_word(i) or i in self.covered:
+            return None
+        norm = self.norms[i]
+        if norm[:1] in "وف" and self.has_conjunction(i):
+            norm = norm[1:]
+        if not norm.startswith(ARTICLE) or len(norm) < 5:
+            return None
+        ids = self._by_head.get(norm[2:])
+        if not ids:
+            return None
+        k = bisect_left(self._mention_order, (i, ""))
+        for first, entity in reversed(self._mention_order[:k]):
+            if entity in ids:
+                return entity
+        return None
+

@@ -1,0 +1,244 @@
+"""The event trigger lexicon: loading `resources/events/triggers.tsv` and matching words against it.
+
+A lexicon row gives base forms; inflected forms are generated once at load time (verb endings and
+prefixes, noun plural and dual endings), and every form is stored in `match` normal form. A token is
+matched by stripping the clitics it may carry (و ف ب ل ك س ال and pronoun suffixes) in every
+plausible way and looking each remainder up in the form table, so "وبالانسحاب", "لمفاوضات" and
+"اقتحمته" find انسحاب, مفاوضات and اقتحم. Work per word type is cached.
+
+    >>> [e.type for e, _ in lookup("وبالانسحاب")]
+    ['RETREAT']
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import resources
+from ..text.normalize import normalize
+
+__all__ = ["Condition", "Form", "Lexicon", "TriggerEntry", "lexicon", "lookup", "word_keys",
+           "wordlist"]
+
+GAP = "…"
+MAX_GAP = 3
+
+PERFECT_SUFFIXES = ("", "ت", "ا", "تا", "وا", "ن", "نا", "تم", "تن", "تما")
+IMPERFECT_PREFIXES = ("ي", "ت", "ن")
+IMPERFECT_SUFFIXES = ("", "ون", "ان", "ين", "وا", "ا", "ن")
+ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ل", "ك")
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    kind: str                      # next | near | around | prev | notnext | notprev | notsent | noart | noent | ent | start
+    words: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    """One lexicon row."""
+
+    source: str                    # the row's forms cell, as written
+    pos: str                       # "v" verb | "n" noun
+    type: str
+    mode: str | None
+    cameo: str
+    genitive: str | None           # "A" actor | "R" recipient | None
+    conditions: tuple[Condition, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """How a matched word relates to its entry."""
+
+    entry: TriggerEntry
+    verb: bool                     # the form is a verb form
+    first_person: bool = False     # نفعل / فعلنا
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    words: tuple[str, ...]         # match forms; GAP marks a gap
+    entry: TriggerEntry
+
+
+@dataclass(slots=True)
+class Lexicon:
+    forms: dict[str, list[Form]]
+    phrases: dict[str, list[Phrase]]   # first word -> phrases starting with it
+
+
+def _norm(word: str) -> str:
+    return normalize(word, "match")
+
+
+@lru_cache(maxsize=1)
+def _wordlists() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for row in resources.read_tsv("events/wordlists.tsv"):
+        out[row[0]] = frozenset(_norm(w) for w in row[1].split())
+    return out
+
+
+def wordlist(name: str) -> frozenset[str]:
+    """A named word list of `resources/events/wordlists.tsv`, in `match` form."""
+    return _wordlists()[name]
+
+
+def _words(spec: str) -> frozenset[str]:
+    out: set[str] = set()
+    for w in spec.split(","):
+        w = w.strip()
+        if w.startswith("@"):
+            out |= wordlist(w[1:])
+        elif w:
+            out.add(_norm(w))
+    return frozenset(out)
+
+
+def _conditions(cell: str) -> tuple[Condition, ...]:
+    if cell in ("", "-"):
+        return ()
+    out = []
+    for part in cell.split(";"):
+        kind, _, spec = part.strip().partition(":")
+        out.append(Condition(kind, _words(spec) if spec else frozenset()))
+    return tuple(out)
+
+
+def _verb_forms(base: str) -> list[tuple[str, bool]]:
+    """Inflected forms of a verb given as perfect or imperfect 3ms: (form, first person)."""
+    out: list[tuple[str, bool]] = []
+    if base.startswith("ي") and len(base) >= 4:
+        stem = base[1:]
+        for p in IMPERFECT_PREFIXES:
+            for s in IMPERFECT_SUFFIXES:
+                out.append((p + stem + s, p == "ن"))
+    else:
+        for s in PERFECT_SUFFIXES:
+            out.append((base + s, s == "نا"))
+    return out
+
+
+def _noun_forms(base: str) -> list[str]:
+    if base.endswith("ه"):
+        stem = base[:-1]
+        return [base, stem + "ات", stem + "تان", stem + "تين"]
+    return [base, base + "ات", base + "ان", base + "ين", base + "ون"]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The trigger lexicon, loaded once per process."""
+    forms: dict[str, list[Form]] = {}
+    phrases: dict[str, list[Phrase]] = {}
+
+    def add(form: str, f: Form) -> None:
+        bucket = forms.setdefault(form, [])
+        if all(x.entry is not f.entry for x in bucket):
+            bucket.append(f)
+
+    for row in resources.read_tsv("events/triggers.tsv"):
+        cells, pos, type_, mode, cameo, gen = row[0], row[1], row[2], row[3], row[4], row[5]
+        cond = row[6] if len(row) > 6 else "-"
+        entry = TriggerEntry(cells, pos, type_, None if mode == "-" else mode, cameo,
+                             None if gen == "-" else gen, _conditions(cond))
+        for alt in cells.split("|"):
+            words = tuple(w if w == GAP else _norm(w) for w in alt.split())
+            if len(words) > 1:
+                phrases.setdefault(words[0], []).append(Phrase(words, entry))
+                continue
+            word = words[0]
+            if pos == "v":
+                for form, first in _verb_forms(word):
+                    add(form, Form(entry, True, first))
+            else:
+                for form in _noun_forms(word):
+                    add(form, Form(entry, False))
+    return Lexicon(forms, phrases)
+
+
+@lru_cache(maxsize=200_000)
+def analyses(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Every (remainder, stripped clitic kinds) reading of a `match`-form word.
+
+    Kinds: "conj" (و ف), "prep" (ب ل ك), "future" (س), "article" (ال), "suffix" (a pronoun),
+    "tanween" (a final alef). Remainders shorter than two letters are left out.
+    """
+    out: list[tuple[str, frozenset[str]]] = []
+    heads: list[tuple[str, frozenset[str]]] = [(word, frozenset())]
+    if word[:1] in CONJUNCTIONS and len(word) > 3:
+        heads.append((word[1:], frozenset({"conj"})))
+    more = []
+    for rest, kinds in heads:
+        if rest.startswith("لل") and len(rest) > 4:
+            more.append((rest[2:], kinds | {"prep", "article"}))
+        if rest[:1] in PREPOSITIONS and len(rest) > 3:
+            more.append((rest[1:], kinds | {"prep"}))
+        if rest[:1] == "س" and len(rest) > 3 and rest[1] in "يتنا":
+            more.append((rest[1:], kinds | {"future"}))
+    heads += more
+    more = []
+    for rest, kinds in heads:
+        if rest.startswith("ال") and len(rest) > 3:
+            more.append((rest[2:], kinds | {"article"}))
+    heads += more
+    for rest, kinds in heads:
+        tails = [(rest, kinds)]
+        for suffix in ENCLITICS:
+            if rest.endswith(suffix) and len(rest) - len(suffix) >= 2:
+                core = rest[: -len(suffix)]
+                tails.append((core, kinds | {"suffix"}))
+                if core.endswith("ت"):
+                    tails.append((core[:-1] + "ه", kinds | {"suffix"}))
+        if rest.endswith("ا") and len(rest) > 3:
+            tails.append((rest[:-1], kinds | {"tanween"}))
+        for core, k in tails:
+            if len(core) >= 2:
+                out.append((core, k))
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=200_000)
+def word_keys(word: str) -> frozenset[str]:
+    """The word and its readings without clitics: what context conditions compare against."""
+    keys = {word}
+    for core, kinds in analyses(word):
+        if "suffix" not in kinds:
+            keys.add(core)
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=200_000)
+def lookup(word: str) -> tuple[tuple[TriggerEntry, Form], ...]:
+    """Lexicon entries a single `match`-form word can be a form of, best reading first."""
+    if word in wordlist("stop"):
+        return ()
+    forms = lexicon().forms
+    out: list[tuple[TriggerEntry, Form]] = []
+    seen: set[int] = set()
+    for core, kinds in analyses(word):
+        for f in forms.get(core, ()):
+            if id(f.entry) in seen:
+                continue
+            if f.verb and kinds & {"article", "prep"}:
+                continue                       # a verb takes neither the article nor ب/ل/ك
+            if not f.verb and "future" in kinds:
+                continue
+            if "article" in kinds and any(c.kind == "noart" for c in f.entry.conditions):
+                continue
+            seen.add(id(f.entry))
+            out.append((f.entry, f))
+    return tuple(out)
+
+
+def phrases_starting(word: str) -> list[Phrase]:
+    """Phrases whose first word is one of the readings of `word`."""
+    table = lexicon().phrases
+    out: list[Phrase] = []
+    for key in word_keys(word):
+        out.extend(table.get(key, ()))
+    return out

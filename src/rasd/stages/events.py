@@ -1,0 +1,284 @@
+"""The events stage: who did what to whom, where and when, typed with PLOVER.
+
+1. Triggers: every word (and phrase) of a sentence is looked up in the trigger lexicon
+   (`resources/events/triggers.tsv`, see `rasd.stages.event_lexicon`); context conditions of the
+   lexicon choose between readings (قطع العلاقات → SANCTION, قطع الاتصالات → COERCE). Words inside
+   an entity name (منظمة التعاون الإسلامي) are not triggers; a noun trigger directly followed by
+   another of the same type (مفاوضات الحوار) is one event.
+2. Arguments from the clause (`rasd.stages.event_arguments`), then the missing actors: the
+   speaker of the statement the trigger belongs to for speech acts and first-person verbs, and for
+   conflict events the document's main actor of conflict events.
+3. Modality (negated, future, hypothetical, historical), the quote that reports the event
+   (`reported_by`), confidence.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model import Document, Event, Span
+from .base import Stage
+from .event_arguments import (CONFLICT_TYPES, SPEECH_TYPES, Trigger, find_arguments,
+                              find_modality, find_place, find_time)
+from .event_context import DocContext
+from .event_lexicon import GAP, MAX_GAP, TriggerEntry, lookup, phrases_starting, word_keys
+
+__all__ = ["EventStage", "extract_events"]
+
+EXPLICIT = frozenset({"subject-after", "subject-before", "speaker", "genitive", "between", "nisba",
+                      "agent-phrase", "support-verb", "pronoun", "pronoun-speaker", "first-person"})
+
+
+class EventStage(Stage):
+    """Finds PLOVER events with their actor, recipient, place, time and modality."""
+
+    name = "events"
+    requires = ("sentences", "tokens", "entities", "times", "quotes")
+    provides = ("events",)
+
+    def process(self, doc: Document) -> None:
+        doc.events = extract_events(doc)
+
+
+# ---- trigger detection ------------------------------------------------------------------------
+
+def _holds(ctx: DocContext, entry: TriggerEntry, first: int, last: int, sent_keys) -> bool:
+    s_start, s_end = ctx.sentence_bounds(first)
+    for c in entry.conditions:
+        k = c.kind
+        if k == "next":
+            if not (last + 1 < s_end and ctx.keys(last + 1) & c.words):
+                return False
+        elif k == "near":
+            if not any(ctx.keys(j) & c.words for j in range(last + 1, min(last + 5, s_end))):
+                return False
+        elif k == "around":
+            window = list(range(max(s_start, first - 4), first)) + list(range(last + 1, min(last + 5, s_end)))
+            if not any(ctx.keys(j) & c.words for j in window):
+                return False
+        elif k == "prev":
+            if not (first - 1 >= s_start and ctx.keys(first - 1) & c.words):
+                return False
+        elif k == "notnext":
+            if any(ctx.keys(j) & c.words for j in range(last + 1, min(last + 3, s_end))):
+                return False
+        elif k == "notprev":
+            if first - 1 >= s_start and ctx.keys(first - 1) & c.words:
+                return False
+        elif k == "notsent":
+            if sent_keys() & c.words:
+                return False
+        elif k == "noart":
+            if ctx.has_article(first):
+                return False
+        elif k == "noent":
+            if last + 1 in ctx.mention_at:
+                return False
+        elif k == "ent":
+            ok = False
+            for j in range(last + 1, min(last + 6, s_end)):
+                if ctx.boundary(j):
+                    break
+                if j in ctx.mention_at:
+                    ok = True
+                    break
+            if not ok:
+                return False
+        elif k == "start":
+            j = first - 1
+            if j >= s_start and not ctx.boundary(j) and ctx.norms[j] not in ("و", "ف"):
+                return False
+    return True
+
+
+def _match_phrase(ctx: DocContext, words: tuple[str, ...], i: int, end: int) -> int | None:
+    """Last token index of the phrase `words` starting at token i, or None."""
+    j = i
+    k = 1
+    while k < len(words):
+        w = words[k]
+        if w == GAP:
+            nxt = words[k + 1]
+            for gap in range(0, MAX_GAP + 1):
+                jj = j + 1 + gap
+                if jj >= end or ctx.boundary(jj):
+                    return None
+                if nxt in word_keys(ctx.norms[jj]):
+                    j = jj
+                    break
+            else:
+                return None
+            k += 2
+            continue
+        j += 1
+        if j >= end or w not in word_keys(ctx.norms[j]):
+            return None
+        k += 1
+    return j
+
+
+def detect_triggers(ctx: DocContext) -> list[Trigger]:
+    """Triggers of the document, in text order."""
+    out: list[Trigger] = []
+    for s_start, s_end in ctx.sentence_range:
+        cache: dict[str, frozenset[str]] = {}
+
+        def sent_keys(a=s_start, b=s_end, cache=cache):
+            if "k" not in cache:
+                keys: set[str] = set()
+                for j in range(a, b):
+                    keys |= ctx.keys(j)
+                cache["k"] = frozenset(keys)
+            return cache["k"]
+
+        i = s_start
+        while i < s_end:
+            if not ctx.is_word(i):
+                i += 1
+                continue
+            m = ctx.covered.get(i)
+            if m is not None and m.last > m.first:
+                i = m.last + 1
+                continue
+            best = None
+            for ph in phrases_starting(ctx.norms[i]):
+                last = _match_phrase(ctx, ph.words, i, s_end)
+                if last is not None and _holds(ctx, ph.entry, i, last, sent_keys):
+                    if best is None or last > best[1]:
+                        best = (ph.entry, last)
+            if best:
+                entry, last = best
+                out.append(Trigger(i, last, entry, None, entry.pos == "v"))
+                i = last + 1
+                continue
+            chosen = None
+            after_prep = i - 1 >= s_start and ctx.in_list(i - 1, "prepositions")
+            for entry, form in lookup(ctx.norms[i]):
+                if not _holds(ctx, entry, i, i, sent_keys):
+                    continue
+                if after_prep and form.verb and any(
+                        not f.verb and e.type == entry.type for e, f in lookup(ctx.norms[i])):
+                    continue                   # a verbal noun after a preposition (في دعم …)
+                if entry.conditions:
+                    chosen = (entry, form)
+                    break
+                if chosen is None:
+                    chosen = (entry, form)
+            if chosen:
+                out.append(Trigger(i, i, chosen[0], chosen[1], chosen[1].verb))
+            i += 1
+    return _merge(ctx, out)
+
+
+def _merge(ctx: DocContext, triggers: list[Trigger]) -> list[Trigger]:
+    """One event for a noun trigger whose genitive is another noun trigger of the same type."""
+    out: list[Trigger] = []
+    for t in triggers:
+        if (out and not t.verb and not out[-1].verb and out[-1].entry.type == t.entry.type
+                and t.first == out[-1].last + 1 and not ctx.has_conjunction(t.first)):
+            continue
+        out.append(t)
+    return out
+
+
+# ---- assembling -------------------------------------------------------------------------------
+
+def _main_conflict_actor(triggers: list[Trigger]) -> str | None:
+    counts = Counter(t.actor for t in triggers
+                     if t.actor and t.entry.type in CONFLICT_TYPES and t.actor_how not in ("", "fallback"))
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def _prefer_main(ctx: DocContext, triggers: list[Trigger], main: str) -> None:
+    """A nisba actor (الهجوم الإسرائيلي) is the document's main conflict actor when that actor is
+    of the same country (الجيش الإسرائيلي)."""
+    entity = ctx.entities.get(main)
+    if entity is None:
+        return
+    for t in triggers:
+        if t.actor_how == "nisba" and t.actor != main and t.entry.type in CONFLICT_TYPES:
+            nisba = ctx.entities.get(t.actor)
+            if nisba is not None and (entity.country and entity.country == nisba.country
+                                      or _names_country(ctx, entity.name, t)):
+                t.actor = main
+
+
+def _names_country(ctx: DocContext, name: str, t: Trigger) -> bool:
+    from .event_context import demonym_country
+    iso = demonym_country(ctx.norms[t.last + 1]) if t.last + 1 < len(ctx.norms) else None
+    words = [w for w in name.split()]
+    return any(demonym_country(w) == iso for w in words if iso) if iso else False
+
+
+def _topics(ctx: DocContext, triggers: list[Trigger]) -> list[tuple[int, str]]:
+    """(token index, entity) of the explicit actors and statement speakers, in text order."""
+    out = [(t.first, t.actor) for t in triggers if t.actor and t.actor_how in EXPLICIT]
+    for q in ctx.doc.quotes:
+        if q.speaker:
+            from bisect import bisect_right
+            out.append((bisect_right(ctx.starts, q.cue.start) - 1, q.speaker))
+    out.sort()
+    return out
+
+
+def _topic_before(topics: list[tuple[int, str]], i: int) -> str | None:
+    from bisect import bisect_left
+    k = bisect_left(topics, (i, ""))
+    return topics[k - 1][1] if k else None
+
+
+def _confidence(t: Trigger) -> float:
+    c = 0.75 if t.verb else 0.65
+    if t.entry.conditions:
+        c += 0.05
+    if t.actor_how in ("subject-after", "subject-before", "speaker", "genitive", "between"):
+        c += 0.15
+    elif t.actor_how in ("fallback", "speaker-fallback"):
+        c -= 0.1
+    return round(max(0.05, min(c, 0.99)), 2)
+
+
+def extract_events(doc: Document) -> list[Event]:
+    """The events of an analysed document (sentences, tokens, entities, times and quotes done)."""
+    if not doc.tokens:
+        return []
+    ctx = DocContext(doc)
+    triggers = detect_triggers(ctx)
+    for k, t in enumerate(triggers):
+        a, b = ctx.tokens[t.first].start, ctx.tokens[t.last].end
+        t.quote = ctx.quote_containing(a, b)
+        t.cue_quote = ctx.cue_at.get(t.first)
+        if t.cue_quote and t.quote == t.cue_quote:
+            t.quote = None
+        find_arguments(ctx, t, triggers[:k])
+    main = _main_conflict_actor(triggers)
+    if main:
+        _prefer_main(ctx, triggers, main)
+    topics = _topics(ctx, triggers)
+    for t in triggers:
+        if t.actor is None:
+            q = ctx.quotes.get(t.quote or "")
+            if t.entry.type in SPEECH_TYPES and q is not None and q.speaker:
+                t.actor, t.actor_how = q.speaker, "speaker-fallback"
+            elif t.entry.type in CONFLICT_TYPES:
+                if main and not t.subject_noun and main != t.recipient:
+                    t.actor, t.actor_how = main, "fallback"
+            elif not t.subject_noun:
+                topic = _topic_before(topics, t.first)
+                if topic and topic != t.recipient:
+                    t.actor, t.actor_how = topic, "topic"
+        find_place(ctx, t)
+        find_time(ctx, t)
+        find_modality(ctx, t, doc.meta.published)
+    place_ids = {p.entity: p.id for p in doc.places}
+    events = []
+    for n, t in enumerate(triggers, 1):
+        a, b = ctx.tokens[t.first].start, ctx.tokens[t.last].end
+        events.append(Event(
+            id=f"v{n}", type=t.entry.type, trigger=Span(a, b), mode=t.entry.mode,
+            cameo=t.entry.cameo, actor=t.actor, recipient=t.recipient,
+            place=place_ids.get(t.place) if t.place else None, time=t.time,
+            negated=t.negated, hypothetical=t.hypothetical, future=t.future,
+            historical=t.historical, reported_by=t.quote, confidence=_confidence(t)))
+    return events
