@@ -1,0 +1,102 @@
+"""The quote lexicons: reporting cues (`resources/quotes/cues.tsv`) and speaker nouns
+(`resources/quotes/speakers.tsv`), loaded once per process into lookup tables keyed by ``match``-
+normalized words.
+
+    >>> cue = cues().get(("اضاف",))
+    >>> (cue.lemma, cue.kind, cue.gender, cue.frame)
+    ('أضاف', 'perfect', 'm', 'comp')
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import resources
+from ..text.normalize import normalize
+
+__all__ = ["Cue", "COMPLEMENTIZERS", "CONNECTIVES", "PREPOSITIONS", "cue_lengths", "cues",
+           "speaker_class", "strip_conjunction"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    form: str                 # as written in the lexicon
+    lemma: str
+    kind: str                 # perfect | imperfect | participle | preposition | passive
+    gender: str               # m | f | p | -
+    frame: str                # comp | np | src | relay | doc
+    particles: tuple[str, ...]   # match-normalized particles that may follow the speaker
+    required: bool            # one of the particles must follow
+    weight: float
+
+
+def _m(s: str) -> str:
+    return normalize(s, "match")
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[tuple[str, ...], Cue]:
+    """Cue entries keyed by the tuple of their ``match``-normalized words."""
+    out: dict[tuple[str, ...], Cue] = {}
+    for row in resources.read_tsv("quotes/cues.tsv"):
+        form, lemma, kind, gender, frame, parts, weight = row[:7]
+        plist = () if parts == "-" else tuple(_m(p.lstrip("!")) for p in parts.split())
+        key = tuple(_m(w) for w in form.split())
+        out.setdefault(key, Cue(form, lemma, kind, gender, frame, plist, parts.startswith("!"),
+                                float(weight)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def cue_lengths() -> tuple[int, ...]:
+    """Word counts of the cue entries, longest first."""
+    return tuple(sorted({len(k) for k in cues()}, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _speakers() -> dict[str, str]:
+    return {_m(row[0]): row[1] for row in resources.read_tsv("quotes/speakers.tsv")}
+
+
+def strip_conjunction(word: str) -> str:
+    """The word without a leading و or ف conjunction (match form)."""
+    return word[1:] if len(word) > 3 and word[0] in "وف" else word
+
+
+@lru_cache(maxsize=50_000)
+def speaker_class(word: str) -> str | None:
+    """The speaker class of a match-normalized word, trying it without ال, و, ف, ل and ب too."""
+    table = _speakers()
+    w = word
+    if w in table:
+        return table[w]
+    for prefix in ("و", "ف", "ل", "ب", "وال", "فال", "ال", "لل", "بال"):
+        if w.startswith(prefix) and len(w) - len(prefix) >= 2:
+            rest = w[len(prefix):]
+            if rest in table:
+                return table[rest]
+            if prefix.endswith("ال") or prefix == "لل":
+                if "ال" + rest in table:
+                    return table["ال" + rest]
+    return None
+
+
+# Complementizers that open reported content (match forms), with their pronoun-suffixed forms.
+_COMP_STEMS = ("ان", "بان", "وان", "فان", "لان")
+_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ني", "نا", "ك", "كم")
+COMPLEMENTIZERS = frozenset(s + x for s in ("ان", "بان") for x in _SUFFIXES) | {"الا", "بالا"}
+
+# Prepositions and adverbial words that open a phrase which is not the speaker.
+PREPOSITIONS = frozenset(_m(w) for w in (
+    "في", "ل", "لـ", "مع", "عبر", "خلال", "من", "على", "عن", "إلى", "الى", "أمام", "أثناء", "بعد",
+    "قبل", "وسط", "لدى", "عند", "حول", "منذ", "بشأن", "أمس", "اليوم", "الليلة", "صباح", "مساء",
+    "ظهر", "فجر", "أيضا", "أيضاً", "كذلك", "بدوره", "بدورها", "بدورهم", "حينها", "يوم", "الأحد",
+    "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "أول", "بيان",
+    "تصريح", "تصريحات", "حديث", "مقابلة", "كلمة", "لقاء", "مؤتمر", "تغريدة", "منشور", "قائلا"))
+
+# Words that may stand between the start of a clause and its first word without changing it.
+CONNECTIVES = frozenset(_m(w) for w in (
+    "و", "ف", "ثم", "كما", "قد", "وقد", "فقد", "لقد", "كان", "وكان", "كانت", "وكانت", "بينما",
+    "فيما", "وفيما", "حين", "حيث", "عندما", "لكن", "ولكن", "لكنه", "إلا", "أما", "وأما", "بدوره",
+    "بدورها", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "كذلك", "أيضا",
+    "إذ", "اذ", "بل", "وبل", "ما", "هنا", "هذا", "وهذا"))

@@ -1,0 +1,118 @@
+"""Statements without a reporting verb: headline attribution ``X: …`` and interview answers.
+
+- A title, caption or subheading (or a short line without a final full stop) of the form
+  ``الجيش العراقي: الحوار مع واشنطن …`` attributes what follows the colon to X, when X is short, holds
+  no verb cue, and names a speaker (a name, a role or an unnamed source).
+- In an interview laid out as question paragraphs (ending in ؟) each followed by answer paragraphs,
+  every answer is a direct statement of the person interviewed: the speaker the article quoted most
+  before the questions began.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .context import Clause, DocContext
+from .find import Statement, _kind_of, _strip_credit, trim_content
+from .lexicon import cue_lengths, cues, strip_conjunction
+from .subject import forward_subject
+
+__all__ = ["headline_statements", "interview_statements"]
+
+_HEAD_MAX = 9
+_SHORT_LINE = 30
+_ATTRIBUTING = ("title", "caption", "subheading")
+
+
+def _has_cue(ctx: DocContext, a: int, b: int) -> bool:
+    table = cues()
+    for t in range(a, b):
+        w = ctx.norms[t]
+        for key in ((w,), (strip_conjunction(w),)):
+            if key in table and table[key].kind != "preposition":
+                return True
+    return False
+
+
+def headline_statements(ctx: DocContext, taken: list[Statement]) -> list[Statement]:
+    out: list[Statement] = []
+    busy = {st.cue_token for st in taken}
+    for c in ctx.clauses:
+        if c.stop - c.first < 3:
+            continue
+        para = ctx.paragraphs[c.paragraph]
+        short = c.stop - c.first <= _SHORT_LINE and ctx.text[para[0]:para[1]].rstrip()[-1:] not in ".!؟?"
+        if c.section not in _ATTRIBUTING and not (short and c.start == para[0]):
+            continue
+        colon = None
+        for t in range(c.first, min(c.stop, c.first + _HEAD_MAX + 1)):
+            if ctx.kinds[t] == "punct" and ctx.char(t) == ":":
+                colon = t
+                break
+            if ctx.kinds[t] == "punct" and ctx.char(t) in "-–—()[]/|.":
+                break
+            if ctx.kinds[t] == "number" or t in busy:
+                break
+        if colon is None or colon == c.first or _has_cue(ctx, c.first, colon):
+            continue
+        st = _headline(ctx, c, colon)
+        if st is not None:
+            out.append(st)
+    return out
+
+
+def _headline(ctx: DocContext, c: Clause, colon: int) -> Statement | None:
+    sub, k, _ = forward_subject(ctx, c.first, colon)
+    if sub is None or k < colon:
+        return None
+    if sub.head == "mention":
+        if not sub.mentions or all(m.label in ("LOC", "GPE") for m in sub.mentions) and \
+                (len(sub.mentions) > 1 or sub.mentions[0].first != c.first or sub.mentions[0].last != colon - 1):
+            return None
+    elif sub.head not in ("role", "unnamed", "group"):
+        return None
+    a, b = trim_content(ctx.text, ctx.ends[colon], c.end)
+    a, b = _strip_credit(ctx, c, a, b)
+    if b - a < 8:
+        return None
+    kind = _kind_of(ctx, c, a, b)
+    if kind == "direct":
+        a, b = trim_content(ctx.text, a + (ctx.text[a] in "«“\""), b - (ctx.text[b - 1] in "»”\""))
+    return Statement((ctx.starts[colon], ctx.ends[colon]), (a, b), "indirect" if kind == "direct" else kind,
+                     "headline", c, colon, "-", sub, False, [], 0.7, False)
+
+
+def interview_statements(ctx: DocContext, taken: list[Statement],
+                         speakers: list[str | None]) -> list[tuple[Statement, str]]:
+    """Answers of a question-and-answer interview, each with the interviewee's entity id;
+    `speakers` are the resolved speakers of the statements already found (`taken`)."""
+    body = [(p, a, b) for p, (a, b, kind) in sorted(ctx.paragraphs.items()) if kind == "body"]
+    questions = [p for p, a, b in body if ctx.text[a:b].rstrip()[-1:] in "؟?"]
+    if len(questions) < 3:
+        return []
+    before = [s for st, s in zip(taken, speakers) if s and st.clause.paragraph < questions[0]]
+    if not before:
+        return []
+    who = Counter(before).most_common(1)[0][0]
+    busy = {st.clause.paragraph for st in taken}
+    qset = set(questions)
+    out: list[tuple[Statement, str]] = []
+    last_q, answers = None, 0
+    for p, a, b in body:
+        if p in qset:
+            last_q, answers = p, 0
+            continue
+        if last_q is None or p > questions[-1] and answers >= 1:
+            continue
+        answers += 1
+        if p in busy:
+            continue
+        text = ctx.text[a:b]
+        q = max(text.rfind("؟"), text.rfind("?"))      # question and answer in one paragraph
+        s, e = trim_content(ctx.text, a + q + 1 if q >= 0 else a, b)
+        clause = next((c for c in ctx.clauses if c.paragraph == p), None)
+        if e - s < 8 or clause is None:
+            continue
+        st = Statement((s, s), (s, e), "direct", "interview", clause, clause.first, "-", None, True, [], 0.6,
+                       False)
+        out.append((st, who))
+    return out
