@@ -19,6 +19,7 @@ HELP = "measure rasd against gold annotations (rasd eval KIND …)"
 KINDS: dict[str, str] = {
     "ner": "rasd.cli.eval_ner",
     "times": "rasd.cli.eval_times",
+    "events": "rasd.cli.eval_events",
 }
 
 
