@@ -14,6 +14,15 @@ __all__ = ["COMMANDS", "build_parser", "main"]
 COMMANDS: dict[str, str] = {
     "analyze": "rasd.cli.analyze",
     "eval": "rasd.cli.eval",
+    "ingest": "rasd.cli.ingest",
+    "failures": "rasd.cli.failures",
+    "search": "rasd.cli.search",
+    "quotes": "rasd.cli.quotes",
+    "events": "rasd.cli.events",
+    "entities": "rasd.cli.entities",
+    "show": "rasd.cli.show",
+    "export": "rasd.cli.export",
+    "load": "rasd.cli.load",
 }
 
 
