@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import re
+
 import regex
 
 from .dates import (alternation, month_of, month_table, number_table, unit_table, weekday_table,
@@ -99,7 +101,7 @@ def _grammar() -> list[tuple[str, regex.Pattern]]:
                     rf"(?P<rel>التالي|التاليه|السابق|السابقه|نفسه|نفسها|ذاته|ذاتها)"
                     rf"|(?P<nafs>نفس)\s+ال(?P<unit2>يوم|شهر|عام|سنه)){_E}"),
     ]
-    return [(name, regex.compile(p)) for name, p in g]
+    return [(name, re.compile(p)) for name, p in g]
 
 
 # Words before اليوم that make it part of a name (روسيا اليوم، عين اليوم) or another day (ذلك اليوم).
@@ -227,13 +229,77 @@ def _MONTH_WORDS() -> frozenset[str]:
     return frozenset(k.split()[0] for k in month_table())
 
 
+# The trigger kinds each family needs: a window is searched only for the families it can hold.
+_NEEDS = {"numeric_iso": "digit", "numeric": "digit", "numeric_dm": "digit", "date": "month",
+          "relday": "rel", "weekday": "weekday", "month": "month", "years": "digit", "year": "digit",
+          "period": "unit", "ago": "unit", "anaphor": "unit"}
+
+
+@lru_cache(maxsize=1)
+def _triggers():
+    """An Aho-Corasick automaton of the words every time expression contains at least one of."""
+    import ahocorasick
+    kinds: dict[str, str] = {}
+    for w in set("0123456789"):
+        kinds[w] = "digit"
+    for w in set(unit_table()) | {"يوم", "عام", "سنه", "شهر", "اسبوع", "عامي", "سنتي"}:
+        kinds[w] = "unit"
+    for w in ("امس", "اليوم", "غد", "غدا", "الغد", "الليله"):
+        kinds[w] = "rel"
+    for w in weekday_table():
+        kinds[w] = "weekday"
+    for k in month_table():
+        kinds[k.split()[0]] = "month"
+    automaton = ahocorasick.Automaton()
+    for w, kind in kinds.items():
+        automaton.add_word(w, (len(w), kind))
+    automaton.make_automaton()
+    return automaton
+
+
+_BEFORE, _AFTER = 45, 70     # no expression starts further before, or ends further after, its trigger
+_CLITICS = frozenset(["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "ال", "وال", "بال", "لل",
+                      "ولل", "فال", "كال", "وبال"])
+
+
+def windows(norm: str) -> list[tuple[int, int, frozenset[str]]]:
+    """Merged stretches of the text around trigger words, with the kinds of triggers they hold:
+    the only places the grammar is run."""
+    out: list[list] = []
+    n = len(norm)
+    for end, (size, kind) in _triggers().iter(norm):
+        nxt = norm[end + 1] if end + 1 < n else " "
+        if kind == "digit":
+            if nxt.isdigit():
+                continue                              # not the last digit of a number
+        else:
+            if nxt.isalnum():
+                continue                              # inside a longer word
+            start = end + 1 - size
+            j = start
+            while j > 0 and start - j < 4 and norm[j - 1].isalpha():
+                j -= 1
+            if norm[j:start] not in _CLITICS or (j > 0 and norm[j - 1].isalnum()):
+                continue                              # preceded by more than a clitic
+        s, e = max(0, end + 1 - size - _BEFORE), min(n, end + 1 + _AFTER)
+        if out and s <= out[-1][1]:
+            if e > out[-1][1]:
+                out[-1][1] = e
+            out[-1][2].add(kind)
+        else:
+            out.append([s, e, {kind}])
+    return [(s, e, frozenset(k)) for s, e, k in out]
+
+
 def find_candidates(norm: str) -> list[Candidate]:
     """Time-expression candidates in ``match``-normalized text, non-overlapping, in text order.
 
     Each candidate's span excludes a leading conjunction or preposition (وأمس -> أمس)."""
     found: list[tuple[int, int, int, str, dict]] = []
+    spans = windows(norm)
     for rank, (family, pattern) in enumerate(_grammar()):
-        for m in pattern.finditer(norm):
+        need = _NEEDS[family]
+        for m in (m for lo, hi, kinds in spans if need in kinds for m in pattern.finditer(norm, lo, hi)):
             p = {k: v for k, v in m.groupdict().items() if v}
             start = m.start() + len(p.get("pre", ""))
             end = m.end()
