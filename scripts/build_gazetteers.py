@@ -30,6 +30,7 @@ import regex
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+from rasd.text.clitics import known  # noqa: E402
 from rasd.text.normalize import normalize  # noqa: E402
 
 OUT = ROOT / "src" / "rasd" / "resources" / "gazetteers"
@@ -50,7 +51,7 @@ def arabic(name: str) -> str | None:
     """The name with diacritics, tatweel and invisibles removed, if it is written in Arabic letters
     only (Persian, Urdu and Kurdish letters rule a name out); else None."""
     s = unicodedata.normalize("NFC", name.translate(_INVISIBLE)).strip()
-    s = normalize(s, "bare")
+    s = normalize(s, "bare").replace("\u0671", "\u0627")       # alef wasla -> alef
     s = " ".join(s.split())
     if not s or not _ARABIC_ONLY.match(s) or s.startswith("ئ"):   # ئ- is Kurdish/Uyghur spelling
         return None
@@ -183,6 +184,10 @@ def main() -> int:
         a2 = c["countrycode"]
         hand = extra.get(gid, [])
         names = uniq(hand + preferred([a for a in map(arabic, c["alternatenames"]) if a]))
+        # GeoNames lists some junk alternates (سنه for Sanandaj, بن for Baneh): an alternate that is
+        # a frequent word of rasd's stem lexicon, or of two letters, is dropped.
+        names = names[:1] + [n for n in names[1:] if len(normalize(n, "match").replace(" ", "")) > 2
+                             and (" " in n or known(normalize(n, "match")) < 5)]
         if not names or a2 not in a2_to_a3:
             continue
         pop = c["population"]

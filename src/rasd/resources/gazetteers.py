@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from . import read_lines, read_tsv
+from ..text.clitics import known
 from ..text.normalize import normalize
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "Entry",
     "Match",
     "ambiguous",
+    "by_id",
     "capital",
     "country",
     "demonym",
@@ -296,16 +298,19 @@ def _single_classes() -> dict[str, frozenset[str]]:
 # Public lookups
 
 @lru_cache(maxsize=200_000)
-def lookup(word: str) -> frozenset[str]:
-    """Classes of one word (any spelling; clitics and the article are ignored)."""
+def lookup(word: str, clitics: bool = True) -> frozenset[str]:
+    """Classes of one word (any spelling; the article is ignored, and so are proclitics unless
+    `clitics` is False, which asks about the word exactly as written)."""
     norm = normalize(word, "match")
     classes: set[str] = set()
     table = _single_classes()
-    for key, _cut in word_forms(norm):
+    for key, cut in word_forms(norm):
+        if cut and not clitics:
+            continue
         got = table.get(key.lstrip(_BARE))
         if got:
             classes.update(got)
-    if is_first_name(norm):
+    if norm in _first_names() or clitics and is_first_name(norm):
         classes.add("PER_FIRST")
     return frozenset(classes)
 
@@ -350,6 +355,20 @@ def ambiguous(word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _by_id() -> dict[str, Entry]:
+    out: dict[str, Entry] = {}
+    for lst in _names_index().values():
+        for _rest, e in lst:
+            out.setdefault(e.id, e)
+    return out
+
+
+def by_id(entry_id: str) -> Entry | None:
+    """The place or organization entry with this gazetteer id ("geonames:98182", "org:un")."""
+    return _by_id().get(entry_id)
+
+
 def country(iso3: str) -> Entry | None:
     """The country entry for an ISO alpha-3 code."""
     rec = _countries().get(iso3)
@@ -369,7 +388,7 @@ def entries(name: str) -> list[Entry]:
     """All entries whose name is exactly `name` (clitics and the article ignored), best first."""
     tokens = normalize(name, "match").split()
     out: list[Entry] = []
-    for _start, _end, es in _match(tokens, _names_index(), exact=True):
+    for _start, _end, es, _key in _match(tokens, _names_index(), exact=True):
         out.extend(es)
     return out
 
@@ -383,19 +402,19 @@ def _match(tokens: Sequence, index, exact: bool = False):
         if _is_punct(tokens[i], norms[i]):
             i += 1
             continue
-        best_end, best = 0, []
+        best_end, best, best_key = 0, [], ""
         for key, _cut in word_forms(norms[i]):
             for rest, e in index.get(key, ()):
                 end = _match_rest(tokens, norms, i + 1, rest)
                 if end is None or (exact and end != n):
                     continue
                 if end > best_end:
-                    best_end, best = end, [e]
+                    best_end, best, best_key = end, [e], key
                 elif end == best_end and e not in best:
                     best.append(e)
         if best:
             best.sort(key=_rank)
-            yield i, best_end, best
+            yield i, best_end, best, best_key
             if exact:
                 return
             i = best_end
@@ -427,19 +446,39 @@ def match_tokens(tokens: Sequence, kinds: Iterable[str] | None = None) -> list[M
     """
     wanted = frozenset(kinds) if kinds else None
     out = []
-    for start, end, es in _match(tokens, _names_index()):
+    for start, end, es, key in _match(tokens, _names_index()):
         if wanted is not None:
             es = [e for e in es if e.kind in wanted]
             if not es:
                 continue
-        amb = end - start == 1 and ambiguous(_norm(tokens[start]))
+        norm = _norm(tokens[start])
+        amb = _ambiguous_match(norm, es[0], key, end - start == 1)
         out.append(Match(start, end, es[0], amb))
     return out
 
 
+def _ambiguous_match(norm: str, e: Entry, key: str, single: bool) -> bool:
+    """A name is ambiguous when the gazetteer writes its first word with the article and the text
+    without (قاعدة is not القاعدة, تحالف دولي not التحالف الدولي); a one-word name also when the word
+    is listed as ambiguous or is a first name, or when a town's name is a frequent word of the stem
+    lexicon (كان، بن)."""
+    forms = dict(word_forms(norm))
+    if not key.startswith(_BARE) and _BARE + key in forms:
+        return True
+    if not single:
+        return False
+    if ambiguous(norm):
+        return True
+    if e.kind in ("CITY", "SITE", "WATER") and e.population < 1_000_000:
+        form = key.lstrip(_BARE) if key.startswith(_BARE) else "ال" + key
+        if known(form) >= 10:
+            return True
+    return False
+
+
 def match_titles(tokens: Sequence) -> list[Match]:
     """Longest titles and roles (اللواء، رئيس الوزراء، المتحدث باسم …) in a token sequence."""
-    return [Match(s, e, es[0]) for s, e, es in _match(tokens, _titles()[0])]
+    return [Match(s, e, es[0]) for s, e, es, _key in _match(tokens, _titles()[0])]
 
 
 def token_classes(tokens: Sequence) -> list[frozenset[str]]:

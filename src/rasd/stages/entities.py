@@ -1,0 +1,376 @@
+"""The entities stage: the document's mentions clustered into people, organizations and places.
+
+Mentions come from `entity_mentions.collect` (the tagger's, checked and completed with the
+gazetteers). They are clustered in reading order:
+- the same gazetteer entry, or the same words (article and clitics ignored), is the same entity;
+- a person's later short form joins him: one word equal to the first or last word of his name
+  (اللواء يحيى رسول … رسول), or a run of words inside it;
+- an organization's short form joins it: a prefix of its words (مجلس النواب العراقي … مجلس
+  النواب) or its name without the head noun (حركة حماس … حماس);
+- a place with and without its head noun is one place (منطقة القصيم … القصيم);
+- a capital used as an actor (بين بغداد وواشنطن، الحوار مع واشنطن, never في/إلى واشنطن) joins
+  its country when the country is also named.
+Each entity gets the fullest name its mentions give (titles removed), a title (اللواء), the
+appositive roles of its mentions ("المتحدث باسم …"), a country (ISO alpha-3), a sector (MIL, GOV,
+LEG, …), and, for places, the gazetteer id and coordinates. Ids e1, e2, … follow first mention.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ..model import Document, Entity, Mention, Token
+from ..resources import gazetteers as gz
+from ..text.normalize import normalize
+from .base import Stage
+from .entity_mentions import ENTITY_LABELS, Span, collect, name_of, proclitic_cut
+
+__all__ = ["EntityStage"]
+
+_ACTOR_BEFORE = frozenset(normalize(w, "match") for w in (
+    "بين", "مع", "قالت", "وقالت", "أعلنت", "وأعلنت", "اتهمت", "واتهمت", "طالبت", "أكدت", "وأكدت",
+    "رفضت", "ورفضت", "دعت", "ودعت", "هددت", "حذرت", "وحذرت", "ترى", "تعتبر", "وافقت", "نفت",
+    "ونفت", "وقعت", "ردت", "أبلغت", "تتهم", "تطالب", "ترفض", "تسعى", "حثت", "أدانت", "وأدانت",
+    "رحبت", "ورحبت", "تريد", "اعتبرت"))
+_LOCATIVE = frozenset(normalize(w, "match") for w in (
+    "في", "إلى", "الى", "من", "نحو", "قرب", "داخل", "خارج", "عبر", "باتجاه", "حتى", "شمال", "جنوب",
+    "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "أنحاء", "ضواحي", "أطراف", "مطار",
+    "عاصمة", "العاصمة", "مدينة", "سفارة", "سفير", "زيارة", "وصل", "وصول", "غادر", "زار"))
+# Words that end a role phrase when scanning left from a name.
+_ROLE_STOP = frozenset(normalize(w, "match") for w in (
+    "قال", "وقال", "قالت", "وقالت", "أكد", "وأكد", "أعلن", "وأعلن", "أوضح", "وأوضح", "أشار", "وأشار",
+    "ذكر", "وذكر", "صرح", "وصرح", "اعتبر", "واعتبر", "كشف", "وكشف", "أضاف", "وأضاف", "تابع", "وتابع",
+    "لفت", "ولفت", "شدد", "وشدد", "أفاد", "وأفاد", "نقل", "ونقل", "التقى", "والتقى", "استقبل",
+    "واستقبل", "بحث", "وبحث", "دعا", "ودعا", "أن", "إن", "ان", "و", "كان", "وكان", "بحسب", "حسب",
+    "وفق", "وفقا", "عن", "إلى", "الى", "مع", "بين", "وبين", "هو", "هي", "قد", "لقد", "حيث", "كما"))
+MAX_ROLE = 14
+
+
+def _keys(name: str) -> tuple[str, ...]:
+    """Comparison words of a name: ``match`` form, article removed."""
+    return tuple(gz.name_key(w).lstrip("!") for w in normalize(name, "match").split())
+
+
+class _Cluster:
+    __slots__ = ("label", "spans", "names", "keys", "entry_ids", "entry", "first")
+
+    def __init__(self, label: str, first: int):
+        self.label = label
+        self.spans: list[Span] = []
+        self.names: list[str] = []
+        self.keys: list[tuple[str, ...]] = []
+        self.entry_ids: set[str] = set()
+        self.entry: gz.Entry | None = None
+        self.first = first
+
+    def add(self, span: Span, name: str, keys: tuple[str, ...]) -> None:
+        self.spans.append(span)
+        self.names.append(name)
+        self.keys.append(keys)
+        if span.entry is not None:
+            self.entry_ids.add(span.entry.id)
+            if self.entry is None or len(keys) >= max(len(k) for k in self.keys):
+                self.entry = span.entry
+
+
+def _is_head(word_key: str, cls: str) -> bool:
+    h = gz.head(word_key)
+    return bool(h and h[0] == cls)
+
+
+def _joins(c: _Cluster, label: str, keys: tuple[str, ...], entry_id: str | None) -> bool:
+    if c.label != label:
+        return False
+    if entry_id is not None and entry_id in c.entry_ids:
+        return True
+    for k in c.keys:
+        if k == keys:
+            return True
+        if label == "PER":
+            if len(keys) == 1 and keys[0] in (k[0], k[-1]) and len(k) > 1:
+                return True
+            if len(keys) > 1 and len(k) > 1 and (set(keys) <= set(k) or set(k) <= set(keys)):
+                return True
+        elif label == "ORG":
+            if len(keys) < len(k) and k[:len(keys)] == keys and (len(keys) > 1 or not _is_head(keys[0], "ORG_HEAD")):
+                return True
+            if len(k) < len(keys) and keys[:len(k)] == k and (len(k) > 1 or not _is_head(k[0], "ORG_HEAD")):
+                return True
+            if len(k) > 1 and k[1:] == keys and _is_head(k[0], "ORG_HEAD"):
+                return True
+            if len(keys) > 1 and keys[1:] == k and _is_head(keys[0], "ORG_HEAD"):
+                return True
+            if min(len(k), len(keys)) > 1 and k[0] == keys[0] and (set(k) <= set(keys) or set(keys) <= set(k)):
+                return True
+        else:
+            if len(k) > 1 and k[1:] == keys and _is_head(k[0], "LOC_HEAD"):
+                return True
+            if len(keys) > 1 and keys[1:] == k and _is_head(keys[0], "LOC_HEAD"):
+                return True
+    return False
+
+
+class EntityStage(Stage):
+    """Clusters mentions into entities with names, titles, roles, country, sector and coordinates."""
+
+    name = "entities"
+    requires = ("tokens", "mentions")
+    provides = ("entities",)
+
+    def process(self, doc: Document) -> None:
+        tokens = doc.tokens
+        spans = collect(doc)
+        names = [name_of(doc, tokens, s.i, s.j) for s in spans]
+
+        mentions = []
+        for n, (s, (_, start)) in enumerate(zip(spans, names), 1):
+            mentions.append(Mention(f"m{n}", start, tokens[s.j - 1].end, s.label, s.score, s.source))
+        doc.mentions = mentions
+
+        clusters: list[_Cluster] = []
+        span_cluster: dict[int, _Cluster] = {}
+        for idx, (s, (name, _)) in enumerate(zip(spans, names)):
+            if s.label not in ENTITY_LABELS:
+                continue
+            keys = _keys(name)
+            if not keys:
+                continue
+            eid = s.entry.id if s.entry else None
+            target = None
+            for c in reversed(clusters):
+                if _joins(c, s.label, keys, eid):
+                    target = c
+                    break
+            if target is None:
+                target = _Cluster(s.label, idx)
+                clusters.append(target)
+            target.add(s, name, keys)
+            span_cluster[idx] = target
+
+        clusters = _merge_capitals(clusters, tokens, spans)
+        index = {id(s): k for k, s in enumerate(spans)}
+        starts = [t.start for t in tokens]
+        bounds = _sentence_bounds(doc, starts)
+        per_spans = [s for s in spans if s.label == "PER"]
+
+        clusters.sort(key=lambda c: min(index[id(s)] for s in c.spans))
+        entities = []
+        for n, c in enumerate(clusters, 1):
+            mention_ids = tuple(mentions[index[id(s)]].id for s in sorted(c.spans, key=lambda s: s.i))
+            own = c.entry.id if c.entry is not None else None
+            best = max(range(len(c.names)), key=lambda k: (
+                own is None or (c.spans[k].entry is not None and c.spans[k].entry.id == own),
+                len(c.keys[k]), -c.spans[k].i))
+            canonical = c.names[best]
+            aliases = []
+            seen = {normalize(canonical, "match")}
+            for nm in c.names:
+                key = normalize(nm, "match")
+                if key not in seen:
+                    seen.add(key)
+                    aliases.append(nm)
+            title, roles, sector, country = None, [], None, None
+            e = c.entry
+            if c.label == "PER":
+                title, roles, sector, country = _person_info(doc, tokens, c, bounds, per_spans)
+            else:
+                sector = e.sector if e is not None else None
+                country = e.country if e is not None else None
+                if c.label == "ORG":
+                    if sector is None:
+                        sector = _org_sector(tokens, c.spans[best])
+                    if country is None:
+                        country = _phrase_country(tokens, c.spans[best].i, c.spans[best].j)
+            is_place = c.label == "LOC" and e is not None
+            entities.append(Entity(
+                id=f"e{n}", label=c.label, name=canonical, mentions=mention_ids, title=title,
+                roles=tuple(roles), country=country, sector=sector,
+                gazetteer_id=e.id if e is not None else None,
+                lat=e.lat if is_place else None, lon=e.lon if is_place else None,
+                aliases=tuple(aliases)))
+        doc.entities = entities
+
+
+def _sentence_bounds(doc: Document, starts: list[int]) -> list[tuple[int, int]]:
+    if not doc.sentences:
+        return [(0, len(starts))]
+    return [(bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in doc.sentences]
+
+
+def _bound_of(bounds, i: int, n: int) -> tuple[int, int]:
+    for a, b in bounds:
+        if a <= i < b:
+            return a, b
+    return 0, n
+
+
+# ---------------------------------------------------------------------------------------------
+# Capitals as actors
+
+def _context(tokens: list[Token], s: Span, spans: list[Span]) -> str:
+    """"locative", "actor" or "neutral" for a one-word place mention."""
+    first = tokens[s.i].norm
+    cut, _ = proclitic_cut(first)
+    prefix = first[:cut]
+    if any(ch in prefix for ch in "بلك"):
+        return "locative"
+    prev = tokens[s.i - 1].norm if s.i > 0 else ""
+    if prev in _LOCATIVE:
+        return "locative"
+    if prev in _ACTOR_BEFORE:
+        return "actor"
+    places = {(o.i, o.j): o for o in spans if o.entry is not None and o.entry.kind in ("COUNTRY", "CAPITAL")}
+    if prefix.startswith("و") and any(j == s.i for (_, j) in places):
+        return "actor"
+    if s.j < len(tokens) and tokens[s.j].norm.startswith("و"):
+        if any(i == s.j for (i, _) in places):
+            return "actor"
+    return "neutral"
+
+
+def _merge_capitals(clusters: list[_Cluster], tokens: list[Token], spans: list[Span]) -> list[_Cluster]:
+    countries = {c.entry.country: c for c in clusters
+                 if c.label == "LOC" and c.entry is not None and c.entry.kind == "COUNTRY"}
+    out = []
+    for c in clusters:
+        e = c.entry
+        if c.label == "LOC" and e is not None and e.kind == "CAPITAL" and e.country in countries:
+            ctx = [_context(tokens, s, spans) for s in c.spans]
+            if "locative" not in ctx and "actor" in ctx:
+                target = countries[e.country]
+                for s, nm, k in zip(c.spans, c.names, c.keys):
+                    target.spans.append(s)
+                    target.names.append(nm)
+                    target.keys.append(k)
+                continue
+        out.append(c)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Titles, roles, country and sector
+
+def _text(tokens: list[Token], doc: Document, i: int, j: int) -> str:
+    return " ".join(doc.text[tokens[i].start:tokens[j - 1].end].split())
+
+
+def _title_before(tokens: list[Token], a: int, i: int) -> tuple[int, gz.Entry] | None:
+    for k in range(max(a, i - 4), i):
+        for mt in gz.match_titles(tokens[k:i]):
+            if mt.start == 0 and mt.end == i - k and "TITLE" in mt.entry.kinds:
+                return k, mt.entry
+    return None
+
+
+def _role_left(tokens: list[Token], a: int, p: int, stop: set[int]) -> int | None:
+    """Start of a role phrase that ends at token p (inclusive), or None."""
+    lo = p
+    while lo - 1 >= a and p - lo < MAX_ROLE:
+        t = tokens[lo - 1]
+        if t.kind not in ("word", "number") or t.norm in _ROLE_STOP or lo - 1 in stop:
+            break
+        lo -= 1
+    for mt in gz.match_titles(tokens[lo:p + 1]):
+        if "ROLE" in mt.entry.kinds:
+            return lo + mt.start
+    return None
+
+
+def _role_right(tokens: list[Token], j: int, b: int, stop: set[int]) -> int | None:
+    """End (exclusive) of a role phrase that starts at token j, or None."""
+    if j >= b:
+        return None
+    mts = gz.match_titles(tokens[j:min(b, j + 3)])
+    if not mts or mts[0].start != 0 or "ROLE" not in mts[0].entry.kinds:
+        return None
+    k = j
+    while k < b and k - j < MAX_ROLE and tokens[k].kind in ("word", "number") and k not in stop:
+        if k > j and tokens[k].norm in _ROLE_STOP:
+            break
+        k += 1
+    return k
+
+
+def _person_info(doc, tokens, c: _Cluster, bounds, per_spans):
+    title_entry = None
+    title = None
+    roles: list[str] = []
+    role_ranges: list[tuple[int, int]] = []
+    stop = {k for o in per_spans for k in range(o.i, o.j)}
+    for s in sorted(c.spans, key=lambda s: s.i):
+        a, b = _bound_of(bounds, s.i, len(tokens))
+        found = None
+        if s.title is not None:
+            found = (s.title[0], gz.match_titles(tokens[s.title[0]:s.title[1]])[0].entry)
+        else:
+            found = _title_before(tokens, a, s.i)
+        left_edge = s.i
+        if found:
+            k, entry = found
+            if title is None:
+                title, title_entry = _text(tokens, doc, k, s.i if s.title is None else s.title[1]), entry
+            left_edge = k
+        # role before: "ROLE …، [TITLE] NAME" or "ROLE … [TITLE] NAME"
+        p = left_edge - 1
+        if p >= a and tokens[p].norm in (",", "،"):
+            p -= 1
+        if p >= a and tokens[p].kind in ("word", "number"):
+            lo = _role_left(tokens, a, p, stop - set(range(s.i, s.j)))
+            if lo is not None:
+                role_ranges.append((lo, p + 1))
+        # role after: "NAME، ROLE …،"
+        q = s.j
+        if q < b and tokens[q].norm in (",", "،"):
+            hi = _role_right(tokens, q + 1, b, stop)
+            if hi is not None:
+                role_ranges.append((q + 1, hi))
+    for lo, hi in role_ranges:
+        r = _text(tokens, doc, lo, hi)
+        if r not in roles:
+            roles.append(r)
+    sector = title_entry.sector if title_entry is not None else None
+    country = None
+    for lo, hi in role_ranges:
+        if sector is None:
+            sector = _phrase_sector(tokens, lo, hi)
+        if country is None:
+            country = _phrase_country(tokens, lo, hi)
+    if sector is None and title_entry is None and roles:
+        sector = None
+    return title, roles, sector, country
+
+
+def _phrase_sector(tokens: list[Token], lo: int, hi: int) -> str | None:
+    """Sector suggested by a role phrase: its role words first, then the organizations in it."""
+    for mt in gz.match_titles(tokens[lo:hi]):
+        if mt.entry.sector:
+            return mt.entry.sector
+    for mt in gz.match_tokens(tokens[lo:hi], kinds=("ORG",)):
+        if mt.entry.sector:
+            return mt.entry.sector
+    for t in tokens[lo:hi]:
+        h = gz.head(t.norm)
+        if h and h[0] == "ORG_HEAD" and h[1]:
+            return h[1]
+    return None
+
+
+def _phrase_country(tokens: list[Token], lo: int, hi: int) -> str | None:
+    """Country named in a phrase: a nisba adjective (العراقي) or a place (في العراق)."""
+    for t in tokens[lo:hi]:
+        if t.kind == "word":
+            iso = gz.demonym(t.norm)
+            if iso:
+                return iso
+    for mt in gz.match_tokens(tokens[lo:hi]):
+        if mt.entry.country and not mt.ambiguous:
+            return mt.entry.country
+    return None
+
+
+def _org_sector(tokens: list[Token], s: Span) -> str | None:
+    first = tokens[s.i].norm
+    cut, restore = proclitic_cut(first)
+    h = gz.head(("ال" if restore else "") + first[cut:])
+    if h and h[0] == "ORG_HEAD":
+        return h[1]
+    return None

@@ -1,0 +1,311 @@
+"""Mentions for the entities stage: the tagger's mentions checked and completed with gazetteer
+knowledge and a few head-noun rules.
+
+Works on token ranges (`Span`, mutable while it is being built). What it does, in order:
+- reads the tagger's mentions and snaps them to whole tokens;
+- gives a mention the gazetteer entry that spells it, stretching it to a longer gazetteer name it
+  is part of (الولايات المتحدة -> الولايات المتحدة الأميركية) and fixing its label (a country is
+  LOC, a known organization ORG; a tagger PER is kept);
+- adds the gazetteer names the tagger missed, unless the word is ambiguous (فتح، الجزيرة);
+- adds organizations named by a head noun: a construct head and its definite genitives (وزارة
+  الصحة، لجنة الأمن والدفاع) or a definite head and a nisba adjective (الجيش العراقي);
+- stretches organization mentions through their genitive chain and a following ``في``/``ب`` +
+  organization (لجنة الأمن والدفاع في البرلمان العراقي);
+- moves titles out of person mentions (اللواء يحيى رسول -> يحيى رسول, title اللواء).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from ..model import Document, Token
+from ..resources import gazetteers as gz
+from ..text.normalize import normalize
+
+__all__ = ["Span", "collect", "name_of", "proclitic_cut"]
+
+# Labels the entity layer keeps; MISC mentions stay in `doc.mentions` but make no entity.
+ENTITY_LABELS = ("PER", "ORG", "LOC", "GPE")
+_PLACE = gz.PLACE_KINDS
+_LOCATIVE = frozenset(normalize(w, "match") for w in (
+    "في", "إلى", "الى", "من", "نحو", "قرب", "داخل", "خارج", "عبر", "باتجاه", "حتى", "شمال", "جنوب",
+    "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "أنحاء", "مدينة", "محافظة", "عاصمة"))
+# Heads that make an organization with a definite genitive after them (construct state).
+_CONSTRUCT_HEADS = frozenset(normalize(w, "match") for w in (
+    "وزارة", "هيئة", "منظمة", "مجلس", "لجنة", "حزب", "حركة", "جبهة", "جماعة", "تنظيم", "جيش", "قيادة",
+    "محكمة", "وكالة", "مؤسسة", "جمعية", "اتحاد", "بنك", "مصرف", "شركة", "جامعة", "مستشفى", "بلدية",
+    "أمانة", "رئاسة", "مديرية", "مفوضية", "بعثة", "نقابة", "منتدى", "رابطة", "قناة", "صحيفة", "نادي",
+    "إدارة", "كتائب", "سرايا", "فيلق", "حكومة", "برلمان", "ائتلاف", "تحالف", "جهاز", "شرطة",
+    "مكتب", "مركز", "صندوق", "برنامج", "ديوان", "سلطة", "سلطات", "جريدة", "مجلة", "إذاعة", "معهد",
+    "كلية", "أكاديمية", "غرفة"))
+# Definite heads that make an organization with a nisba adjective after them (الجيش العراقي).
+_DEFINITE_HEADS = frozenset(normalize(w, "match") for w in (
+    "الجيش", "القوات", "الحكومة", "البرلمان", "الشرطة", "الحرس", "المخابرات", "الاستخبارات",
+    "الخارجية", "الداخلية", "الدفاع", "الرئاسة", "التلفزيون", "المكتب", "المجلس", "الهيئة", "الوزارة",
+    "البحرية", "الأمن", "الإدارة", "السلطات", "السلطة", "الكونغرس", "الدفاع المدني"))
+# Words that end a genitive chain even though they carry the article.
+_STOP = frozenset(normalize(w, "match") for w in (
+    "الذي", "التي", "الذين", "اللذين", "اللتين", "الان", "اليوم", "الماضي", "الماضية", "المقبل",
+    "المقبلة", "الحالي", "الحالية", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
+    "الأحد", "الأسبوع", "الشهر", "العام", "السنة", "الجاري", "الجارية", "الأول", "الثاني", "الأخير",
+    "الأخيرة", "الأولى", "الثانية", "كل", "بعض", "ذلك", "هذا", "هذه", "أمس", "الكثير"))
+# Adjectives that name an institution after a definite head (التلفزيون الرسمي، القوات الأمنية).
+_INSTITUTIONAL = frozenset(normalize(w, "match") for w in (
+    "الرسمي", "الرسمية", "الوطني", "الوطنية", "الحكومي", "الحكومية", "الإعلامي", "الأمني", "الأمنية",
+    "الشرعي", "الشرعية", "المركزي", "المركزية", "الأعلى", "الاتحادي", "الاتحادية", "الملكي",
+    "الملكية", "الجوي", "الجوية", "البحري", "البحرية", "المدني", "الثوري", "الشعبي", "الشعبية",
+    "العسكري", "العسكرية", "الإسلامي", "الإسلامية", "الدولي", "الدولية", "العربي", "العربية",
+    "الانتقالي", "الانتقالية", "الموحد", "المؤقتة", "المؤقت", "الفدرالي", "الفيدرالي", "العام",
+    "العامة"))
+_ORG_LINKS = frozenset(("في", "ب", "التابع", "التابعه", "لدي"))
+MAX_CHAIN = 6
+
+
+@dataclass(slots=True)
+class Span:
+    """A mention being built: tokens `[i, j)`, label, where it came from, what it matched."""
+
+    i: int
+    j: int
+    label: str
+    source: str = "model"
+    score: float = 1.0
+    entry: gz.Entry | None = None
+    title: tuple[int, int] | None = None      # token range of a title moved out of a PER mention
+    merged: list[int] = field(default_factory=list)
+
+
+def proclitic_cut(norm: str) -> tuple[int, bool]:
+    """How many leading characters of a name's first word are proclitics (و ف ب ك ل), and whether
+    the article must be restored (للتحالف -> التحالف): (2, True). Conservative: a letter is cut
+    only when what remains carries the article or is a known name and the whole word is not."""
+    n = norm
+    for pre in ("وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال"):
+        if n.startswith(pre) and len(n) > len(pre) + 1:
+            return len(pre) - 2, False
+    for pre in ("ولل", "فلل", "لل"):
+        if n.startswith(pre) and len(n) > len(pre) + 1:
+            return len(pre), True
+    if gz.lookup(n, clitics=False) or len(n) < 4:
+        return 0, False
+    for pre in ("وب", "فب", "ول", "فل", "و", "ف", "ب", "ل", "ك"):
+        rest = n[len(pre):]
+        if n.startswith(pre) and len(rest) >= 3 and gz.lookup(rest, clitics=False):
+            return len(pre), False
+    return 0, False
+
+
+def _surface_offset(surface: str, k: int) -> int:
+    """Index in `surface` after its first `k` normalized characters (diacritics do not count)."""
+    if k <= 0:
+        return 0
+    seen = 0
+    for idx, ch in enumerate(surface):
+        if normalize(ch, "match"):
+            seen += 1
+            if seen == k:
+                rest = idx + 1
+                while rest < len(surface) and not normalize(surface[rest], "match"):
+                    rest += 1
+                return rest
+    return len(surface)
+
+
+def name_of(doc: Document, tokens: list[Token], i: int, j: int) -> tuple[str, int]:
+    """The name a token range spells, with the first word's proclitics removed (and the article
+    restored after لل), and the character offset where the name starts in `doc.text`."""
+    first = tokens[i]
+    cut, restore = proclitic_cut(first.norm)
+    surface = doc.text[first.start:first.end]
+    off = _surface_offset(surface, cut)
+    start = first.start + off
+    text = doc.text[start:tokens[j - 1].end]
+    if restore:
+        text = "ال" + text
+    return " ".join(text.split()), start
+
+
+def _token_range(starts: list[int], ends: list[int], start: int, end: int) -> tuple[int, int]:
+    i = bisect_right(ends, start)
+    j = bisect_left(starts, end)
+    return i, max(j, i + 1)
+
+
+def _definite(norm: str) -> bool:
+    cut, restore = proclitic_cut(norm)
+    return restore or norm[cut:].startswith("ال")
+
+
+def _is_word(t: Token) -> bool:
+    return t.kind == "word"
+
+
+def _is_adjective(norm: str) -> bool:
+    """A definite demonym (العراقية) or institutional adjective (الأمنية، الرسمي)."""
+    if not _definite(norm):
+        return False
+    return bool(gz.demonym(norm)) or norm in _INSTITUTIONAL
+
+
+def _chain_end(tokens: list[Token], j: int, limit: int, taken: set[int]) -> int:
+    """Extend a head through definite genitives/adjectives (and و + definite word)."""
+    k = j
+    while k < limit and k - j < MAX_CHAIN and k not in taken:
+        t = tokens[k]
+        if not _is_word(t) or t.norm in _STOP or t.stem in _STOP:
+            break
+        n = t.norm
+        body = n[1:] if n[0] in "وف" and len(n) > 4 and _definite(n[1:]) else n
+        if not _definite(body) or body in _STOP or gz.head(body) and gz.head(body)[0] == "LOC_HEAD":
+            break
+        k += 1
+    return k
+
+
+def collect(doc: Document) -> list[Span]:
+    """Mentions for the entity layer, sorted by position (see the module docstring)."""
+    tokens = doc.tokens
+    if not tokens:
+        return []
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    bounds = _sentence_token_bounds(doc, starts, ends)
+
+    spans: list[Span] = []
+    for m in doc.mentions:
+        i, j = _token_range(starts, ends, m.start, m.end)
+        if i < len(tokens):
+            spans.append(Span(i, min(j, len(tokens)), "LOC" if m.label == "GPE" else m.label,
+                              m.source, m.score))
+
+    matches = []
+    for a, b in bounds:
+        for mt in gz.match_tokens(tokens[a:b]):
+            matches.append((mt.start + a, mt.end + a, mt.entry, mt.ambiguous))
+
+    covered = [None] * len(tokens)
+    for idx, s in enumerate(spans):
+        for k in range(s.i, s.j):
+            covered[k] = idx
+
+    for i, j, entry, amb in matches:
+        hits = {covered[k] for k in range(i, j) if covered[k] is not None}
+        if not hits:
+            if not amb and entry.label:
+                spans.append(Span(i, j, entry.label, "gazetteer", 1.0, entry))
+                for k in range(i, j):
+                    covered[k] = len(spans) - 1
+            continue
+        for idx in hits:
+            s = spans[idx]
+            if s.label == "PER" or s.label == "MISC" and amb:
+                continue
+            if i <= s.i and j >= s.j:                       # the name covers the mention
+                s.i, s.j, s.entry = i, j, entry
+                s.label = entry.label or s.label
+            elif s.i <= i and j == s.j and s.label in ("LOC", "GPE") and entry.kind in _PLACE:
+                head = gz.head(tokens[s.i].norm)             # مدينة غزة: the place is غزة
+                if j - i == s.j - s.i - 1 and head and head[0] == "LOC_HEAD":
+                    s.entry = entry
+
+    taken = {k for s in spans for k in range(s.i, s.j)}
+    for a, b in bounds:
+        _rule_orgs(tokens, a, b, spans, taken)
+    for s in spans:
+        if s.label == "ORG":
+            _extend_org(tokens, s, spans, bounds, taken)
+    spans = [s for s in spans if s.j > s.i and s.label != "DROP"]
+    for s in spans:
+        if s.label == "PER":
+            _move_title(tokens, s)
+    spans.sort(key=lambda s: (s.i, -s.j))
+    return _dedupe(spans)
+
+
+def _sentence_token_bounds(doc: Document, starts: list[int], ends: list[int]) -> list[tuple[int, int]]:
+    if not doc.sentences:
+        return [(0, len(starts))]
+    out = []
+    for s in doc.sentences:
+        a = bisect_left(starts, s.start)
+        b = bisect_left(starts, s.end)
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _rule_orgs(tokens: list[Token], a: int, b: int, spans: list[Span], taken: set[int]) -> None:
+    k = a
+    while k < b:
+        t = tokens[k]
+        if k in taken or not _is_word(t):
+            k += 1
+            continue
+        cut, restore = proclitic_cut(t.norm)
+        w = "ال" + t.norm[cut:] if restore else t.norm[cut:]
+        end = k
+        if w in _CONSTRUCT_HEADS and k + 1 < b and k + 1 not in taken:
+            end = _chain_end(tokens, k + 1, b, taken)
+        elif w in _DEFINITE_HEADS and k + 1 < b and k + 1 not in taken \
+                and _is_adjective(tokens[k + 1].norm):
+            end = k + 2
+            while end < b and end not in taken and end - k < MAX_CHAIN and _is_word(tokens[end]) \
+                    and _is_adjective(tokens[end].norm):
+                end += 1
+        if end > k + 1:
+            spans.append(Span(k, end, "ORG", "rule", 0.5))
+            taken.update(range(k, end))
+            k = end
+        else:
+            k += 1
+
+
+def _extend_org(tokens: list[Token], s: Span, spans: list[Span], bounds, taken: set[int]) -> None:
+    """Stretch an ORG whose first word is an organization head through its genitive chain and a
+    following في/ب + ORG mention."""
+    if s.entry is not None and s.source != "rule":
+        return
+    first = tokens[s.i].norm
+    cut, _ = proclitic_cut(first)
+    h = gz.head(first[cut:])
+    if not h or h[0] != "ORG_HEAD":
+        return
+    limit = next((b for a, b in bounds if a <= s.i < b), len(tokens))
+    own = set(range(s.i, s.j))
+    end = _chain_end(tokens, s.j, limit, taken - own)
+    if end > s.j:
+        taken.update(range(s.j, end))
+        s.j = end
+    k = s.j
+    if k + 1 < limit and tokens[k].norm in _ORG_LINKS or k < limit and tokens[k].norm.startswith("ب") \
+            and _definite(tokens[k].norm):
+        nxt = k + 1 if tokens[k].norm in _ORG_LINKS else k
+        for other in spans:
+            if other is not s and other.i == nxt and other.label == "ORG":
+                s.j = other.j
+                other.label = "DROP"
+                break
+
+
+def _move_title(tokens: list[Token], s: Span) -> None:
+    if s.j - s.i < 2:
+        return
+    for mt in gz.match_titles(tokens[s.i:s.j]):
+        if mt.start != 0 or "TITLE" not in mt.entry.kinds or mt.end >= s.j - s.i:
+            break
+        s.title = (s.i, s.i + mt.end)
+        s.i += mt.end
+        break
+
+
+def _dedupe(spans: list[Span]) -> list[Span]:
+    """Drop a mention that lies inside another of the same label (keeps nested places in orgs)."""
+    out: list[Span] = []
+    for s in spans:
+        if any(o.i <= s.i and s.j <= o.j and o.label == s.label and (o.i, o.j) != (s.i, s.j)
+               for o in out):
+            continue
+        if any((o.i, o.j) == (s.i, s.j) for o in out):
+            continue
+        out.append(s)
+    return out
