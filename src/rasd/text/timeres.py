@@ -312,6 +312,22 @@ class _Resolver:
         self.add(c, value, "day", calendar="hijri" if hijri else "gregorian", anchor="absolute",
                  note="year taken from the end of the range")
 
+    def dayrel(self, c: Candidate) -> None:
+        """في 20 الجاري، العاشر من الشهر المقبل: a day of the publication month or the next/last."""
+        p = c.parts
+        day = _day_of(p)
+        if not self.anchor or day is None:
+            self.add(c, None, "day")
+            return
+        k = {"past": -1, "future": 1}.get(_qual(p), 0)
+        y, m = add_months(self.anchor.year, self.anchor.month, k)
+        value = safe_date(y, m, day)
+        note = None if value else "not a valid date"
+        wd = weekday_table().get(_key(p.get("wd"))) if p.get("wd") else None
+        if value and wd:
+            note = _weekday_note(value, wd)
+        self.add(c, value, "day", note=note)
+
     def relday(self, c: Candidate) -> None:
         p = c.parts
         offset = _REL_OFFSETS.get(_key(p["rel"]), 0)
@@ -349,10 +365,11 @@ class _Resolver:
             value = monday + dt.timedelta(days=wd - 1)
             self.add(c, value, "day")
             return
+        extra = dt.timedelta(days=7 if p.get("twice") else 0)      # الخميس قبل الماضي
         if q == "past":
-            value = a - dt.timedelta(days=(a.isoweekday() - wd - 1) % 7 + 1)
+            value = a - dt.timedelta(days=(a.isoweekday() - wd - 1) % 7 + 1) - extra
         elif q == "future":
-            value = a + dt.timedelta(days=(wd - a.isoweekday() - 1) % 7 + 1)
+            value = a + dt.timedelta(days=(wd - a.isoweekday() - 1) % 7 + 1) + extra
         elif wd in self.weekday_memory:
             value = self.weekday_memory[wd]
         elif speaks_of_future(self.norm, c.start):

@@ -64,17 +64,20 @@ def _grammar() -> list[tuple[str, regex.Pattern]]:
     day = r"(?P<d>0?[1-9]|[12]\d|3[01])(?!\d)"
     part = rf"(?P<part>(?:بعد\s+)?{parts})"
     g: list[tuple[str, str]] = [
-        ("numeric_iso", rf"{_NB}(?P<y>(?:19|20)\d\d)(?P<sep>[-/.])(?P<mo>0?[1-9]|1[0-2])(?P=sep)"
-                        rf"(?P<d>0?[1-9]|[12]\d|3[01])(?!\d)"),
-        ("numeric", rf"(?:{_B}(?P<pre>[وف]?)(?:(?P<yawm>يوم)\s+)?(?P<wd>{weekdays})\s*[,،]?\s*)?"
+        ("numeric_iso", rf"{_NB}(?P<y>(?:19|20|13|14)\d\d)\s*(?P<sep>[-/.])\s*(?P<mo>0?[1-9]|1[0-2])\s*(?P=sep)"
+                        rf"\s*(?P<d>0?[1-9]|[12]\d|3[01])(?!\d)(?:\s*(?P<ys>م|ه)(?!\w))?"),
+        ("numeric", rf"(?:{_B}(?P<pre>[وف]?)(?:(?P<yawm>يوم)\s+)?(?P<wd>{weekdays})\s*[,،]?\s*(?:الموافق\s+)?)?"
                     rf"{_NB}(?P<d>\d{{1,2}})\s*(?P<sep>[-/.])\s*(?P<mo>\d{{1,2}})\s*(?P=sep)\s*"
                     rf"(?P<y>\d{{4}})(?!\d)(?:\s*(?P<ys>م|ه)(?!\w))?"),
         ("numeric_dm", rf"{_NB}(?P<d>\d{{1,2}})\s*/\s*(?P<mo>\d{{1,2}})(?!\d)"
                        rf"(?=\s*/?\s*(?:الي|حتي|-|و)\s*\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}})"),
         ("date", rf"{_B}(?P<pre>[وف]?[لب]?)(?:{part}\s+)?(?:(?P<yawm>يوم)\s+)?"
-                 rf"(?:(?P<wd>{weekdays})\s*[,،]?\s*)?"
+                 rf"(?:(?P<wd>{weekdays})\s*[,،]?\s*(?:الموافق\s+)?)?"
                  rf"(?:{_NB}{day}|(?P<o>{ordinals}){_E})\s*(?:من\s+)?(?:شهر\s+)?{mx('m')}"
                  rf"(?:{yspec('y')}|\s+(?P<q>{quals}){_E})?"),
+        ("dayrel", rf"{_B}(?P<pre>[وف]?[لب]?)(?:(?P<yawm>يوم)\s+)?(?:(?P<wd>{weekdays})\s*[,،]?\s*)?"
+                   rf"(?:{_NB}{day}|(?P<o>{ordinals}){_E})\s*(?:من\s+)?(?:(?:هذا\s+)?(?P<shahr>الشهر)\s+)?"
+                   rf"(?P<q>الجاري|الحالي|المقبل|القادم|الماضي|المنصرم|الفائت){_E}"),
         ("relday", rf"{_B}(?P<pre>[وف]?(?:ب(?=الامس))?)(?:{part}\s+|(?P<yawm>يوم)\s+)?"
                    rf"(?P<rel>اول\s+من\s+امس|اول\s+امس|امس\s+الاول|الامس|امس|بعد\s+غد|غدا|الغد|غد"
                    rf"|اليوم|الليله(?:\s+الماضيه)?){_E}"
@@ -82,7 +85,7 @@ def _grammar() -> list[tuple[str, regex.Pattern]]:
                    rf"(?:\s*[,،]?\s*(?:{_NB}{day}|(?P<o>{ordinals}){_E})\s*(?:من\s+)?{mx('m')}"
                    rf"(?:{yspec('y')})?)?"),
         ("weekday", rf"{_B}(?P<pre>[وف]?)(?:{part}\s+|(?P<yawm>يوم)\s+)?(?P<wd>{weekdays})"
-                    rf"(?:\s+(?P<q>{quals}))?{_E}"
+                    rf"(?:\s+(?P<twice>قبل\s+)?(?P<q>{quals}))?{_E}"
                     rf"(?:\s+من\s+(?:هذا\s+)?(?P<week>الاسبوع)(?:\s+(?P<wq>{quals}))?{_E})?"),
         ("month", rf"{_B}(?P<pre>[وف]?[بل]?)(?:(?P<before>قبل)\s+(?={edges}))?(?:(?P<edge>{edges})\s+)?"
                   rf"(?:(?P<shahr>شهر)\s+)?{mx('m')}(?:{yspec('y')}|\s+(?P<q>{quals}){_E})?"),
@@ -115,6 +118,7 @@ _WEEKDAY_NOT_BEFORE = frozenset("صلاه خطبه صلوات خطب ايام ك
 _RECURRING = regex.compile(r"\s*(?:من\s+)?كل\s+(?:عام|سنه|شهر)|\s*سنويا")
 _THIS_DAY = regex.compile(r"مثل\s+هذا\s*$")
 _WEEKDAY_NOT_AFTER = frozenset("معا منهما عشر عشره".split())
+_NOT_NISBA = frozenset(["الذكري"])     # اليوم الذكرى …: a noun in ى, not an adjective in ي
 _NOT_ACCUSATIVE = frozenset("تقريبا ايضا حاليا سابقا مثلا لاحقا اذا كما هنا انما بينما عندما".split())
 _QUOTES_OPEN = "«\"“'"
 _QUOTES_CLOSE = "»\"”'"
@@ -180,7 +184,8 @@ def _valid(family: str, p: dict, norm: str, mstart: int, start: int, end: int) -
             if _strip_clitic(_prev_word(norm, mstart)) in _NOT_TODAY_BEFORE:
                 return False
             nxt = _next_word(norm, end)
-            if nxt.startswith("ال") and ((nxt.endswith("ي") and len(nxt) >= 5) or nxt in number_table()):
+            if nxt.startswith("ال") and ((nxt.endswith("ي") and len(nxt) >= 5 and nxt not in _NOT_NISBA)
+                                         or nxt in number_table()):
                 return False      # اليوم الأول، اليوم العالمي، اليوم التالي
             if p.get("pre", "").endswith("ب"):
                 return False
@@ -211,6 +216,8 @@ def _valid(family: str, p: dict, norm: str, mstart: int, start: int, end: int) -
         unit, count = unit_table()[" ".join(p["unit"].split())]
         if regex.match(r"\s+(?:من|علي)\s", norm[end:end + 6]):
             return False          # قبل يومين من الانتخابات: relative to another event
+        if _prev_word(norm, mstart) in ("يوما", "عاما", "شهرا", "اسبوعا", "سنه", "ساعه"):
+            return False          # يوما بعد يوم: "day after day"
         if count == 2:
             return not p.get("num")
         if p["rel"] in ("منذ", "بعد") and unit not in ("day", "week"):
@@ -230,9 +237,9 @@ def _MONTH_WORDS() -> frozenset[str]:
 
 
 # The trigger kinds each family needs: a window is searched only for the families it can hold.
-_NEEDS = {"numeric_iso": "digit", "numeric": "digit", "numeric_dm": "digit", "date": "month",
-          "relday": "rel", "weekday": "weekday", "month": "month", "years": "digit", "year": "digit",
-          "period": "unit", "ago": "unit", "anaphor": "unit"}
+_NEEDS = {"numeric_iso": {"digit"}, "numeric": {"digit"}, "numeric_dm": {"digit"}, "date": {"month"},
+          "dayrel": {"digit", "unit"}, "relday": {"rel"}, "weekday": {"weekday"}, "month": {"month"},
+          "years": {"digit"}, "year": {"digit"}, "period": {"unit"}, "ago": {"unit"}, "anaphor": {"unit"}}
 
 
 @lru_cache(maxsize=1)
@@ -299,7 +306,7 @@ def find_candidates(norm: str) -> list[Candidate]:
     spans = windows(norm)
     for rank, (family, pattern) in enumerate(_grammar()):
         need = _NEEDS[family]
-        for m in (m for lo, hi, kinds in spans if need in kinds for m in pattern.finditer(norm, lo, hi)):
+        for m in (m for lo, hi, kinds in spans if need & kinds for m in pattern.finditer(norm, lo, hi)):
             p = {k: v for k, v in m.groupdict().items() if v}
             start = m.start() + len(p.get("pre", ""))
             end = m.end()
