@@ -136,10 +136,26 @@ def subject_after(ctx: DocContext, i: int) -> tuple[str | None, str, int]:
     a = ctx.anaphor_entity(j)
     if a and not ctx.has_proclitic(j, "بلك"):
         return a, "explicit", j + 1
+    p = _person_after_title(ctx, j, end)
+    if p:
+        return p.entity, "explicit", p.last + 1
     if (ctx.is_word(j) and not ctx.in_list(j, "prepositions") and not ctx.has_proclitic(j, "بلك")
             and not ctx.in_list(j, "complementizer") and not ctx.in_list(j, "auxiliary")):
         return None, "noun", j + 1
     return None, "none", j
+
+
+def _person_after_title(ctx: DocContext, j: int, end: int):
+    """A person named within 3 words after j, when only title words come between (الرئيس …)."""
+    for k in range(j, min(j + 3, end)):
+        if ctx.boundary(k) or ctx.in_list(k, "prepositions") or ctx.has_proclitic(k, "بلك"):
+            return None
+        if k > j and ctx.has_conjunction(k):
+            return None
+        m = ctx.mention_at.get(k)
+        if m:
+            return m if m.label == "PER" else None
+    return None
 
 
 def subject_before(ctx: DocContext, i: int) -> tuple[str | None, str]:
@@ -226,7 +242,7 @@ def _after_prep(ctx: DocContext, first: int, end: int, preps: set[str], span: in
             break
         norm = ctx.norms[k]
         if norm in preps and k + 1 < end:
-            m = ctx.mention_at.get(k + 1)
+            m = ctx.mention_at.get(k + 1) or _person_after_title(ctx, k + 1, end)
             if m:
                 return m.entity, norm
     return None, None
@@ -301,6 +317,12 @@ def find_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> None
             e = None
         if e and e != t.actor:
             t.recipient = e
+    if ctx.is_place_only(t.actor):
+        t.place = t.place or t.actor
+        t.actor, t.actor_how = None, ""
+    if ctx.is_place_only(t.recipient) and t.entry.type in CONFLICT_TYPES:
+        t.place = t.place or t.recipient
+        t.recipient = None
     if t.recipient == t.actor:
         t.recipient = None
 
@@ -339,12 +361,17 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
         r = reporting_subject(ctx, t.first)
         if r:
             t.actor, t.actor_how = r, "reporting-subject"
-    if t.actor is None and (ctx.has_conjunction(t.first) or ctx.norms[t.first - 1] == "و"):
+    also = ctx.norms[t.first - 1] in ("كما", "وكما", "ثم") if t.first else False
+    if (t.actor is None or also) and (ctx.has_conjunction(t.first) or also
+                                      or ctx.norms[t.first - 1] == "و"):
         sent = ctx.sentence_of[t.first]
+        group = t.entry.type in CONFLICT_TYPES
         for p in reversed(previous):
             if ctx.sentence_of[p.first] != sent:
                 break
-            if p.verb and p.actor:
+            if p.verb and p.actor and (p.entry.type in CONFLICT_TYPES) == group:
+                if also and t.actor and t.actor != p.actor and t.recipient is None:
+                    t.recipient = t.actor          # كما هنأ حزب …: the mention is the object
                 t.actor, t.actor_how = p.actor, "coordinated"
                 t.subject_noun = False
                 break

@@ -286,3 +286,16 @@ class DocContext:
                 return entity
         return None
 
+    def is_place_only(self, entity_id: str | None) -> bool:
+        """A place entity that is not a country (a city, region or site): it can be where an
+        event happens, not who does it (capitals standing for governments are merged into their
+        country by the entity stage)."""
+        e = self.entities.get(entity_id or "")
+        if e is None or e.label not in ("LOC", "GPE", "FAC"):
+            return False
+        names = _country_names()
+        for n in (e.name, *e.aliases):
+            if names.get(normalize(n, "match")) or names.get(_bare_name(n)):
+                return False
+        return True
+

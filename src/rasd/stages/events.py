@@ -19,7 +19,7 @@ from ..model import Document, Event, Span
 from .base import Stage
 from .event_arguments import (CONFLICT_TYPES, SPEECH_TYPES, Trigger, find_arguments,
                               find_modality, find_place, find_time)
-from .event_context import DocContext
+from .event_context import DocContext, demonym_country
 from .event_lexicon import GAP, MAX_GAP, TriggerEntry, lookup, phrases_starting, word_keys
 
 __all__ = ["EventStage", "extract_events"]
@@ -151,7 +151,9 @@ def detect_triggers(ctx: DocContext) -> list[Trigger]:
                 i = last + 1
                 continue
             chosen = None
-            after_prep = i - 1 >= s_start and ctx.in_list(i - 1, "prepositions")
+            after_prep = (i - 1 >= s_start and ctx.in_list(i - 1, "prepositions")) or (
+                i + 1 < s_end and ctx.nisba_entity(i + 1) is not None) or (
+                i + 1 < s_end and demonym_country(ctx.norms[i + 1]) is not None)
             for entry, form in lookup(ctx.norms[i]):
                 if not _holds(ctx, entry, i, i, sent_keys):
                     continue
