@@ -57,6 +57,10 @@ _FUTURE_WORDS = frozenset("""سوف المقرر المقرره المنتظر �
     ستعقد سيعقد""".split())
 _NOT_VERBS = frozenset("""يذكر يشار ياتي يعد يبدو يوم يونيو يوليو يناير يونيه يوليه يقول يري يمكن
     يجب ينبغي يعتبر يوجد""".split())
+# Common perfect verbs of news reports: the nearest one before a weekday puts it in the past.
+_PAST_VERBS = frozenset("""قال قالت اعلن اعلنت اكد اكدت اضاف اضافت اوضح اوضحت اشار اشارت ذكر ذكرت افاد
+    افادت صرح كشف كشفت نفي نفت دعا دعت وصل وصلت التقي عقد عقدت شن شنت قتل قتلت استشهد اعتقل اعتقلت
+    اقتحم اقتحمت جرت جري وقع وقعت بدا بدات انطلق انطلقت اصدر اصدرت نشر نشرت شهد شهدت""".split())
 _SENTENCE_START = regex.compile(r"[.!?؟;؛\n][^.!?؟;؛\n]*$")
 _WORD = regex.compile(r"\w+")
 
@@ -171,14 +175,20 @@ def _is_future_verb(word: str) -> bool:
 
 
 def speaks_of_future(norm: str, pos: int) -> bool:
-    """Whether the sentence up to `pos` is in the future: a future verb or word, or an imperfect
-    verb opening the sentence within eight words of `pos`."""
+    """Whether the sentence up to `pos` speaks of the future: the nearest tense cue before `pos` is
+    a future verb or word (سيعقد، سوف، من المقرر) rather than a common perfect verb (قال، أعلن), or,
+    with no cue, an imperfect verb opens the sentence within eight words of `pos`."""
     lo = max(0, pos - 300)
     m = _SENTENCE_START.search(norm, lo, pos)
     start = m.start() + 1 if m else lo
     words = _WORD.findall(norm, start, pos)
-    if any(_is_future_verb(w) for w in words):
-        return True
+    if words and words[-1] in ("منذ", "ومنذ"):
+        return False
+    for w in reversed(words):                 # the nearest tense cue before the expression decides
+        if w in _PAST_VERBS or (w[:1] in ("و", "ف") and w[1:] in _PAST_VERBS):
+            return False
+        if _is_future_verb(w):
+            return True
     if words and len(words) <= 9:
         first = words[0][1:] if words[0][:1] in ("و", "ف") and len(words[0]) > 4 else words[0]
         if first[:1] == "ي" and len(first) >= 4 and first not in _NOT_VERBS:
