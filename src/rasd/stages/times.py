@@ -1,9 +1,10 @@
 """The times stage: Arabic time expressions, resolved to ISO 8601 against the publication date.
 
 When `doc.meta.published` is None the stage first looks for the publication date on the page (a
-dateline section, a ``نشر في``/``بتاريخ``/``آخر تحديث`` line, a Hijri date ``الموافق`` a Gregorian one,
-or a date on a short line of its own near the top) and, if found, sets `meta.published` with
-``published_source = "page"``. A date given by the input or an option is never overwritten.
+dateline section, an ``آخر تحديث`` line — relative dates in an updated article are the update's —,
+a ``نشر في``/``بتاريخ`` line, a Hijri date ``الموافق`` a Gregorian one, or a date on a short line of
+its own near the top) and, if found, sets `meta.published` with ``published_source = "page"``.
+A date given by the input or an option is never overwritten.
 """
 from __future__ import annotations
 
