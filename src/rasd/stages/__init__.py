@@ -25,7 +25,8 @@ REGISTRY: dict[str, str] = {
     "places": "rasd.stages.places:PlaceStage",
 }
 
-DEFAULT_ORDER = ("sentences", "tokens", "mentions", "entities", "times", "quotes", "events", "places")
+# places comes before events so that an event can name its place by place id.
+DEFAULT_ORDER = ("sentences", "tokens", "mentions", "entities", "times", "quotes", "places", "events")
 
 
 def available() -> list[str]:
