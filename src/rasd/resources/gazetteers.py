@@ -80,6 +80,8 @@ class Match:
     end: int
     entry: Entry
     ambiguous: bool = False       # one word that is often a common word or a person's name
+    cut: int = 0                  # proclitic letters before the name in its first token (وبـ = 2)
+    restore: bool = False         # the article's alef was dropped after ل (للعراق): restore it
 
     def __iter__(self):           # unpacks as (start, end, entry)
         return iter((self.start, self.end, self.entry))
@@ -200,6 +202,20 @@ def _name_records() -> Iterable[tuple[Entry, list[str]]]:
         yield Entry(oid, "ORG", "ORG", name, iso3 or None, sector=sector or None), [name] + _split(aliases)
 
 
+_JOINED = (_BARE + "ابو", _BARE + "ابي", _BARE + "ابا", _BARE + "عبد", _BARE + "بو")
+
+
+def _name_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A key and its spelling variants: أبو غريب / أبوغريب, عبد العزيز / عبدالعزيز."""
+    out = [key]
+    for k, w in enumerate(key[:-1]):
+        if w in _JOINED:
+            nxt = key[k + 1]
+            joined = w + (nxt if nxt.startswith(_BARE) else "ال" + nxt).lstrip(_BARE)
+            out.append(key[:k] + (joined,) + key[k + 2:])
+    return out
+
+
 def _rank(e: Entry) -> tuple:
     return (_KIND_RANK.get(e.kind, 9), -e.population)
 
@@ -208,9 +224,9 @@ def _build_index(records: Iterable[tuple[Entry, list[str]]]) -> dict[str, list[t
     by_key: dict[tuple[str, ...], list[Entry]] = {}
     for e, names in records:
         for n in names:
-            key = _name_key(n)
-            if key and e not in by_key.setdefault(key, []):
-                by_key[key].append(e)
+            for key in _name_variants(_name_key(n)):
+                if key and e not in by_key.setdefault(key, []):
+                    by_key[key].append(e)
     index: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
     for key, es in by_key.items():
         es.sort(key=_rank)
@@ -453,7 +469,11 @@ def match_tokens(tokens: Sequence, kinds: Iterable[str] | None = None) -> list[M
                 continue
         norm = _norm(tokens[start])
         amb = _ambiguous_match(norm, es[0], key, end - start == 1)
-        out.append(Match(start, end, es[0], amb))
+        cut = dict(word_forms(norm)).get(key, 0)
+        restore = False
+        if cut and not key.startswith(_BARE) and not norm[cut:].startswith("ال") and norm[cut:cut + 1] == "ل":
+            cut, restore = cut + 1, True
+        out.append(Match(start, end, es[0], amb, cut, restore))
     return out
 
 

@@ -119,7 +119,7 @@ class EntityStage(Stage):
     def process(self, doc: Document) -> None:
         tokens = doc.tokens
         spans = collect(doc)
-        names = [name_of(doc, tokens, s.i, s.j) for s in spans]
+        names = [name_of(doc, tokens, s.i, s.j, s.cut) for s in spans]
 
         mentions = []
         for n, (s, (_, start)) in enumerate(zip(spans, names), 1):
@@ -156,10 +156,7 @@ class EntityStage(Stage):
         entities = []
         for n, c in enumerate(clusters, 1):
             mention_ids = tuple(mentions[index[id(s)]].id for s in sorted(c.spans, key=lambda s: s.i))
-            own = c.entry.id if c.entry is not None else None
-            best = max(range(len(c.names)), key=lambda k: (
-                own is None or (c.spans[k].entry is not None and c.spans[k].entry.id == own),
-                len(c.keys[k]), -c.spans[k].i))
+            best = _canonical(c)
             canonical = c.names[best]
             aliases = []
             seen = {normalize(canonical, "match")}
@@ -188,6 +185,25 @@ class EntityStage(Stage):
                 lat=e.lat if is_place else None, lon=e.lon if is_place else None,
                 aliases=tuple(aliases)))
         doc.entities = entities
+
+
+def _canonical(c: _Cluster) -> int:
+    """Index of the name to show: the fullest name that contains the words of every other name;
+    when no name contains all the others, the most frequent one (then the longest). In a capital
+    merged into its country, only the country's names compete."""
+    own = c.entry.id if c.entry is not None else None
+    pool = [k for k in range(len(c.names))
+            if own is None or (c.spans[k].entry is not None and c.spans[k].entry.id == own)]
+    pool = pool or list(range(len(c.names)))
+    words = [set(c.keys[k]) for k in pool]
+    everything = set().union(*words)
+    full = [k for k, w in zip(pool, words) if w == everything]
+    if full:
+        return max(full, key=lambda k: (len(c.keys[k]), -c.spans[k].i))
+    freq = {}
+    for k in pool:
+        freq[c.keys[k]] = freq.get(c.keys[k], 0) + 1
+    return max(pool, key=lambda k: (freq[c.keys[k]], len(c.keys[k]), -c.spans[k].i))
 
 
 def _sentence_bounds(doc: Document, starts: list[int]) -> list[tuple[int, int]]:

@@ -16,10 +16,11 @@ Works on token ranges (`Span`, mutable while it is being built). What it does, i
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..model import Document, Token
 from ..resources import gazetteers as gz
+from ..text.clitics import known
 from ..text.normalize import normalize
 
 __all__ = ["Span", "collect", "name_of", "proclitic_cut"]
@@ -32,17 +33,35 @@ _LOCATIVE = frozenset(normalize(w, "match") for w in (
     "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "أنحاء", "مدينة", "محافظة", "عاصمة"))
 # Heads that make an organization with a definite genitive after them (construct state).
 _CONSTRUCT_HEADS = frozenset(normalize(w, "match") for w in (
-    "وزارة", "هيئة", "منظمة", "مجلس", "لجنة", "حزب", "حركة", "جبهة", "جماعة", "تنظيم", "جيش", "قيادة",
-    "محكمة", "وكالة", "مؤسسة", "جمعية", "اتحاد", "بنك", "مصرف", "شركة", "جامعة", "مستشفى", "بلدية",
-    "أمانة", "رئاسة", "مديرية", "مفوضية", "بعثة", "نقابة", "منتدى", "رابطة", "قناة", "صحيفة", "نادي",
-    "إدارة", "كتائب", "سرايا", "فيلق", "حكومة", "برلمان", "ائتلاف", "تحالف", "جهاز", "شرطة",
-    "مكتب", "مركز", "صندوق", "برنامج", "ديوان", "سلطة", "سلطات", "جريدة", "مجلة", "إذاعة", "معهد",
-    "كلية", "أكاديمية", "غرفة"))
+    "وزارة", "هيئة", "منظمة", "مجلس", "لجنة", "حزب", "جبهة", "جماعة", "جيش", "قيادة", "محكمة",
+    "وكالة", "مؤسسة", "جمعية", "اتحاد", "بنك", "مصرف", "شركة", "جامعة", "مستشفى", "بلدية", "أمانة",
+    "مديرية", "مفوضية", "نقابة", "منتدى", "رابطة", "قناة", "صحيفة", "نادي", "كتائب", "سرايا", "فيلق",
+    "حكومة", "برلمان", "ائتلاف", "تحالف", "جهاز", "شرطة", "مكتب", "مركز", "صندوق", "ديوان", "جريدة",
+    "مجلة", "إذاعة", "معهد", "كلية", "أكاديمية"))
+# Heads that name an organization after a place (بلدية صامطة، حكومة غزة) or a person (مستشفى كمال
+# عدوان، جامعة الملك سعود); the place or person mention is then part of the organization's name.
+_PLACE_ORG_HEADS = frozenset(normalize(w, "match") for w in (
+    "بلدية", "أمانة", "حكومة", "جامعة", "شرطة", "سفارة", "قنصلية", "برلمان", "بعثة", "مستشفى",
+    "محكمة", "مطار", "ميناء", "نادي", "إمارة", "غرفة"))
+_PERSON_ORG_HEADS = frozenset(normalize(w, "match") for w in (
+    "مستشفى", "جامعة", "مركز", "مؤسسة", "مدرسة", "كلية", "معهد", "مجمع", "جمعية", "قاعة", "مكتبة",
+    "كرسي", "جائزة"))
+_PERSON_LOC_HEADS = frozenset(normalize(w, "match") for w in (
+    "مطار", "شارع", "ميدان", "مسجد", "قاعدة", "جسر", "حي", "ساحة", "ميناء"))
+_PLACE_HEADS = frozenset(normalize(w, "match") for w in (
+    "مدينة", "مخيم", "بلدة", "قرية", "محافظة", "منطقة", "إقليم", "ولاية", "حي", "ناحية", "قضاء",
+    "مقاطعة", "جزيرة", "جهة", "دولة", "إمارة", "مملكة", "سلطنة", "جمهورية"))
 # Definite heads that make an organization with a nisba adjective after them (الجيش العراقي).
 _DEFINITE_HEADS = frozenset(normalize(w, "match") for w in (
     "الجيش", "القوات", "الحكومة", "البرلمان", "الشرطة", "الحرس", "المخابرات", "الاستخبارات",
     "الخارجية", "الداخلية", "الدفاع", "الرئاسة", "التلفزيون", "المكتب", "المجلس", "الهيئة", "الوزارة",
-    "البحرية", "الأمن", "الإدارة", "السلطات", "السلطة", "الكونغرس", "الدفاع المدني"))
+    "البحرية", "الأمن", "الكونغرس"))
+# Words before a town's name that show it is a place (a one-word town needs one, see `collect`).
+_PLACE_CUES = frozenset(normalize(w, "match") for w in (
+    "في", "إلى", "الى", "من", "نحو", "قرب", "داخل", "باتجاه", "بمدينة", "مدينة", "ومدينة", "لمدينة",
+    "بلدة", "قرية", "محافظة", "بمحافظة", "منطقة", "بمنطقة", "ولاية", "إقليم", "حي", "مخيم", "شمال",
+    "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "ضواحي", "أطراف", "مدن", "عاصمة",
+    "العاصمة", "وفي", "ومن", "وإلى", "عن", "بين", "حتى", "مطار", "زار", "وصل", "غادر", "أهالي", "سكان"))
 # Words that end a genitive chain even though they carry the article.
 _STOP = frozenset(normalize(w, "match") for w in (
     "الذي", "التي", "الذين", "اللذين", "اللتين", "الان", "اليوم", "الماضي", "الماضية", "المقبل",
@@ -72,7 +91,7 @@ class Span:
     score: float = 1.0
     entry: gz.Entry | None = None
     title: tuple[int, int] | None = None      # token range of a title moved out of a PER mention
-    merged: list[int] = field(default_factory=list)
+    cut: tuple[int, bool] | None = None       # proclitics of the first word, when a gazetteer knows
 
 
 def proclitic_cut(norm: str) -> tuple[int, bool]:
@@ -111,11 +130,12 @@ def _surface_offset(surface: str, k: int) -> int:
     return len(surface)
 
 
-def name_of(doc: Document, tokens: list[Token], i: int, j: int) -> tuple[str, int]:
+def name_of(doc: Document, tokens: list[Token], i: int, j: int,
+            cut: tuple[int, bool] | None = None) -> tuple[str, int]:
     """The name a token range spells, with the first word's proclitics removed (and the article
     restored after لل), and the character offset where the name starts in `doc.text`."""
     first = tokens[i]
-    cut, restore = proclitic_cut(first.norm)
+    cut, restore = cut if cut is not None else proclitic_cut(first.norm)
     surface = doc.text[first.start:first.end]
     off = _surface_offset(surface, cut)
     start = first.start + off
@@ -181,18 +201,20 @@ def collect(doc: Document) -> list[Span]:
     matches = []
     for a, b in bounds:
         for mt in gz.match_tokens(tokens[a:b]):
-            matches.append((mt.start + a, mt.end + a, mt.entry, mt.ambiguous))
+            i, j = mt.start + a, mt.end + a
+            amb = mt.ambiguous or j - i == 1 and _needs_context(tokens, a, i, mt.entry)
+            matches.append((i, j, mt.entry, amb, _gaz_cut(mt)))
 
     covered = [None] * len(tokens)
     for idx, s in enumerate(spans):
         for k in range(s.i, s.j):
             covered[k] = idx
 
-    for i, j, entry, amb in matches:
+    for i, j, entry, amb, cut in matches:
         hits = {covered[k] for k in range(i, j) if covered[k] is not None}
         if not hits:
             if not amb and entry.label:
-                spans.append(Span(i, j, entry.label, "gazetteer", 1.0, entry))
+                spans.append(Span(i, j, entry.label, "gazetteer", 1.0, entry, cut=cut))
                 for k in range(i, j):
                     covered[k] = len(spans) - 1
             continue
@@ -201,13 +223,18 @@ def collect(doc: Document) -> list[Span]:
             if s.label == "PER" or s.label == "MISC" and amb:
                 continue
             if i <= s.i and j >= s.j:                       # the name covers the mention
+                if i == s.i:
+                    s.cut = cut
                 s.i, s.j, s.entry = i, j, entry
-                s.label = entry.label or s.label
+                if entry.kind not in ("CITY", "CAPITAL") or s.label not in ("ORG", "PER"):
+                    s.label = entry.label or s.label        # a town may name a club: keep ORG
             elif s.i <= i and j == s.j and s.label in ("LOC", "GPE") and entry.kind in _PLACE:
                 head = gz.head(tokens[s.i].norm)             # مدينة غزة: the place is غزة
                 if j - i == s.j - s.i - 1 and head and head[0] == "LOC_HEAD":
                     s.entry = entry
 
+    _place_heads(tokens, spans)
+    _head_plus_name(tokens, spans)
     taken = {k for s in spans for k in range(s.i, s.j)}
     for a, b in bounds:
         _rule_orgs(tokens, a, b, spans, taken)
@@ -222,6 +249,42 @@ def collect(doc: Document) -> list[Span]:
     return _dedupe(spans)
 
 
+def _gaz_cut(mt: gz.Match) -> tuple[int, bool] | None:
+    """Proclitics of the first word of a gazetteer match: (cut, restore the article)."""
+    return (mt.cut, mt.restore) if mt.cut else None
+
+
+def _needs_context(tokens: list[Token], a: int, i: int, entry: gz.Entry) -> bool:
+    """Whether a one-word gazetteer name lacks the evidence it needs to be a mention on its own.
+
+    Countries, regions and organizations stand alone. A town does when it is a capital or has a
+    million people; a smaller one needs a place cue before it (في، إلى، مدينة …) or a place right
+    before it (… وبيت حانون). A country that is also a nisba adjective after a definite noun
+    (الخطوط السعودية) is the adjective.
+    """
+    t = tokens[i]
+    if entry.kind == "COUNTRY":
+        prev = tokens[i - 1] if i > a else None
+        return bool(prev is not None and prev.kind == "word" and gz.demonym(t.norm)
+                    and t.norm.startswith("ال") and _definite(prev.norm) and prev.norm not in _PLACE_CUES)
+    if entry.kind not in ("CITY", "SITE") or entry.population >= 1_000_000:
+        return False
+    if i == a:
+        return True
+    if entry.population < 100_000 and known(t.norm[mt_cut(t.norm):]) > 2:
+        return True                        # a small town named like a common word (الحي، جناح)
+    prev = tokens[i - 1].norm
+    if prev in _PLACE_CUES:
+        return False
+    if t.norm[0] == "و" and i - 1 > a and gz.lookup(prev) & gz.PLACE_KINDS:
+        return False
+    return True
+
+
+def mt_cut(norm: str) -> int:
+    return proclitic_cut(norm)[0]
+
+
 def _sentence_token_bounds(doc: Document, starts: list[int], ends: list[int]) -> list[tuple[int, int]]:
     if not doc.sentences:
         return [(0, len(starts))]
@@ -232,6 +295,45 @@ def _sentence_token_bounds(doc: Document, starts: list[int], ends: list[int]) ->
         if b > a:
             out.append((a, b))
     return out
+
+
+def _place_heads(tokens: list[Token], spans: list[Span]) -> None:
+    """A place head noun right before a place joins it: مخيم جباليا، مدينة غزة، بلدة X."""
+    starts = {s.i for s in spans}
+    for s in spans:
+        if s.label != "LOC" or s.i == 0 or (s.i - 1) in starts:
+            continue
+        h = tokens[s.i - 1]
+        if h.kind != "word":
+            continue
+        cut, restore = proclitic_cut(h.norm)
+        w = h.norm[cut:]
+        if not restore and not w.startswith("ال") and w in _PLACE_HEADS:
+            s.i, s.cut = s.i - 1, (cut, False) if cut else None
+
+
+def _head_plus_name(tokens: list[Token], spans: list[Span]) -> None:
+    """Head + place (بلدية صامطة) or head + person (مستشفى كمال عدوان) makes one named thing."""
+    starts = {s.i: s for s in spans}
+    for s in list(spans):
+        if s.i == 0 or s.label not in ("LOC", "PER") or s.label == "DROP":
+            continue
+        h = tokens[s.i - 1]
+        if h.kind != "word":
+            continue
+        cut, restore = proclitic_cut(h.norm)
+        w = h.norm[cut:]
+        if restore or w.startswith("ال") or (s.i - 1) in starts:
+            continue
+        if s.label == "LOC" and w in _PLACE_ORG_HEADS:
+            label = "LOC" if w in _PERSON_LOC_HEADS else "ORG"
+        elif s.label == "PER" and w in _PERSON_ORG_HEADS:
+            label = "ORG"
+        elif s.label == "PER" and w in _PERSON_LOC_HEADS:
+            label = "LOC"
+        else:
+            continue
+        s.i, s.label, s.source, s.entry, s.cut = s.i - 1, label, "rule", None, None
 
 
 def _rule_orgs(tokens: list[Token], a: int, b: int, spans: list[Span], taken: set[int]) -> None:
