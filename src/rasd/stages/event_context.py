@@ -14,7 +14,7 @@ from .. import resources
 from ..errors import ResourceError
 from ..model import Document, Quote
 from ..text.normalize import normalize
-from .event_lexicon import analyses, word_keys, wordlist
+from .event_lexicon import analyses, in_wordlist, word_keys
 
 __all__ = ["DocContext", "MentionRef", "demonym_country"]
 
@@ -191,8 +191,7 @@ class DocContext:
         return word_keys(self.norms[i])
 
     def in_list(self, i: int, name: str) -> bool:
-        return bool(self.keys(i) & wordlist(name)) or (0 <= i < len(self.norms)
-                                                        and self.norms[i] in wordlist(name))
+        return 0 <= i < len(self.norms) and in_wordlist(self.norms[i], name)
 
     def boundary(self, i: int) -> str | None:
         """"strong", "soft" or None for token i (punctuation that ends a clause)."""

@@ -17,8 +17,8 @@ from functools import lru_cache
 from .. import resources
 from ..text.normalize import normalize
 
-__all__ = ["Condition", "Form", "Lexicon", "TriggerEntry", "lexicon", "lookup", "word_keys",
-           "wordlist"]
+__all__ = ["Condition", "Form", "Lexicon", "TriggerEntry", "in_wordlist", "lexicon", "lookup",
+           "phrases_starting", "word_keys", "wordlist"]
 
 GAP = "…"
 MAX_GAP = 3
@@ -235,10 +235,18 @@ def lookup(word: str) -> tuple[tuple[TriggerEntry, Form], ...]:
     return tuple(out)
 
 
-def phrases_starting(word: str) -> list[Phrase]:
+@lru_cache(maxsize=200_000)
+def phrases_starting(word: str) -> tuple[Phrase, ...]:
     """Phrases whose first word is one of the readings of `word`."""
     table = lexicon().phrases
     out: list[Phrase] = []
     for key in word_keys(word):
         out.extend(table.get(key, ()))
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=400_000)
+def in_wordlist(word: str, name: str) -> bool:
+    """Is `word` (`match` form), or one of its readings without clitics, in the named list?"""
+    words = wordlist(name)
+    return word in words or not words.isdisjoint(word_keys(word))

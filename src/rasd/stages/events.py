@@ -139,8 +139,13 @@ def detect_triggers(ctx: DocContext) -> list[Trigger]:
             if m is not None and m.last > m.first:
                 i = m.last + 1
                 continue
+            readings = lookup(ctx.norms[i])
+            phrases = phrases_starting(ctx.norms[i])
+            if not readings and not phrases:
+                i += 1
+                continue
             best = None
-            for ph in phrases_starting(ctx.norms[i]):
+            for ph in phrases:
                 last = _match_phrase(ctx, ph.words, i, s_end)
                 if last is not None and _holds(ctx, ph.entry, i, last, sent_keys):
                     if best is None or last > best[1]:
@@ -154,11 +159,11 @@ def detect_triggers(ctx: DocContext) -> list[Trigger]:
             after_prep = (i - 1 >= s_start and ctx.in_list(i - 1, "prepositions")) or (
                 i + 1 < s_end and ctx.nisba_entity(i + 1) is not None) or (
                 i + 1 < s_end and demonym_country(ctx.norms[i + 1]) is not None)
-            for entry, form in lookup(ctx.norms[i]):
+            for entry, form in readings:
                 if not _holds(ctx, entry, i, i, sent_keys):
                     continue
                 if after_prep and form.verb and any(
-                        not f.verb and e.type == entry.type for e, f in lookup(ctx.norms[i])):
+                        not f.verb and e.type == entry.type for e, f in readings):
                     continue                   # a verbal noun after a preposition (في دعم …)
                 if entry.conditions:
                     chosen = (entry, form)
