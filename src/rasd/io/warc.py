@@ -38,34 +38,68 @@ def iter_warc(path: str | Path, **options) -> Iterator[Document | RasdError]:
         return
     from .html import read_html
     pages = 0
+    last_start = last_end = 0
     with stream:
         records = ArchiveIterator(stream, arc2warc=True)
         try:
             for record in records:
-                if record.rec_type not in ("response", "resource"):
-                    continue
-                if not _is_html(record):
-                    continue
+                html = record.rec_type in ("response", "resource") and _is_html(record)
+                data = record.content_stream().read(MAX_RECORD_BYTES + 1) if html else b""
                 url = record.rec_headers.get_header("WARC-Target-URI")
-                data = record.content_stream().read(MAX_RECORD_BYTES + 1)
                 source = f"{name}@{records.offset}"
-                if len(data) > MAX_RECORD_BYTES:
-                    yield FormatError("an archived page larger than 10 MB was skipped", path=source)
-                    continue
-                if getattr(record.raw_stream, "limit", 0):    # bytes the record promised but lacks
+                last_start = records.get_record_offset()          # reads the record to its end
+                last_end = last_start + records.get_record_length()
+                if getattr(record.raw_stream, "limit", 0):         # bytes promised but missing
                     yield FormatError(f"broken WARC archive: the record of {url} is truncated "
                                       f"after {pages} pages", path=source,
                                       remedy="the archive is truncated or corrupt; fetch it again")
                     return
+                if not html:
+                    continue
+                if len(data) > MAX_RECORD_BYTES:
+                    yield FormatError("an archived page larger than 10 MB was skipped", path=source)
+                    continue
                 pages += 1
                 try:
                     yield read_html(data, source, doc_id=url or f"{path.stem}-{pages}", url=url,
                                     **options)
                 except RasdError as exc:
                     yield exc
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as exc:
+                except Exception as exc:      # a page the HTML parser chokes on
+                    yield FormatError(f"cannot read this archived page: {type(exc).__name__}: {exc}",
+                                      path=source)
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error, AttributeError,
+                KeyError, IndexError, TypeError) as exc:
             yield FormatError(f"broken WARC archive after {pages} pages: {exc}", path=name,
                               remedy="the archive is truncated or corrupt; fetch it again")
+            return
+        if _trailing_garbage(stream, last_end) or not _gzip_member_whole(stream, last_start, last_end):
+            yield FormatError(f"broken WARC archive: a truncated record follows the {pages} pages read",
+                              path=name, remedy="the archive is truncated or corrupt; fetch it again")
+
+
+def _gzip_member_whole(stream, start: int, end: int) -> bool:
+    """For a gzip archive: does the last record's gzip member end with its trailer?"""
+    try:
+        stream.seek(start)
+        head = stream.read(2)
+        if head != b"\x1f\x8b":
+            return True                     # not gzip
+        stream.seek(start)
+        d = zlib.decompressobj(wbits=31)
+        d.decompress(stream.read(end - start))
+        return d.eof
+    except (OSError, ValueError, zlib.error):
+        return False
+
+
+def _trailing_garbage(stream, end: int) -> bool:
+    """Does the file hold more than blank lines after the last whole record (a cut record)?"""
+    try:
+        stream.seek(end)
+        return bool(stream.read(1 << 16).strip(b" \t\r\n"))
+    except (OSError, ValueError):
+        return False
 
 
 def _is_html(record) -> bool:
