@@ -197,27 +197,6 @@ def _main_conflict_actor(triggers: list[Trigger]) -> str | None:
     return counts.most_common(1)[0][0]
 
 
-def _prefer_main(ctx: DocContext, triggers: list[Trigger], main: str) -> None:
-    """A nisba actor (الهجوم الإسرائيلي) is the document's main conflict actor when that actor is
-    of the same country (الجيش الإسرائيلي)."""
-    entity = ctx.entities.get(main)
-    if entity is None:
-        return
-    for t in triggers:
-        if t.actor_how == "nisba" and t.actor != main and t.entry.type in CONFLICT_TYPES:
-            nisba = ctx.entities.get(t.actor)
-            if nisba is not None and (entity.country and entity.country == nisba.country
-                                      or _names_country(ctx, entity.name, t)):
-                t.actor = main
-
-
-def _names_country(ctx: DocContext, name: str, t: Trigger) -> bool:
-    from .event_context import demonym_country
-    iso = demonym_country(ctx.norms[t.last + 1]) if t.last + 1 < len(ctx.norms) else None
-    words = [w for w in name.split()]
-    return any(demonym_country(w) == iso for w in words if iso) if iso else False
-
-
 def _topics(ctx: DocContext, triggers: list[Trigger]) -> list[tuple[int, str]]:
     """(token index, entity) of the explicit actors and statement speakers, in text order."""
     out = [(t.first, t.actor) for t in triggers if t.actor and t.actor_how in EXPLICIT]
@@ -260,8 +239,6 @@ def extract_events(doc: Document) -> list[Event]:
             t.quote = None
         find_arguments(ctx, t, triggers[:k])
     main = _main_conflict_actor(triggers)
-    if main:
-        _prefer_main(ctx, triggers, main)
     topics = _topics(ctx, triggers)
     for t in triggers:
         if t.actor is None:
