@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "show": "rasd.cli.show",
     "export": "rasd.cli.export",
     "load": "rasd.cli.load",
+    "serve": "rasd.cli.serve",
 }
 
 
