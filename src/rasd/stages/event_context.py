@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import resources
+from ..resources import gazetteers as gz
 from ..errors import ResourceError
 from ..model import Document, Quote
 from ..text.normalize import normalize
@@ -30,26 +31,6 @@ class MentionRef:
     last: int           # last token index
     entity: str
     label: str
-
-
-@lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
-    """Masculine singular nisba (match form) or broken plural -> ISO alpha-3."""
-    out: dict[str, str] = {}
-    try:
-        rows = list(resources.read_tsv("gazetteers/demonyms.tsv"))
-    except ResourceError:
-        return out
-    for row in rows:
-        if len(row) < 2:
-            continue
-        iso = row[0].strip()
-        for cell in row[1:3]:
-            for w in cell.split("|"):
-                w = normalize(w.strip(), "match")
-                if w:
-                    out[w] = iso
-    return out
 
 
 @lru_cache(maxsize=1)
@@ -74,24 +55,14 @@ def _country_names() -> dict[str, str]:
 @lru_cache(maxsize=50_000)
 def demonym_country(word: str) -> str | None:
     """ISO alpha-3 of the country a nisba adjective (`match` form, any clitics) points to."""
-    table = _demonyms()
-    for core, kinds in analyses(word):
-        if "suffix" in kinds and not core.endswith("ي"):
-            continue
-        for form in _masculine(core):
-            iso = table.get(form)
-            if iso:
-                return iso
-    return None
+    return gz.demonym(word)
 
 
-def _masculine(core: str) -> tuple[str, ...]:
-    out = [core]
-    for ending, cut in (("يتين", 3), ("يتان", 3), ("يات", 2), ("يين", 2), ("يون", 2), ("يان", 2),
-                        ("يه", 1)):
-        if core.endswith(ending):
-            out.append(core[:-cut])
-    return tuple(out)
+def _gazetteer_kind(entity) -> str | None:
+    if not entity.gazetteer_id:
+        return None
+    entry = gz.by_id(entity.gazetteer_id)
+    return entry.kind if entry is not None else None
 
 
 def _bare_name(name: str) -> str:
@@ -253,7 +224,8 @@ class DocContext:
             org_country = org_named = None
             for e in self.doc.entities:
                 full = normalize(e.name, "match")
-                if e.label in ("GPE", "LOC") and (names.get(full) == iso or names.get(_bare_name(e.name)) == iso):
+                if e.label in ("GPE", "LOC") and (names.get(full) == iso or names.get(_bare_name(e.name)) == iso
+                                                  or (e.country == iso and _gazetteer_kind(e) == "COUNTRY")):
                     found = e.id
                     break
                 if e.label == "ORG":
@@ -283,7 +255,7 @@ class DocContext:
         for first, entity in reversed(self._mention_order[:k]):
             if entity in ids:
                 return entity
-        return None
+        return ids[0] if len(ids) == 1 else None
 
     def is_place_only(self, entity_id: str | None) -> bool:
         """A place entity that is not a country (a city, region or site): it can be where an
@@ -292,6 +264,9 @@ class DocContext:
         e = self.entities.get(entity_id or "")
         if e is None or e.label not in ("LOC", "GPE", "FAC"):
             return False
+        kind = _gazetteer_kind(e)
+        if kind is not None:
+            return kind not in ("COUNTRY", "CAPITAL", "ORG")
         names = _country_names()
         for n in (e.name, *e.aliases):
             if names.get(normalize(n, "match")) or names.get(_bare_name(n)):
