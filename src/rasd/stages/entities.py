@@ -320,14 +320,26 @@ def _person_info(doc, tokens, c: _Cluster, bounds, per_spans):
         else:
             found = _title_before(tokens, a, s.i)
         left_edge = s.i
-        if found:
+        end_title = s.i if s.title is None else s.title[1]
+        if found and "ROLE" in found[1].kinds and end_title - found[0] > 1:
+            # وزير الخارجية سامح شكري: an office right before the name is a role, not a title
+            k, entry = found
+            lo = _role_left(tokens, a, end_title - 1, stop - set(range(s.i, s.j)))
+            role_ranges.append((lo if lo is not None else k, end_title))
+            if title_entry is None:
+                title_entry = entry
+            found = None
+            left_edge = -1
+        elif found:
             k, entry = found
             if title is None:
-                title, title_entry = _text(tokens, doc, k, s.i if s.title is None else s.title[1]), entry
+                title, title_entry = _text(tokens, doc, k, end_title), entry
             left_edge = k
         # role before: "ROLE …، [TITLE] NAME" or "ROLE … [TITLE] NAME"
         p = left_edge - 1
-        if p >= a and tokens[p].norm in (",", "،"):
+        if left_edge < 0:
+            p = -1
+        elif p >= a and tokens[p].norm in (",", "،"):
             p -= 1
         if p >= a and tokens[p].kind in ("word", "number"):
             lo = _role_left(tokens, a, p, stop - set(range(s.i, s.j)))

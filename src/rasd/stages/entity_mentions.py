@@ -76,6 +76,10 @@ _INSTITUTIONAL = frozenset(normalize(w, "match") for w in (
     "العسكري", "العسكرية", "الإسلامي", "الإسلامية", "الدولي", "الدولية", "العربي", "العربية",
     "الانتقالي", "الانتقالية", "الموحد", "المؤقتة", "المؤقت", "الفدرالي", "الفيدرالي", "العام",
     "العامة"))
+_NISBA = ("ي", "يه", "يين", "يون", "يات")
+_OTHER_ADJ = frozenset(normalize(w, "match") for w in (
+    "العليا", "الكبرى", "العظمى", "الأعلى", "العام", "العامة", "الخاص", "الخاصة", "الأحمر", "الدائم",
+    "الدائمة"))
 _ORG_LINKS = frozenset(("في", "ب", "التابع", "التابعه", "لدي"))
 MAX_CHAIN = 6
 
@@ -167,14 +171,31 @@ def _is_adjective(norm: str) -> bool:
     return bool(gz.demonym(norm)) or norm in _INSTITUTIONAL
 
 
-def _chain_end(tokens: list[Token], j: int, limit: int, taken: set[int]) -> int:
-    """Extend a head through definite genitives/adjectives (and و + definite word)."""
+def _modifier(norm: str) -> bool:
+    """A word that can follow the first genitive of an organization's name: a nisba adjective
+    (العراقية), a participle adjective (المشتركة، المتحدة), a few others (العليا), or و + definite
+    word (الأمن والدفاع)."""
+    if norm[0] in "وف" and len(norm) > 4 and _definite(norm[1:]):
+        return True
+    cut, restore = proclitic_cut(norm)
+    w = norm[cut:]
+    if cut or restore:
+        return False
+    return (w.endswith(_NISBA) and len(w) >= 5) or (w.startswith("الم") and len(w) >= 6) \
+        or w in _OTHER_ADJ or bool(gz.demonym(w))
+
+
+def _chain_end(tokens: list[Token], j: int, limit: int, taken: set[int], genitive: bool = True) -> int:
+    """Extend a head through a definite genitive (when `genitive`) and its modifiers (وزارة الصحة
+    الفلسطينية)."""
     k = j
     while k < limit and k - j < MAX_CHAIN and k not in taken:
         t = tokens[k]
         if not _is_word(t) or t.norm in _STOP or t.stem in _STOP:
             break
         n = t.norm
+        if (k > j or not genitive) and not _modifier(n):
+            break
         body = n[1:] if n[0] in "وف" and len(n) > 4 and _definite(n[1:]) else n
         if not _definite(body) or body in _STOP or gz.head(body) and gz.head(body)[0] == "LOC_HEAD":
             break
@@ -374,7 +395,7 @@ def _extend_org(tokens: list[Token], s: Span, spans: list[Span], bounds, taken: 
         return
     limit = next((b for a, b in bounds if a <= s.i < b), len(tokens))
     own = set(range(s.i, s.j))
-    end = _chain_end(tokens, s.j, limit, taken - own)
+    end = _chain_end(tokens, s.j, limit, taken - own, genitive=s.j - s.i == 1)
     if end > s.j:
         taken.update(range(s.j, end))
         s.j = end
