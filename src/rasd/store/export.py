@@ -5,8 +5,10 @@ or events as PLOVER JSON Lines. Only the latest version of each document is expo
     412
 
 Rows carry the document id, title and URL next to the record's own columns (those of the store,
-`rows.COLUMNS`). ``documents`` as ``jsonl`` writes full ``rasd.document/1`` JSON, one a line, that
-rasd reads back. ``plover`` uses `rasd.io.plover.events_to_plover` when the events stage provides it.
+`rows.COLUMNS`); events use the events stage's `rasd.io.plover.events_to_rows` (with the
+sentence, quad code and coordinates) when it exists. ``documents`` as ``jsonl`` writes full
+``rasd.document/1`` JSON, one a line, that rasd reads back. ``plover`` uses
+`rasd.io.plover.events_to_plover`.
 """
 from __future__ import annotations
 
@@ -66,6 +68,35 @@ def _documents_json(store: Store, since: str | None, until: str | None) -> Itera
         yield _stored_doc(row)
 
 
+def _event_rows(store: Store, since: str | None, until: str | None):
+    """(rows, Arrow schema) of events from the events stage's `events_to_rows`, or None when
+    that converter does not exist (the store's own event rows are used then)."""
+    try:
+        from ..io.plover import ROW_FIELDS, events_to_rows
+    except ImportError:
+        return None
+    from ..serialize import document_from_dict
+    from .queries import _Where
+
+    def rows() -> Iterator[dict[str, Any]]:
+        where = _Where("d.latest = 1", "d.key IN (SELECT doc_key FROM events)")
+        for row in store.conn.execute(f"SELECT d.json, d.text FROM documents d{where.sql()} ORDER BY d.key",
+                                      where.params):
+            for r in events_to_rows(document_from_dict(_stored_doc(row))):
+                if since and (r.get("date") or "") < since:
+                    continue
+                if until and (r.get("date") or "")[: len(until)] > until:
+                    continue
+                yield r
+
+    import pyarrow as pa
+    ints, floats = {"trigger_start", "trigger_end", "quad_code"}, {"lat", "lon", "confidence"}
+    bools = {"negated", "future", "hypothetical", "historical"}
+    schema = pa.schema([(f, pa.int64() if f in ints else pa.float64() if f in floats
+                         else pa.bool_() if f in bools else pa.string()) for f in ROW_FIELDS])
+    return rows(), schema
+
+
 def _plover(store: Store, since: str | None, until: str | None) -> Iterator[dict[str, Any]]:
     """PLOVER event records, from the events stage's converter when it exists."""
     try:
@@ -117,14 +148,17 @@ def export(store: Store, kind: str, fmt: str, out: str, *, since: str | None = N
         raise InputError(f"unknown export format {fmt!r}", remedy=f"use one of {', '.join(FORMATS)}")
     if fmt == "plover" and kind != "events":
         raise InputError("the plover format is for events", remedy="use `rasd export events --format plover`")
+    schema = None
     if fmt == "plover":
         records: Iterator[dict[str, Any]] = _plover(store, since, until)
     elif kind == "documents" and fmt == "jsonl":
         records = _documents_json(store, since, until)
+    elif kind == "events" and (converted := _event_rows(store, since, until)) is not None:
+        records, schema = converted
     else:
         records = iter_rows(store, kind, since=since, until=until)
     if fmt == "parquet":
-        return _write_parquet(iter_rows(store, kind, since=since, until=until), out, kind)
+        return _write_parquet(records, out, schema or _arrow_schema(kind))
     n = 0
     with _open_text(out) as f:
         if fmt in ("jsonl", "plover"):
@@ -161,12 +195,11 @@ def _arrow_schema(kind: str):
     return pa.schema([(c, types[t]) for c, t in cols])
 
 
-def _write_parquet(records: Iterator[dict[str, Any]], out: str, kind: str) -> int:
+def _write_parquet(records: Iterator[dict[str, Any]], out: str, schema) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
     if out == "-":
         raise InputError("Parquet cannot be written to standard output", remedy="give -o FILE.parquet")
-    schema = _arrow_schema(kind)
     n = 0
     with pq.ParquetWriter(out, schema, compression="zstd") as writer:
         batch: list[dict[str, Any]] = []
