@@ -266,8 +266,49 @@ def collect(doc: Document) -> list[Span]:
     for s in spans:
         if s.label == "PER":
             _move_title(tokens, s)
+    spans.extend(_family_names(doc, tokens, spans))
     spans.sort(key=lambda s: (s.i, -s.j))
     return _dedupe(spans)
+
+
+def _family_names(doc: Document, tokens: list[Token], spans: list[Span]) -> list[Span]:
+    """One-word mentions of a person's family name that the tagger missed (اللواء يحيى رسول …
+    وبين رسول). The family name is the last word of a multi-word PER mention; a first name, an
+    ambiguous word, or a word followed by a definite genitive (رسول الله) is not taken."""
+    last: dict[str, bool] = {}                           # key -> the name writes it with the article
+    first_start: dict[str, int] = {}
+    for s in spans:
+        if s.label != "PER" or s.j - s.i < 2:
+            continue
+        w = tokens[s.j - 1].norm
+        if tokens[s.j - 1].kind != "word" or len(w) < 3 or gz.is_first_name(w) or gz.ambiguous(w):
+            continue
+        key = gz.name_key(w).lstrip("!")
+        if len(key) >= 3:
+            last[key] = w.startswith("ال")
+            first_start[key] = min(first_start.get(key, s.i), s.i)
+    if not last:
+        return []
+    covered = {k for s in spans for k in range(s.i, s.j)}
+    out = []
+    for k, t in enumerate(tokens):
+        if k in covered or t.kind != "word":
+            continue
+        forms = gz.word_forms(t.norm)
+        bare = {key for key, _ in forms if key.startswith("!")}
+        for key, cut in forms:
+            article = not key.startswith("!") and "!" + key not in bare
+            key = key.lstrip("!")
+            if key not in last or k < first_start[key] or article != last[key]:
+                continue
+            if cut and not last[key] and not gz.lookup(t.norm[cut:], clitics=False) and t.norm[cut:] != key:
+                continue
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if not last[key] and nxt is not None and nxt.kind == "word" and _definite(nxt.norm):
+                break
+            out.append(Span(k, k + 1, "PER", "rule", 0.5, cut=(cut, False) if cut else None))
+            break
+    return out
 
 
 def _gaz_cut(mt: gz.Match) -> tuple[int, bool] | None:
