@@ -224,3 +224,13 @@ def test_seed_people_orgs_and_places(seed_doc, shared):
             assert any(set(normalize(n, "match").split()) <= set(f.split()) or
                        set(f.split()) <= set(normalize(n, "match").split())
                        for n in gnames for f in found), g["name"]
+
+
+def test_family_name_the_tagger_missed_joins_the_person():
+    text = ("قال اللواء ماجد فرحات إن الوحدات عادت. وبين فرحات في مقابلة أن المهمة انتهت. "
+            "فرحات: لا انسحاب. وذكر أن فرحات الأطفال كبيرة.")
+    doc = analyze(text, people=["اللواء ماجد فرحات"])
+    e = by_name(doc)["ماجد فرحات"]
+    texts = [doc.text[m.start:m.end] for m in doc.mentions if m.id in e.mentions]
+    assert texts == ["ماجد فرحات", "فرحات", "فرحات"]      # not "فرحات الأطفال" (a genitive)
+    assert e.title == "اللواء"
