@@ -7,32 +7,39 @@ Structures read here, clause by clause:
 - participles continuing a statement: ``…، مضيفا أن …`` (each one a statement of its own);
 - relayed: ``ونقلت الوكالة عن X قوله …``; a text speaking: ``وجاء في بيان X: …``;
 - prepositional sources: ``بحسب X، فإن …`` and ``…، وفقا لـ X``;
-- direct quotations after a cue, a colon, or a complementizer.
+- direct quotations after a cue, a colon, or a complementizer, including a quotation that
+  continues over several sentences, and one that fills the paragraph after ``قال:``.
 Headlines (``X: …``) and interview answers are found in `special.py`.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .context import Clause, DocContext
-from .lexicon import COMPLEMENTIZERS, CONNECTIVES, Cue, cue_lengths, cues, strip_conjunction
+from .lexicon import (COMPLEMENTIZERS, CONNECTIVES, NOT_REPORT_BEFORE, RELATIVES, Cue, cue_lengths, cues,
+                      speaker_class, strip_conjunction)
 from .marks import OPENERS
-from .subject import Subject, backward_subject, forward_subject, skip_adverbials
+from .subject import Subject, backward_subject, forward_subject, is_prep, skip_adverbials
 
-__all__ = ["Statement", "find_statements", "trim_content"]
+__all__ = ["Statement", "find_statements", "kind_of", "strip_credit", "trim_content"]
 
-_OPENER_WINDOW = 14
+_OPENER_WINDOW = 16
 _ADDRESSEES = frozenset(["المجتمع", "المؤسسات", "المنظمات", "الجهات", "الهيئات", "الدول", "جميع", "كافه",
                          "الاطراف", "الاسره", "الحكومات", "المسؤولين", "المواطنين"])
 _ADDRESSEE_VERBS = frozenset(["دعا", "ناشد", "حثّ", "طالب", "أوصى"])
+# Lemmas whose forms are also common nouns or prepositions: they need a clear verb position.
+_AMBIGUOUS = frozenset(["بيّن", "ثمّن", "سجّل", "أبرز", "قدّر", "وعد", "رأى", "عبّر", "تابع", "نقل", "وصف",
+                        "جدد", "حثّ", "أوصى", "هنأ", "رفض", "أظهر", "توقع", "اعتقد"])
 _TRAIL = ".،,؛;:…-–— \t\n"
+_PER = ("PER", "PERS")
 
 
 @dataclass
 class Statement:
     """A statement found in the text, before its speaker is linked to an entity."""
 
-    cue: tuple[int, int]               # char span of the cue ("" span for an interview answer)
+    cue: tuple[int, int]               # char span of the cue (empty for an interview answer)
     content: tuple[int, int]
     kind: str                          # direct | indirect | mixed
     structure: str                     # verb | participle | relay | doc | prep | headline | interview
@@ -45,10 +52,12 @@ class Statement:
     weight: float = 0.8
     open_end: bool = True              # the content runs to the clause end and may be cut by a later cue
     boundary: int = -1                 # char offset where an earlier statement's content must stop
+    before: bool = False               # the speaker was written before the cue
+    nested: bool = False               # reported inside another statement's content (قال إن X أكد …)
 
 
 def trim_content(text: str, a: int, b: int) -> tuple[int, int]:
-    """Strip spaces, a final full stop or comma and unmatched edge marks from `text[a:b]`."""
+    """Strip spaces, a final full stop or comma and colons from the edges of `text[a:b]`."""
     while a < b and text[a] in " \t\n،,:":
         a += 1
     while b > a and text[b - 1] in _TRAIL:
@@ -56,7 +65,8 @@ def trim_content(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _kind_of(ctx: DocContext, clause: Clause, a: int, b: int) -> str:
+def kind_of(ctx: DocContext, clause: Clause, a: int, b: int) -> str:
+    """direct when [a, b) is one quotation, mixed when it holds one, indirect otherwise."""
     quotes = ctx.quotes_in.get(clause.paragraph, ())
     for qa, qb in quotes:
         if qa <= a + 1 and qb >= b - 1 and qa - 1 <= a:
@@ -64,6 +74,17 @@ def _kind_of(ctx: DocContext, clause: Clause, a: int, b: int) -> str:
     if any(qa < b and qb > a for qa, qb in quotes):
         return "mixed"
     return "indirect"
+
+
+def strip_credit(ctx: DocContext, clause: Clause, a: int, b: int) -> tuple[int, int]:
+    """Drop a photo credit written at the end of a line: … (الأناضول)."""
+    text = ctx.text
+    if b > a and text[b - 1] == ")":
+        o = text.rfind("(", a, b)
+        if o > a and len(text[o + 1:b - 1].split()) <= 3 and clause.end - b <= 2 \
+                and clause.section in ("caption", "title", "subheading"):
+            return trim_content(text, a, o)
+    return a, b
 
 
 class _ClauseReader:
@@ -82,7 +103,7 @@ class _ClauseReader:
         i = c.first
         while i < c.stop:
             hit = None
-            if ctx.kinds[i] == "word":
+            if ctx.kinds[i] == "word" and not self._inside_long_quotation(i):
                 for n in cue_lengths():
                     if i + n > c.stop:
                         continue
@@ -106,42 +127,70 @@ class _ClauseReader:
                 i += 1
         return out
 
+    def _inside_long_quotation(self, i: int) -> bool:
+        """Is token i inside direct speech (a quotation of more than a few words)?"""
+        q = self.ctx.inside_quotation(self.c.paragraph, self.ctx.starts[i])
+        return q is not None and len(self.ctx.text[q[0]:q[1]].split()) > 8
+
     def _position_ok(self, i: int, cue: Cue) -> bool:
-        """Can a verb or participle stand at token i: clause start, after و، a comma or a connective?"""
+        """Does a verb or participle stand where a clause begins: at the start, after و، a comma or a
+        connective (an imperfect not after a relative pronoun)?"""
         ctx = self.ctx
         if i == self.c.first or i in self.conj:
             return True
         prev = i - 1
         if ctx.kinds[prev] == "punct":
-            return ctx.char(prev) in "،,:(-–—\"«“."
-        return ctx.norms[prev] in CONNECTIVES
+            return ctx.char(prev) in "،,:(-–—\"«“.؛;"
+        if cue.kind == "imperfect" and ctx.norms[prev] in RELATIVES:
+            return False
+        return ctx.norms[prev] in CONNECTIVES or ctx.norms[prev] in RELATIVES or ctx.norms[prev] in ("و", "ف")
 
     # ---- openers ------------------------------------------------------------------------------
     def _quotation_opening_at(self, k: int) -> tuple[int, int] | None:
         ctx = self.ctx
         if ctx.kinds[k] != "punct" or ctx.char(k) not in OPENERS:
             return None
-        q = ctx.quotation_at(self.c.paragraph, ctx.starts[k])
-        return q
+        return ctx.quotation_at(self.c.paragraph, ctx.starts[k])
 
-    def _content_from(self, k: int, stop: int) -> tuple[int, int, str, bool] | None:
+    def _content_from(self, k: int, stop: int, after_colon: bool = False) -> tuple[int, int, str, bool] | None:
         """Content starting at token k: (start, end, kind, open_end)."""
         ctx = self.ctx
         if k >= stop:
+            if after_colon:
+                return self._next_paragraph_quotation()
             return None
         q = self._quotation_opening_at(k)
+        if q is None and after_colon and ctx.char(k) == "(":
+            close = ctx.text.find(")", ctx.starts[k], self.c.end)
+            if close > 0:
+                q = (ctx.starts[k] + 1, close)
         if q is not None:
             a, b = q
-            # quotations that follow each other (separated by a full stop) continue the statement
-            rest = ctx.text[b + 1:b + 4]
-            nxt = ctx.quotation_at(self.c.paragraph, b + 1 + (len(rest) - len(rest.lstrip(" .،"))))
-            while nxt is not None and nxt[0] <= self.c.end:
-                b = nxt[1]
+            # quotations that follow each other (only a full stop between) continue the statement
+            while True:
                 rest = ctx.text[b + 1:b + 4]
-                nxt = ctx.quotation_at(self.c.paragraph, b + 1 + (len(rest) - len(rest.lstrip(" .،"))))
+                nxt = ctx.quotation_at(self.c.paragraph, b + 1 + (len(rest) - len(rest.lstrip(" .")))) \
+                    if rest.strip(" .")[:1] in OPENERS else None
+                if nxt is None or nxt[0] > self.c.end + 1:
+                    break
+                b = nxt[1]
             a, b = trim_content(ctx.text, a, b)
             return (a, b, "direct", False) if b > a else None
         return ctx.starts[k], self.c.end, "indirect", True
+
+    def _next_paragraph_quotation(self) -> tuple[int, int, str, bool] | None:
+        """``قال …:`` ending a paragraph, with the words in the next one: «…»."""
+        ctx = self.ctx
+        nxt = ctx.paragraphs.get(self.c.paragraph + 1)
+        if nxt is None:
+            return None
+        a, b, _ = nxt
+        text = ctx.text[a:b].strip()
+        quotes = ctx.quotes_in.get(self.c.paragraph + 1, ())
+        if text[:1] in OPENERS and quotes and quotes[0][0] == a + 1:
+            qa, qb = trim_content(ctx.text, *quotes[0])
+            return (qa, qb, "direct", False) if qb > qa else None
+        return None
 
     def _find_opener(self, k: int, cue: Cue, limit: int) -> tuple[int, str] | None:
         """First token at or after k that opens the content, with what it is."""
@@ -155,16 +204,40 @@ class _ClauseReader:
                 ch = ctx.char(t)
                 if ch == ":":
                     return t, "colon"
-                if self._quotation_opening_at(t) is not None:
+                q = self._quotation_opening_at(t)
+                if q is not None:
+                    if self._is_name_quotation(q) or t > k + 2 and len(ctx.text[q[0]:q[1]].split()) <= 3:
+                        continue           # منظمة "…" or a term in quotation marks, not what was said
                     return t, "quote"
                 if ch in ".!?؟":
                     return None
                 continue
             if w in COMPLEMENTIZERS:
+                if t > k and ctx.norms[t - 1] in NOT_REPORT_BEFORE and ctx.norms[t - 1] not in cue.particles:
+                    return None
                 return t, "comp"
             if w in cue.particles and t + 1 < limit and ctx.norms[t + 1] in COMPLEMENTIZERS:
                 return t + 1, "comp"
         return None
+
+    def _is_name_quotation(self, q: tuple[int, int]) -> bool:
+        """Is the quotation a name (mostly covered by a mention)?"""
+        ctx = self.ctx
+        named = sum(m.end - m.start for m in ctx.mentions if q[0] <= m.start and m.end <= q[1])
+        return named >= 0.6 * (q[1] - q[0])
+
+    def _only_modifiers(self, a: int, b: int) -> bool:
+        """Are tokens [a, b) only names, definite words, times and prepositional phrases?"""
+        ctx = self.ctx
+        for t in range(a, b):
+            if ctx.kinds[t] == "punct":
+                continue
+            if ctx.mention_at.get(t) or t in ctx.time_at or ctx.is_definite(t) or is_prep(ctx, t):
+                continue
+            if ctx.kinds[t] == "number":
+                continue
+            return False
+        return True
 
     # ---- structures ---------------------------------------------------------------------------
     def read(self) -> list[Statement]:
@@ -173,17 +246,15 @@ class _ClauseReader:
         for i, j, cue in self.cands:
             if cue.kind == "preposition":
                 continue
-            st = None
             if cue.frame == "relay":
                 st = self._relay(i, j, cue)
             elif cue.frame == "doc":
                 st = self._doc(i, j, cue)
-            elif self._position_ok(i, cue) or cue.kind in ("perfect", "imperfect") and \
-                    backward_subject(self.ctx, i, self.c.first) is not None:
+            else:
                 st = self._verb(i, j, cue)
             if st is not None:
                 out.append(st)
-                claimed.append((i, st_opener_token(self.ctx, st)))
+                claimed.append((i, bisect_left(self.ctx.starts, st.content[0])))
         for i, j, cue in self.cands:
             if cue.kind != "preposition" or any(a <= i < b for a, b in claimed):
                 continue
@@ -195,52 +266,98 @@ class _ClauseReader:
 
     def _verb(self, i: int, j: int, cue: Cue) -> Statement | None:
         ctx, c = self.ctx, self.c
+        position = self._position_ok(i, cue)
         before = None
-        if cue.kind in ("perfect", "imperfect"):
-            if i not in self.conj or ctx.norms[i][:1] == "ف" and \
-                    any(ctx.norms[t] in ("اما", "واما") for t in range(c.first, i)):
-                before = backward_subject(ctx, i, c.first)
+        if cue.kind in ("perfect", "imperfect") and (i not in self.conj or ctx.norms[i][:1] == "ف" and
+                                                     any(ctx.norms[t] in ("اما", "واما") for t in range(c.first, i))):
+            before = backward_subject(ctx, i, c.first)
         participle = cue.kind == "participle"
         subj: Subject | None = before
         k = j
         times: list[str] = []
-        implicit = False
         if before is None and not participle:
             if cue.lemma in _ADDRESSEE_VERBS and j < c.stop and ctx.norms[j] in _ADDRESSEES:
-                implicit = True
+                subj = None
             else:
                 subj, k, times = forward_subject(ctx, j, c.stop, self.starts, cue.particles)
-                if subj is not None and subj.head == "unknown" and cue.frame == "np" and not subj.mentions:
-                    subj, k = None, j
-                implicit = subj is None
-        elif participle:
-            implicit = True
-        k2, t2 = skip_adverbials(ctx, k, c.stop, self.starts)
+        k2, t2 = skip_adverbials(ctx, k, c.stop, self.starts, cue.particles)
         times += t2
         opener = self._find_opener(k2, cue, c.stop)
+        if opener is not None and cue.frame == "np" and opener[0] > k2 + 1 \
+                and not (opener[1] in ("comp", "quote", "colon") and self._only_modifiers(k2, opener[0])):
+            opener = None
+        if subj is not None and subj.head == "unknown" and not subj.mentions and opener is None \
+                and cue.frame == "np":
+            subj, k2 = None, j                     # أكد صعوبة الوضع: the noun phrase is what was said
+            k2, t3 = skip_adverbials(ctx, k2, c.stop, self.starts, cue.particles)
+            times += t3
+        if subj is not None and subj.head == "document" and not subj.owner and opener is not None:
+            for t in range(subj.last + 1, opener[0]):
+                m = ctx.mention_at.get(t)
+                if m is not None and m.label in _PER + ("ORG",):
+                    subj.owner.append(m)
+                    break
+        strong = subj is not None and (any(m.label in _PER + ("ORG",) for m in subj.mentions)
+                                       or subj.head in ("anaphor", "role", "honorific"))
+        named = subj is not None and any(m.label in _PER for m in subj.mentions)
+        immediate = opener is not None and opener[0] <= k2 + 1
+        particle_next = k2 < c.stop and (ctx.norms[k2] in cue.particles or "ب" in cue.particles
+                                         and ctx.has_proclitic(k2, "ب"))
+        if cue.lemma in _AMBIGUOUS and i not in self.conj and before is None and not participle:
+            # بين، عبر، ثمن … are verbs here only with a clear speaker or a clear opener
+            if not (strong and (immediate or particle_next or cue.frame == "np")) and not (subj is None and immediate):
+                return None
+        # a verb out of clause-initial position needs a clear speaker and a clear opener
+        if not position and before is None:
+            if participle:
+                if not (immediate and opener[1] in ("colon", "quote") or cue.lemma not in _AMBIGUOUS
+                        and (immediate and opener[0] == j or particle_next and k2 == j)):
+                    return None
+            elif not (named or strong and (immediate or particle_next)
+                      or subj is None and immediate and opener[0] == j and cue.lemma not in _AMBIGUOUS):
+                return None
         content = None
-        if opener is not None and (cue.frame == "comp" or opener[0] <= k2 + 1 or opener[1] == "comp"
-                                   and opener[0] <= k2 + 2):
+        if opener is not None:
             t, what = opener
-            if what == "quote":
-                content = self._content_from(t, c.stop)
-            else:
-                content = self._content_from(t + 1, c.stop)
-                if content is not None and what == "colon" and content[2] == "indirect":
-                    content = (content[0], content[1], "direct", True)
-        elif cue.frame == "np" and k2 < c.stop and ctx.kinds[k2] in ("word", "number", "latin") \
-                and (not cue.required or ctx.norms[k2] in cue.particles or "ب" in cue.particles and ctx.has_proclitic(k2, "ب")):
-            start = k2 + 1 if ctx.norms[k2] in cue.particles else k2
-            content = self._content_from(start, c.stop)
-        elif cue.frame == "np" and k2 < c.stop and self._quotation_opening_at(k2) is not None:
+            content = self._content_from(t if what == "quote" else t + 1, c.stop, what == "colon")
+            if content is not None and what == "colon" and content[2] == "indirect":
+                content = (content[0], content[1], "direct", True)
+        elif k2 < c.stop and ctx.kinds[k2] in ("word", "number", "latin"):
+            is_particle = ctx.norms[k2] in cue.particles
+            b_particle = "ب" in cue.particles and ctx.has_proclitic(k2, "ب") and not ctx.is_definite(k2) \
+                or "ب" in cue.particles and ctx.norms[k2].startswith("بال")
+            if cue.frame == "np" or b_particle and not is_particle:
+                if cue.required and not (is_particle or b_particle):
+                    t = self._find_particle(k2, cue)
+                    if t is None:
+                        return None
+                    k2, is_particle = t, ctx.norms[t] in cue.particles
+                content = self._content_from(k2 + 1 if is_particle else k2, c.stop)
+        elif k2 < c.stop and cue.frame == "np" and self._quotation_opening_at(k2) is not None:
             content = self._content_from(k2, c.stop)
         if content is None:
             return None
         a, b, kind, open_end = content
         if b <= a:
             return None
+        if kind != "direct" and open_end and i > c.first and ctx.norms[(subj.first if before else i) - 1] in RELATIVES:
+            comma = next((t for t in range(bisect_left(ctx.starts, a), c.stop) if ctx.is_comma(t)), None)
+            if comma is not None:
+                b, open_end = ctx.starts[comma], False     # المنطقة التي قالت إسرائيل إنها فككت …،
+        implicit = subj is None
+        weight = cue.weight if position or before is not None else cue.weight * 0.85
         return Statement((ctx.starts[i], ctx.ends[j - 1]), (a, b), kind, "participle" if participle else "verb",
-                         c, i, cue.gender, subj, implicit, times, cue.weight, open_end)
+                         c, i, cue.gender, subj, implicit, times, weight, open_end, before=before is not None)
+
+    def _find_particle(self, k: int, cue: Cue) -> int | None:
+        ctx = self.ctx
+        for t in range(k, min(self.c.stop, k + _OPENER_WINDOW)):
+            if t in self.starts or ctx.kinds[t] == "punct" and ctx.char(t) in ".!?؟:":
+                return None
+            if ctx.norms[t] in cue.particles or "ب" in cue.particles and ctx.has_proclitic(t, "ب") \
+                    and ctx.mention_at.get(t) is None:
+                return t
+        return None
 
     def _relay(self, i: int, j: int, cue: Cue) -> Statement | None:
         """نقل/نقلت [الوكالة] عن X قوله …  and the passive ونُقل عن X."""
@@ -248,6 +365,7 @@ class _ClauseReader:
         k = j
         if ctx.norms[j - 1] != "عن":
             _, k, _ = forward_subject(ctx, j, c.stop, self.starts, ("عن",))
+            k, _ = skip_adverbials(ctx, k, c.stop, self.starts, ("عن",))
             if k >= c.stop or ctx.norms[k] != "عن":
                 return None
             k += 1
@@ -261,7 +379,7 @@ class _ClauseReader:
         if opener is None:
             return None
         t, what = opener
-        content = self._content_from(t if what == "quote" else t + 1, c.stop)
+        content = self._content_from(t if what == "quote" else t + 1, c.stop, what == "colon")
         if content is None:
             return None
         return Statement((ctx.starts[i], ctx.ends[j - 1]), content[:2], content[2], "relay", c, i, "-", subj,
@@ -277,11 +395,11 @@ class _ClauseReader:
         if opener is None:
             return None
         t, what = opener
-        content = self._content_from(t if what == "quote" else t + 1, c.stop)
+        content = self._content_from(t if what == "quote" else t + 1, c.stop, what == "colon")
         if content is None:
             return None
         kind = "direct" if what == "colon" and content[2] == "indirect" else content[2]
-        return Statement((ctx.starts[i], ctx.ends[k - 1] if k > j else ctx.ends[j]), content[:2], kind, "doc",
+        return Statement((ctx.starts[i], ctx.ends[max(j, k - 1)]), content[:2], kind, "doc",
                          c, i, "-", subj, subj is None, times, cue.weight, content[3])
 
     def _prep(self, i: int, j: int, cue: Cue, found: list[Statement]) -> Statement | None:
@@ -296,6 +414,8 @@ class _ClauseReader:
                 k += 1
         subj = _source_phrase(ctx, k, c.stop)
         if subj is None or subj.head in ("unknown", "title", "descriptor"):
+            return None
+        if subj.head == "mention" and not any(m.label in _PER + ("ORG",) for m in subj.mentions):
             return None
         leading = all(ctx.kinds[t] == "punct" or ctx.norms[t] in CONNECTIVES for t in range(c.first, i))
         if leading:
@@ -314,7 +434,7 @@ class _ClauseReader:
             kind, open_end = "indirect", False
         if b <= a:
             return None
-        kind = _kind_of(ctx, c, a, b) if kind != "direct" else kind
+        kind = kind_of(ctx, c, a, b) if kind != "direct" else kind
         return Statement((ctx.starts[i], ctx.ends[j - 1]), (a, b), kind, "prep", c, i, "-", subj, False, [],
                          cue.weight, open_end, boundary=ctx.starts[i - 1] if i > c.first and ctx.is_comma(i - 1)
                          else ctx.starts[i])
@@ -326,14 +446,12 @@ def _source_phrase(ctx: DocContext, k: int, limit: int) -> Subject | None:
         return None
     m = ctx.mention_at.get(k)
     if m is not None and ctx.text[ctx.starts[k]:m.start] in ("ل", "لل", "ول"):
-        sub = Subject("mention", k, k, m.last, [m])
-        return sub
+        return Subject("mention", k, m.last, m.last, [m])
     sub, _, _ = forward_subject(ctx, k, limit)
     if sub is None and ctx.kinds[k] == "word" and ctx.has_proclitic(k, "ل"):
-        from .lexicon import speaker_class
         cls = speaker_class(ctx.norms[k][1:])
-        if cls:
-            return Subject(cls, k, k, k)
+        if cls in ("unnamed", "group", "role", "document"):
+            sub, _, _ = forward_subject(ctx, k + 1, limit) if False else (Subject(cls, k, k, k), 0, [])
     return sub
 
 
@@ -356,10 +474,48 @@ def _clause_start_before(ctx: DocContext, c: Clause, i: int, found: list[Stateme
     return start
 
 
-def st_opener_token(ctx: DocContext, st: Statement) -> int:
-    """Token index where a statement's content begins."""
-    from bisect import bisect_left
-    return bisect_left(ctx.starts, st.content[0])
+def _boundary_before(ctx: DocContext, st: Statement) -> int:
+    """Char offset where the text before statement `st` ends (a comma or و before its cue or its
+    speaker)."""
+    i = st.subject.first if st.before and st.subject is not None else st.cue_token
+    while i > st.clause.first and ctx.kinds[i - 1] == "word" and ctx.norms[i - 1] in ("و", "ثم", "كما", "خاصة",
+                                                                                      "خاصه", "وان", "فيما", "بينما"):
+        i -= 1
+    if i > st.clause.first and ctx.kinds[i - 1] == "punct":
+        return ctx.starts[i - 1]
+    return ctx.starts[i]
+
+
+def _new_clause_cut(ctx: DocContext, clause: Clause, a: int, b: int) -> int:
+    """A comma followed by a clause with its own named subject (``…، وختم الشاب الوزيه حديثه``،
+    ``…، فيما شكر الشريف أحمد الفعر …``) ends what was said."""
+    first = bisect_left(ctx.starts, a)
+    last = bisect_left(ctx.starts, b)
+    words = 0
+    for t in range(first, min(last, clause.stop) - 2):
+        if ctx.kinds[t] == "word":
+            words += 1
+        if words < 4 or not ctx.is_comma(t) or ctx.inside_quotation(clause.paragraph, ctx.starts[t]):
+            continue
+        u = t + 1
+        if ctx.norms[u] in ("فيما", "بينما", "ثم"):
+            u += 1
+        elif not (ctx.norms[u][:1] == "و" and len(ctx.norms[u]) > 3):
+            # a bare verb and an unnamed subject: …، شكل ناشطون مدنيون لجنة
+            if ctx.kinds[u] == "word" and ctx.mention_at.get(u) is None and u + 1 < last \
+                    and ctx.sclass(u + 1) in ("unnamed", "group") and ctx.sclass(u) is None \
+                    and ctx.norms[u] not in COMPLEMENTIZERS and not is_prep(ctx, u):
+                return ctx.starts[t]
+            continue
+        if u >= last or ctx.kinds[u] != "word" or ctx.mention_at.get(u) is not None:
+            continue
+        u += 1
+        while u < last and ctx.sclass(u) in ("title", "descriptor"):
+            u += 1
+        m = ctx.mention_at.get(u)
+        if m is not None and m.label in _PER + ("ORG",) and ctx.text[ctx.starts[u]:m.start] == "":
+            return ctx.starts[t]
+    return b
 
 
 def find_statements(ctx: DocContext) -> list[Statement]:
@@ -367,40 +523,40 @@ def find_statements(ctx: DocContext) -> list[Statement]:
     out: list[Statement] = []
     for clause in ctx.clauses:
         sts = _ClauseReader(ctx, clause).read()
-        # an open content stops where the next statement of the clause begins
+        # a statement whose speaker comes right after another's complementizer is reported inside it
+        for st in sts:
+            if st.before and st.subject is not None:
+                for other in sts:
+                    if other is not st and other.content[0] <= ctx.starts[st.subject.first] < other.content[1] \
+                            and ctx.starts[st.subject.first] - other.content[0] <= 1:
+                        st.nested = True
+        sts = [s for s in sts if not (s.nested and s.cue and ctx.tokens[s.cue_token].norm and
+                                      _cue_kind(ctx, s) == "imperfect")]
         for n, st in enumerate(sts):
             if not st.open_end:
                 continue
             a, b = st.content
             for nxt in sts[n + 1:]:
+                if nxt.nested:
+                    continue
                 cut = nxt.boundary if nxt.boundary >= 0 else _boundary_before(ctx, nxt)
                 if a < cut < b:
                     b = cut
                     break
+            b = _new_clause_cut(ctx, clause, a, b)
             a, b = trim_content(ctx.text, a, b)
-            a, b = _strip_credit(ctx, clause, a, b)
+            a, b = strip_credit(ctx, clause, a, b)
             st.content = (a, b)
             if st.kind != "direct":
-                st.kind = _kind_of(ctx, clause, a, b)
+                st.kind = kind_of(ctx, clause, a, b)
         out.extend(s for s in sts if s.content[1] > s.content[0])
     return out
 
 
-def _boundary_before(ctx: DocContext, st: Statement) -> int:
-    """Char offset where the text before statement `st` ends (its cue, or a comma before it)."""
-    i = st.cue_token
-    if i > st.clause.first and ctx.kinds[i - 1] == "punct":
-        return ctx.starts[i - 1]
-    if i > st.clause.first and ctx.norms[i - 1] in ("و", "ثم", "كما"):
-        return ctx.starts[i - 1]
-    return ctx.starts[i]
-
-
-def _strip_credit(ctx: DocContext, clause: Clause, a: int, b: int) -> tuple[int, int]:
-    """Drop a photo credit written at the end of a caption: … (الأناضول)."""
-    text = ctx.text
-    if b > a and text[b - 1] == ")" and clause.section in ("caption", "title", "subheading", "body"):
-        o = text.rfind("(", a, b)
-        if o > a and len(text[o + 1:b - 1].split()) <= 3 and clause.end - b <= 2:
-            return trim_content(text, a, o)
-    return a, b
+def _cue_kind(ctx: DocContext, st: Statement) -> str:
+    w = ctx.norms[st.cue_token]
+    for key in ((w,), (strip_conjunction(w),)):
+        cue = cues().get(key)
+        if cue is not None:
+            return cue.kind
+    return ""

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from ..text.normalize import normalize
 from .context import DocContext, MentionRef
+from .lexicon import speaker_class
 from .find import Statement
-from .subject import Subject
+from .subject import Subject, forward_subject
 
 __all__ = ["Resolved", "SpeakerResolver"]
 
@@ -23,7 +24,10 @@ _PER = ("PER", "PERS")
 _ORG = ("ORG",)
 _PLACE = ("LOC", "GPE")
 _WINDOW_PARAGRAPHS = 6
-_STOP = frozenset(["في", "من", "على", "عن", "الى", "ل", "ب", "و", "باسم"])
+_STOP = frozenset(["في", "من", "على", "عن", "الى", "ل", "ب", "و", "باسم", "مع", "عبر", "حول", "بين", "لدي"])
+_RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "p"}
+_CLAUSE_OPENERS = frozenset(["و", "ثم", "فيما", "بينما", "كما", "قد", "وقد", "فقد", "لقد", "حيث", "اذ", "لكن",
+                             "ولكن", "التي", "الذي", "الذين", "كان", "وكان", "كانت", "وكانت"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +46,13 @@ def _words(s: str) -> list[str]:
             if w.startswith(p) and len(w) - len(p) >= 2:
                 w = w[len(p):]
                 break
+        else:
+            if w[:1] in ("ل", "و", "ب") and speaker_class(w[1:]) == "role":
+                w = w[1:]
+        if w.endswith(("نا", "ها", "هم")) and speaker_class(w[:-2]) == "role":
+            w = w[:-2]
+        elif w.endswith("ه") and speaker_class(w[:-1]) == "role" and not speaker_class(w):
+            w = w[:-1]
         if w and w not in _STOP:
             out.append(w)
     return out
@@ -151,17 +162,20 @@ class SpeakerResolver:
                 return Resolved(None, "speaker mention has no entity", "?", 0.4)
         if sub.head in ("unnamed", "group"):
             return Resolved(None, "unnamed source", "p", 0.85)
-        if sub.head == "role" or sub.role is not None:
+        if sub.head == "role" or sub.role is not None and sub.head != "document":
             return self._role(sub, st)
-        if sub.head == "honorific":
-            return self._honorific(sub)
+        if sub.honorific is not None:
+            return self._honorific(sub.honorific)
         if sub.head == "document":
-            for m in sub.owner:
-                if m.entity:
-                    return Resolved(m.entity, "author of the document", "?", 0.8)
-            for m in sub.mentions:
+            if any(ctx.sclass(t) in ("unnamed", "group") for t in range(sub.first, sub.last + 1)):
+                return Resolved(None, "unnamed source", "p", 0.8)
+            for m in sub.owner + sub.mentions:
                 if m.entity and m.label not in _PLACE:
                     return Resolved(m.entity, "author of the document", "?", 0.8)
+            if sub.owner_word is not None:
+                eid = self._anaphor(ctx.norms[sub.owner_word], st)
+                if eid:
+                    return Resolved(eid, "author of the document", "?", 0.75)
             return self._implicit(st, reason="document of the previous speaker")
         if sub.head == "anaphor":
             eid = self._anaphor(ctx.norms[sub.head_index], st)
@@ -170,21 +184,27 @@ class SpeakerResolver:
         return Resolved(None, "speaker not identified", "?", 0.5)
 
     def _anaphor(self, word: str, st: Statement) -> str | None:
-        """An organization whose name begins with this word (``الوزارة`` -> وزارة الصحة), the latest
-        one mentioned before the statement."""
+        """An organization named by its head word alone (``الوزارة`` -> وزارة الصحة; ``المنظمة`` ->
+        منظمة "…"): the latest one mentioned before the statement whose name begins with that word,
+        or that the text writes right after it."""
         head = _words(word)
         if not head:
             return None
         h = head[0]
+        ctx = self.ctx
         best, best_pos = None, -1
-        for m in self.ctx.mentions:
+        for m in ctx.mentions:
             if m.start >= st.cue[0] or not m.entity or m.label in _PER:
                 continue
             e = self.entities.get(m.entity)
             if e is None:
                 continue
             ws = _words(e.name)
-            if ws and ws[0] == h and m.start > best_pos:
+            k = m.first - 1
+            while k >= 0 and ctx.kinds[k] == "punct" and ctx.char(k) in '"«“':
+                k -= 1
+            written_after = k >= 0 and _words(ctx.norms[k])[:1] == [h]
+            if (ws and ws[0] == h or written_after) and m.start > best_pos:
                 best, best_pos = m.entity, m.start
         return best
 
@@ -204,8 +224,10 @@ class SpeakerResolver:
                 best.sort(key=lambda e: self.first_seen.get(e, 1 << 30))
                 conf = 0.85 if len(best) == 1 else 0.6
                 return Resolved(best[0], "role held by a named person", "?", conf)
-        # a definite role refers back to the latest person quoted (المسؤول الأممي، الوزيرة)
-        if ctx.is_definite(sub.head_index):
+        # a definite role refers back to the latest person quoted (المسؤول الأممي، الوزيرة، رئيس الحركة)
+        definite = ctx.is_definite(sub.head_index) or any(
+            ctx.is_definite(t) or ctx.mention_at.get(t) for t in range(sub.head_index + 1, min(b + 1, sub.head_index + 3)))
+        if definite:
             for prev, res in reversed(self.history):
                 if prev.clause.paragraph < st.clause.paragraph - _WINDOW_PARAGRAPHS:
                     break
@@ -215,57 +237,116 @@ class SpeakerResolver:
                     return Resolved(res.speaker, "role refers to the person quoted before", "?", 0.6)
         return Resolved(None, "role without a name", "?", 0.5)
 
-    def _honorific(self, sub: Subject) -> Resolved:
+    _HONORIFIC_TITLES = {"سموه": ("الامير", "سمو", "السمو", "الملكي", "امير"),
+                         "معاليه": ("معالي", "الوزير", "وزير"), "فخامته": ("الرييس", "فخامه"),
+                         "جلالته": ("الملك", "جلاله"), "سيادته": ("الرييس", "السيد"), "سماحته": ("الشيخ", "سماحه")}
+
+    def _honorific(self, at: int) -> Resolved:
+        """سموه، معاليه …: the nearest person before, preferring one written with a matching title."""
         ctx = self.ctx
-        best = None
+        titles = self._HONORIFIC_TITLES.get(ctx.norms[at], ())
+        plain = titled = None
         for m in ctx.mentions:
-            if m.start >= ctx.starts[sub.head_index]:
+            if m.start >= ctx.starts[at]:
                 break
-            if m.label in _PER and m.entity:
-                titled = m.first > 0 and ctx.sclass(m.first - 1) == "title"
-                if titled or best is None or not best[1]:
-                    best = (m, titled)
-        if best is not None:
-            return Resolved(best[0].entity, "honorific of the nearest person", "?", 0.6)
+            if m.label not in _PER or not m.entity:
+                continue
+            plain = m
+            k = m.first - 1
+            while k >= 0 and ctx.sclass(k) in ("title", "descriptor") and m.first - k <= 4:
+                if ctx.norms[k] in titles:
+                    titled = m
+                    break
+                k -= 1
+            if k >= 0 and m.first - k <= 4 and ctx.norms[k] in titles:
+                titled = m
+        pick = titled or plain
+        if pick is not None:
+            return Resolved(pick.entity, "honorific of the nearest person", "?", 0.6)
         return Resolved(None, "honorific without a person", "?", 0.4)
 
-    def _clause_subject(self, st: Statement) -> MentionRef | None:
-        """The first name in the clause before the statement that stands as a subject."""
+    def _clause_subjects(self, st: Statement, lo: int) -> list[tuple[int, Resolved]]:
+        """Subjects written in the statement's sentence between char offset `lo` and its cue: a name
+        or a role at the start of a clause (``، توجه الفنان حبيب …``), as (token, resolution)."""
         ctx = self.ctx
         c = st.clause
-        for m in ctx.mentions:
-            if m.first < c.first:
+        out = []
+        t = c.first
+        while t < st.cue_token:
+            m = ctx.mention_at.get(t)
+            cls = ctx.sclass(t)
+            if ctx.starts[t] < lo or m is None and cls != "role":
+                t = (m.last + 1) if m else t + 1
                 continue
-            if m.last >= st.cue_token:
-                break
-            pre = ctx.text[ctx.starts[m.first]:m.start]
-            if pre.endswith(("ل", "ب")) or m.first > c.first and ctx.norms[m.first - 1] in _STOP:
-                continue
-            if m.entity:
-                return m
+            p = (m.first if m else t) - 1
+            while p >= c.first and ctx.sclass(p) in ("title", "descriptor"):
+                p -= 1
+            attached = m is not None and ctx.text[ctx.starts[m.first]:m.start][-1:] in ("ل", "ب") \
+                or m is None and ctx.has_proclitic(t, "لب")
+            ok = not attached and (p < c.first or ctx.kinds[p] == "punct" or ctx.norms[p] in _CLAUSE_OPENERS
+                                   or ctx.kinds[p] == "word" and ctx.norms[p] not in _STOP
+                                   and not ctx.norms[p].endswith(("ه", "ات")) and ctx.mention_at.get(p) is None
+                                   and ctx.sclass(p) is None and (p == c.first or ctx.kinds[p - 1] == "punct"
+                                                                  or ctx.norms[p - 1] in _CLAUSE_OPENERS
+                                                                  or ctx.norms[p][:1] == "و"))
+            if ok and m is not None and m.entity and m.label in _PER + _ORG + _PLACE:
+                out.append((m.first, Resolved(m.entity, "subject of its sentence", "?", 0.6)))
+            elif ok and m is None:
+                sub, end, _ = forward_subject(ctx, t, st.cue_token)
+                if sub is not None and sub.head in ("role", "mention"):
+                    res = self.from_subject(sub, st)
+                    if res.speaker:
+                        out.append((t, Resolved(res.speaker, "subject of its sentence", "?", 0.6)))
+                    t = max(t + 1, end)
+                    continue
+            t = (m.last + 1) if m else t + 1
+        return out
+
+    def _relative_antecedent(self, st: Statement) -> Resolved | None:
+        """``السائق الذي ادّعى أن …``: a cue right after a relative pronoun that agrees with it has
+        the noun before the pronoun as its speaker."""
+        ctx = self.ctx
+        i = st.cue_token - 1
+        if i <= st.clause.first or ctx.norms[i] not in _RELATIVE_GENDER:
+            return None
+        if _RELATIVE_GENDER[ctx.norms[i]] != st.gender:
+            return None
+        k = i - 1
+        while k > st.clause.first and ctx.kinds[k] == "punct":
+            k -= 1
+        m = ctx.mention_at.get(k)
+        if m is not None and m.entity:
+            return Resolved(m.entity, "antecedent of a relative clause", "?", 0.6)
+        if ctx.kinds[k] == "word":
+            return Resolved(None, "antecedent of a relative clause is not named", "?", 0.5)
         return None
 
     def _implicit(self, st: Statement, reason: str = "speaker of the previous statement") -> Resolved:
-        # a participle continues the statement of its own sentence
+        ctx = self.ctx
+        rel = self._relative_antecedent(st)
+        if rel is not None:
+            return rel
+        same = [(prev, res) for prev, res in self.history
+                if prev.clause is st.clause and prev.structure not in ("headline", "interview")]
+        outer = [(p, r) for p, r in same if not p.nested]
+        lo = max((p.content[1] for p, _ in same), default=st.clause.start)
+        subjects = self._clause_subjects(st, lo)
         if st.structure == "participle":
-            for prev, res in reversed(self.history):
-                if prev.clause is st.clause:
-                    return Resolved(res.speaker, "continues the statement of its sentence", res.gender,
-                                    min(0.9, res.confidence))
-                break
-            m = self._clause_subject(st)
-            if m is not None:
-                return Resolved(m.entity, "subject of its sentence", "?", 0.7)
-        elif st.structure == "verb" and st.gender in ("m", "f"):
-            m = self._clause_subject(st)
-            if m is not None and m.label not in _PER and self._compatible(m.entity, None, st.gender) == 2 \
-                    and not any(prev.clause is st.clause for prev, _ in self.history):
-                return Resolved(m.entity, "subject of its sentence", "?", 0.6)
+            if outer:
+                prev, res = outer[-1]
+                return Resolved(res.speaker, "continues the statement of its sentence", res.gender,
+                                min(0.9, res.confidence))
+            if subjects:
+                return subjects[0][1]
+        elif subjects:
+            cand = subjects[-1][1]
+            if self._compatible(cand.speaker, None, st.gender):
+                return cand
         fallback = None
         for prev, res in reversed(self.history):
             if prev.clause.paragraph < st.clause.paragraph - _WINDOW_PARAGRAPHS:
                 break
-            if prev.structure in ("headline", "interview") or prev.clause.section == "title" \
+            if prev.structure in ("headline", "interview") or prev.nested or prev.clause.section == "title" \
                     and st.clause.section != "title":
                 continue
             fit = self._compatible(res.speaker, prev, st.gender)
@@ -275,9 +356,23 @@ class SpeakerResolver:
                 fallback = res
         if fallback is not None:
             return Resolved(fallback.speaker, reason, fallback.gender, 0.55)
-        m = self._clause_subject(st)
-        if m is not None:
-            return Resolved(m.entity, "subject of its sentence", "?", 0.5)
+        if subjects:
+            return subjects[0][1]
+        # the sentence before, when it opens the same paragraph (a headline in two sentences)
+        n = ctx.clauses.index(st.clause)
+        if n > 0 and ctx.clauses[n - 1].paragraph == st.clause.paragraph:
+            prev_clause = ctx.clauses[n - 1]
+            probe = Statement(st.cue, st.content, st.kind, st.structure, prev_clause, prev_clause.stop, st.gender)
+            subs = self._clause_subjects(probe, prev_clause.start)
+            if subs and self._compatible(subs[0][1].speaker, None, st.gender):
+                return subs[0][1]
+        # a speech given by someone named earlier in the sentence: كلمة لوزير الإسكان، أوضح فيها …
+        for t in range(st.cue_token - 1, st.clause.first - 1, -1):
+            if ctx.sclass(t) == "role":
+                res = self._role(Subject("role", t, t, t, [], (t, min(t + 3, st.cue_token - 1))), st)
+                if res.speaker:
+                    return Resolved(res.speaker, "named earlier in its sentence", "?", 0.5)
+                break
         return Resolved(None, "implicit speaker not found", "?", 0.3)
 
     def _compatible(self, eid: str | None, prev: Statement | None, gender: str) -> int:
@@ -288,6 +383,8 @@ class SpeakerResolver:
             g = prev.gender if prev is not None else "?"
             if g == "p" or prev is not None and prev.subject is not None and prev.subject.head in ("unnamed", "group"):
                 return 2 if gender == "p" else 0
+            if prev is not None and prev.subject is not None and g == gender:
+                return 2
             return 0 if gender == "p" else 1
         g = self.gender_of(eid)
         if gender == "p":

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .context import Clause, DocContext
-from .find import Statement, _kind_of, _strip_credit, trim_content
+from .find import Statement, kind_of, strip_credit, trim_content
 from .lexicon import cue_lengths, cues, strip_conjunction
 from .subject import forward_subject
 
@@ -71,10 +71,10 @@ def _headline(ctx: DocContext, c: Clause, colon: int) -> Statement | None:
     elif sub.head not in ("role", "unnamed", "group"):
         return None
     a, b = trim_content(ctx.text, ctx.ends[colon], c.end)
-    a, b = _strip_credit(ctx, c, a, b)
+    a, b = strip_credit(ctx, c, a, b)
     if b - a < 8:
         return None
-    kind = _kind_of(ctx, c, a, b)
+    kind = kind_of(ctx, c, a, b)
     if kind == "direct":
         a, b = trim_content(ctx.text, a + (ctx.text[a] in "«“\""), b - (ctx.text[b - 1] in "»”\""))
     return Statement((ctx.starts[colon], ctx.ends[colon]), (a, b), "indirect" if kind == "direct" else kind,

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from .context import DocContext, MentionRef
 from .lexicon import COMPLEMENTIZERS, CONNECTIVES, PREPOSITIONS
 
-__all__ = ["Subject", "backward_subject", "forward_subject", "skip_adverbials"]
+__all__ = ["Subject", "backward_subject", "forward_subject", "is_prep", "pp_end", "skip_adverbials"]
 
-_APPOSITION_MAX = 14
-_ROLE_TAIL_MAX = 10
+_APPOSITION_MAX = 16
 _BRACKETS = {"(": ")", "-": "-", "–": "–", "—": "—", "[": "]"}
+_PER = ("PER", "PERS")
+_OPEN_QUOTES = '"«“'
 
 
 @dataclass
@@ -31,7 +32,8 @@ class Subject:
     mentions: list[MentionRef] = field(default_factory=list)
     role: tuple[int, int] | None = None     # token range of a role phrase, if any
     owner: list[MentionRef] = field(default_factory=list)   # mentions owning a document noun
-    times: list[str] = field(default_factory=list)
+    owner_word: int | None = None           # a short organization name owning a document (للهيئة)
+    honorific: int | None = None            # token of سموه، معاليه … inside the phrase
 
     def span(self, ctx: DocContext) -> tuple[int, int]:
         return ctx.starts[self.first], ctx.ends[self.last]
@@ -42,37 +44,79 @@ def _attached(ctx: DocContext, m: MentionRef) -> str:
     return ctx.text[ctx.starts[m.first]:m.start]
 
 
-def _is_prep(ctx: DocContext, i: int) -> bool:
-    n = ctx.norms[i]
-    if n in PREPOSITIONS:
-        return True
+def _after_prep(ctx: DocContext, m: MentionRef) -> bool:
+    pre = _attached(ctx, m)
+    return pre[-1:] in ("ل", "ب", "ك") or m.first > 0 and ctx.norms[m.first - 1] in PREPOSITIONS
+
+
+def is_prep(ctx: DocContext, i: int) -> bool:
+    """Does token i open a prepositional or adverbial phrase (في، لـ، بالرباط، للمسؤولين، أمس)?"""
     if ctx.kinds[i] != "word":
         return False
-    return ctx.has_proclitic(i, "لب") and not ctx.is_definite(i) and ctx.mention_at.get(i) is None
+    if ctx.norms[i] in PREPOSITIONS:
+        return True
+    return ctx.has_proclitic(i, "لب") and ctx.mention_at.get(i) is None and ctx.sclass(i) is None
 
 
-def _pp_end(ctx: DocContext, i: int, limit: int) -> int:
-    """End (exclusive) of a prepositional or adverbial phrase starting at token i."""
+def _short_quotation(ctx: DocContext, k: int, limit: int) -> int | None:
+    """If token k opens a short quotation (a name: منظمة "…"), the token after its closing mark."""
+    if ctx.kinds[k] != "punct" or ctx.char(k) not in _OPEN_QUOTES:
+        return None
+    c = ctx.clause_of(k)
+    q = ctx.quotation_at(c.paragraph, ctx.starts[k]) if c else None
+    if q is None:
+        return None
+    if len(ctx.text[q[0]:q[1]].split()) > 6:
+        named = sum(m.end - m.start for m in ctx.mentions if q[0] <= m.start and m.end <= q[1])
+        if named < 0.6 * (q[1] - q[0]):
+            return None
+    j = k + 1
+    while j < limit and ctx.starts[j] <= q[1]:
+        j += 1
+    return j if j < limit else None
+
+
+def pp_end(ctx: DocContext, i: int, limit: int, particles: tuple[str, ...] = ()) -> int:
+    """End (exclusive) of a prepositional or adverbial phrase starting at token i:
+    ``في مقابلة مع التلفزيون الرسمي``، ``من خلال تغريدة له عبر حسابه على "تويتر"``."""
     k = i + 1
-    if k < limit and ctx.kinds[k] == "word" and ctx.norms[i] in PREPOSITIONS:
-        m = ctx.mention_at.get(k)
-        k = (m.last + 1) if m is not None else k + 1
+    take_one = ctx.norms[i] in PREPOSITIONS and ctx.norms[i] not in ("له", "لها", "لهم", "فيه", "فيها")
     n = 0
-    while k < limit and n < 6:
+    while k < limit and n < 10:
+        if particles and (ctx.norms[k] in particles or "ب" in particles and ctx.has_proclitic(k, "ب")):
+            break
         m = ctx.mention_at.get(k)
+        q = _short_quotation(ctx, k, limit)
         if m is not None:
             k = m.last + 1
         elif k in ctx.time_at:
             k = ctx.time_at[k][1] + 1
-        elif ctx.kinds[k] == "word" and (ctx.is_definite(k) or ctx.norms[k] in ("نت",)) \
-                and ctx.norms[k] not in COMPLEMENTIZERS:
+        elif q is not None:
+            k = q
+        elif ctx.kinds[k] != "word" or ctx.norms[k] in COMPLEMENTIZERS:
+            break
+        elif take_one or ctx.is_definite(k) or is_prep(ctx, k) or ctx.norms[k] in ("نت",):
+            take_one = ctx.norms[k] in PREPOSITIONS and ctx.norms[k] not in ("له", "لها", "لهم")
             k += 1
-        elif ctx.kinds[k] == "word" and ctx.norms[k] in PREPOSITIONS and ctx.norms[k] not in ("على", "عن", "الي", "من"):
-            k += 1
+            n += 1
+            continue
         else:
             break
+        take_one = False
         n += 1
     return k
+
+
+def _is_particle(ctx: DocContext, k: int, particles: tuple[str, ...]) -> bool:
+    """Is token k one of the cue's particles (إلى، على، عن، or ب written on the word)?"""
+    if ctx.kinds[k] != "word":
+        return False
+    if ctx.norms[k] in particles:
+        return True
+    if "ب" in particles and ctx.has_proclitic(k, "ب") and ctx.norms[k] not in PREPOSITIONS:
+        m = ctx.mention_at.get(k)
+        return m is None or m.label not in ("LOC", "GPE")
+    return False
 
 
 def _bracket_end(ctx: DocContext, i: int, limit: int) -> int | None:
@@ -85,49 +129,49 @@ def _bracket_end(ctx: DocContext, i: int, limit: int) -> int | None:
     return None
 
 
-def _segment_is_apposition(ctx: DocContext, a: int, b: int) -> bool:
-    """Is tokens[a:b] (between commas) an apposition or adverbial of the speaker?"""
-    if a >= b:
-        return False
-    if ctx.mention_at.get(a) is not None and ctx.mention_at[a].label in ("PER", "PERS"):
-        return True
-    cls = ctx.sclass(a)
-    if cls in ("role", "title", "descriptor"):
-        return True
-    if a in ctx.time_at or _is_prep(ctx, a):
-        return True
-    if ctx.norms[a] in ("وهو", "وهي", "الذي", "التي", "الذين", "ممثله", "ممثلة"):
-        return True
+def _opens_apposition(ctx: DocContext, a: int) -> bool:
+    """Can the words after a comma continue the speaker phrase (a name, role, title, time, place)?"""
     m = ctx.mention_at.get(a)
-    return m is not None and m.last + 1 >= b
+    if m is not None and m.label in _PER:
+        return True
+    if ctx.sclass(a) in ("role", "title", "descriptor"):
+        return True
+    if a in ctx.time_at or is_prep(ctx, a):
+        return True
+    return ctx.norms[a] in ("وهو", "وهي", "الذي", "التي", "الذين")
 
 
 def _role_tail(ctx: DocContext, k: int, limit: int) -> int:
-    """End of a role's complement: المتحدث [باسم القائد العام للقوات المسلحة في العراق]."""
+    """End of a role's complement: المتحدث [باسم القائد العام للقوات المسلحة في العراق]، رئيس [مجلس
+    إدارة شركة …]: first indefinite nouns of a construct chain, then definite words and names."""
+    construct = True
     n = 0
-    while k < limit and n < _ROLE_TAIL_MAX:
+    while k < limit and n < 12:
         m = ctx.mention_at.get(k)
+        q = _short_quotation(ctx, k, limit)
         if m is not None:
-            if m.label in ("PER", "PERS") and not _attached(ctx, m):
+            if m.label in _PER and not _attached(ctx, m):
                 break
             k = m.last + 1
+            construct = False
+        elif q is not None:
+            k = q
+            construct = False
         elif ctx.kinds[k] == "word":
             w = ctx.norms[k]
-            if w in COMPLEMENTIZERS:
-                break
             cls = ctx.sclass(k)
-            if cls in ("title", "descriptor"):
+            if w in COMPLEMENTIZERS or cls in ("title", "descriptor", "honorific") or w in PREPOSITIONS \
+                    and w not in ("في", "ل"):
                 break
-            if ctx.is_definite(k) or w in ("باسم", "بأسم") or ctx.has_proclitic(k, "لب") or cls == "role":
+            if ctx.is_definite(k) or w in ("باسم", "بأسم") or ctx.has_proclitic(k, "ل") or cls in ("role", "orghead"):
+                construct = construct and not ctx.is_definite(k)
                 k += 1
             elif w in ("في", "ل") and k + 1 < limit and (ctx.is_definite(k + 1) or ctx.mention_at.get(k + 1)):
                 k += 1
-            elif n == 0:
-                k += 1           # the noun a role governs: مدير مستشفى …، وزير خارجية …
+            elif construct and n < 4:
+                k += 1                 # مدير مستشفى …، وزير خارجية …
             else:
                 break
-        elif ctx.kinds[k] == "punct" and ctx.char(k) in '"«»“”':
-            k += 1
         else:
             break
         n += 1
@@ -138,48 +182,57 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
                     particles: tuple[str, ...] = ()) -> tuple[Subject | None, int, list[str]]:
     """Read the speaker phrase that starts at token i (verb-first clause).
 
-    Returns (subject or None when the slot is empty, the first token after the speaker phrase and
-    its adverbials, the time ids met on the way). `stop` holds token indices that open the content.
+    Returns (the subject, or None when the slot starts with an adverbial or an opener; the first token
+    after the speaker phrase and its appositions; the time ids met on the way). `stop` holds token
+    indices of other cues; `particles` are the cue's particles, which end the phrase.
     """
     k = i
     subj: Subject | None = None
     times: list[str] = []
 
-    def grow(a: int, b: int) -> None:
+    def grow(a: int, b: int, head: str = "unknown") -> Subject:
         nonlocal subj
         if subj is None:
-            subj = Subject("unknown", a, a, b)
+            subj = Subject(head, a, a, b)
         subj.first = min(subj.first, a)
         subj.last = max(subj.last, b)
+        return subj
 
-    while k < limit and k not in stop:
+    while k < limit and (k not in stop or k == i and subj is None and False):
+        if k in stop:
+            break
         kind = ctx.kinds[k]
         w = ctx.norms[k]
         if kind == "word" and w in COMPLEMENTIZERS:
             break
         if kind == "punct":
             ch = ctx.char(k)
-            if ch == ":":
-                break
-            if ch in "،,":
+            if ch in "،," and subj is not None:
                 nxt = k + 1
-                j = nxt
-                while j < limit and j < nxt + _APPOSITION_MAX and j not in stop and not ctx.is_comma(j) \
-                        and not (ctx.kinds[j] == "word" and ctx.norms[j] in COMPLEMENTIZERS) and ctx.char(j) != ":":
-                    j += 1
-                if j < limit and j < nxt + _APPOSITION_MAX and _segment_is_apposition(ctx, nxt, j) and (subj or j > nxt):
-                    sub, _, t = forward_subject(ctx, nxt, j, stop, particles)
-                    times.extend(t)
-                    if sub is not None and subj is not None and sub.head in ("mention", "role") \
-                            and (sub.mentions or sub.role):
-                        subj.mentions.extend(sub.mentions)
-                        if subj.role is None and sub.role is not None:
-                            subj.role = sub.role
-                        grow(sub.first, sub.last)
-                    elif sub is not None and subj is None:
-                        subj = sub
-                    k = j + 1 if j < limit and ctx.is_comma(j) else j
-                    continue
+                if nxt < limit and particles and _is_particle(ctx, nxt, particles):
+                    break
+                if nxt < limit and _opens_apposition(ctx, nxt):
+                    j = nxt
+                    while j < limit and j < nxt + _APPOSITION_MAX and j not in stop and not ctx.is_comma(j) \
+                            and not (ctx.kinds[j] == "word" and ctx.norms[j] in COMPLEMENTIZERS) \
+                            and ctx.char(j) != ":":
+                        j += 1
+                    closed = j < limit and j < nxt + _APPOSITION_MAX and j not in stop
+                    if closed:
+                        sub, _, t = forward_subject(ctx, nxt, j, stop, particles)
+                        times.extend(t)
+                        if sub is not None and (sub.mentions or sub.role):
+                            for m in sub.mentions:
+                                if m.label in _PER or subj.head != "mention":
+                                    subj.mentions.append(m)
+                            if subj.role is None and sub.role is not None:
+                                subj.role = sub.role
+                            grow(sub.first, sub.last)
+                        k = j + 1 if ctx.is_comma(j) else j
+                        continue
+                    if is_prep(ctx, nxt) or nxt in ctx.time_at:
+                        k = nxt
+                        continue
                 break
             end = _bracket_end(ctx, k, limit)
             if end is not None and subj is not None:
@@ -188,16 +241,18 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
                         times.append(ctx.time_at[t][0])
                 k = end
                 continue
-            if ch in '"«“' and subj is not None and subj.head in ("role", "anaphor", "unknown") and k == subj.last + 1:
-                # a quoted organisation name inside the speaker phrase: منظمة "…"
-                q = ctx.quotation_at(ctx.clause_of(k).paragraph, ctx.starts[k]) if ctx.clause_of(k) else None
-                if q is not None and len(ctx.text[q[0]:q[1]].split()) <= 6:
-                    j = k + 1
-                    while j < limit and ctx.starts[j] < q[1] + 1:
-                        j += 1
-                    grow(k, j - 1)
-                    k = j
-                    continue
+            q = _short_quotation(ctx, k, limit)
+            if q is not None and (subj is None and k == i and any(ctx.mention_at.get(t) for t in range(k + 1, q))
+                                  or subj is not None and subj.last == k - 1 and subj.head in ("unknown", "anaphor", "role")):
+                inner = [ctx.mention_at[t] for t in range(k + 1, q) if ctx.mention_at.get(t)]
+                sub = grow(k, q - 1, "mention" if inner else "unknown")
+                for m in inner:
+                    if m not in sub.mentions:
+                        sub.mentions.append(m)
+                if inner and sub.head in ("unknown", "anaphor"):
+                    sub.head, sub.head_index = "mention", inner[0].first
+                k = q
+                continue
             break
         if k in ctx.time_at:
             tid, last = ctx.time_at[k]
@@ -209,29 +264,24 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
             break
         m = ctx.mention_at.get(k)
         if m is not None:
-            pre = _attached(ctx, m)
-            if pre and pre[-1:] in "لبك" or (k > i and ctx.norms[k - 1] in PREPOSITIONS):
+            if _after_prep(ctx, m):
                 if subj is None:
                     break                      # an adverbial first: the speaker is not written here
                 if subj.head == "document" and not subj.owner:
                     subj.owner.append(m)
                     grow(k, m.last)
-                elif subj.head == "role":
+                elif subj.head == "role" and k == subj.last + 1:
                     grow(k, m.last)
                 k = m.last + 1
                 continue
-            if subj is None or subj.head in ("role", "unknown") and subj.last == k - 1 or \
-                    subj.head == "mention" and subj.last == k - 1:
+            joins = subj is not None and subj.last >= k - 1 and (
+                subj.head in ("role", "unknown", "anaphor") or subj.head == "mention" and m.label in _PER
+                and not any(x.label in _PER for x in subj.mentions))
+            if subj is None or joins or m.label in _PER and k - subj.last <= 2 and subj.head != "mention":
                 if subj is None:
                     subj = Subject("mention", k, k, m.last)
-                elif subj.head == "unknown":
+                elif subj.head in ("unknown", "anaphor"):
                     subj.head, subj.head_index = "mention", k
-                subj.mentions.append(m)
-                grow(k, m.last)
-                k = m.last + 1
-                continue
-            if subj is not None and subj.head in ("mention", "role", "anaphor", "unknown") and \
-                    m.label in ("PER", "PERS") and k - subj.last <= 2:
                 subj.mentions.append(m)
                 grow(k, m.last)
                 k = m.last + 1
@@ -240,34 +290,69 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
         if kind != "word":
             break
         cls = ctx.sclass(k)
-        if cls in ("title", "descriptor", "quantifier"):
+        if cls in ("title", "descriptor", "quantifier") or cls == "orghead" and not ctx.is_definite(k) \
+                and (subj is None or subj.last == k - 1):
             grow(k, k)
             k += 1
             continue
-        if _is_prep(ctx, k):
+        if cls == "honorific" and (subj is None or subj.head in ("document", "unknown")):
+            sub = grow(k, k, "honorific")
+            if sub.head == "unknown":
+                sub.head, sub.head_index = "honorific", k
+            sub.honorific = k
+            k += 1
+            while k < limit and ctx.kinds[k] == "word" and ctx.is_definite(k) and ctx.mention_at.get(k) is None \
+                    and ctx.norms[k] not in COMPLEMENTIZERS and ctx.sclass(k) is None:
+                k += 1                          # سموه الكريم
+            continue
+        if is_prep(ctx, k):
             if subj is None:
                 break
-            k = _pp_end(ctx, k, limit)
+            if subj.head == "document" and subj.owner_word is None and ctx.has_proclitic(k, "ل") \
+                    and ctx.sclass(k) == "orghead":
+                subj.owner_word = k
+                grow(k, k)
+                k += 1
+                continue
+            k = pp_end(ctx, k, limit, particles)
             continue
         if cls == "role":
-            if subj is None or subj.head == "unknown" and subj.mentions == []:
-                subj = subj or Subject("role", k, k, k)
-                subj.head, subj.head_index = "role", k
+            if subj is None or subj.head == "unknown" and not subj.mentions:
+                sub = subj or Subject("role", k, k, k)
+                sub.head, sub.head_index = "role", k
+                subj = sub
             end = _role_tail(ctx, k + 1, limit)
             if subj.role is None:
                 subj.role = (k, end - 1)
             grow(k, end - 1)
             k = end
             continue
+        if subj is not None and subj.head in ("unknown", "role") and subj.last == k - 1 and ctx.is_definite(k) \
+                and any(ctx.mention_at.get(t) is not None and ctx.mention_at[t].label in _PER
+                        for t in range(k + 1, min(limit, k + 3))):
+            grow(k, k)                              # الناشط [المدني] جلال الشحماني
+            k += 1
+            continue
         if subj is not None and subj.head != "unknown":
+            if subj.head == "document" and subj.owner_word is None and ctx.has_proclitic(k, "ل") \
+                    and ctx.sclass(k) == "orghead":
+                subj.owner_word = k
+                grow(k, k)
+                k += 1
+                continue
             break                                  # the speaker phrase is complete
-        if cls in ("unnamed", "group", "honorific", "document"):
-            subj = Subject(cls, k, k, k)
+        if subj is not None and subj.head == "unknown" and subj.last < k - 1:
+            break
+        if cls in ("unnamed", "group", "document"):
+            subj = Subject(cls, k, k, k) if subj is None else subj
+            subj.head, subj.head_index = cls, k
+            grow(k, k)
             k += 1
             while k < limit and k not in stop and ctx.kinds[k] == "word" and ctx.norms[k] not in COMPLEMENTIZERS \
-                    and ctx.mention_at.get(k) is None and not _is_prep(ctx, k) and k - subj.head_index < 4 \
-                    and not (particles and _is_particle(ctx, k, particles)) and cls != "honorific":
-                if cls == "document" and ctx.has_proclitic(k, "ل"):
+                    and ctx.mention_at.get(k) is None and not is_prep(ctx, k) and k - subj.head_index < 4 \
+                    and not (particles and (ctx.norms[k] in particles or "ب" in particles and ctx.has_proclitic(k, "ب"))) \
+                    and ctx.sclass(k) not in ("honorific",):
+                if cls == "document" and (ctx.has_proclitic(k, "ل") or not ctx.is_definite(k) and k > subj.head_index + 1):
                     break
                 grow(k, k)
                 k += 1
@@ -276,8 +361,9 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
             subj = Subject("anaphor", k, k, k)
             k += 1
             while k < limit and ctx.kinds[k] == "word" and ctx.is_definite(k) and ctx.mention_at.get(k) is None \
-                    and ctx.norms[k] not in COMPLEMENTIZERS and k - subj.head_index < 3:
-                grow(k, k)
+                    and ctx.norms[k] not in COMPLEMENTIZERS and k - subj.head_index < 3 and ctx.sclass(k) is None \
+                    and ctx.norms[k].endswith(("ي", "يه")):
+                grow(k, k)                          # الوزارة [الفلسطينية]
                 k += 1
             continue
         if subj is None:
@@ -288,17 +374,8 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
     return subj, k, times
 
 
-def _is_particle(ctx: DocContext, k: int, particles: tuple[str, ...]) -> bool:
-    w = ctx.norms[k]
-    if w in particles:
-        return True
-    if "ب" in particles and ctx.has_proclitic(k, "ب"):
-        m = ctx.mention_at.get(k)
-        return m is None or m.label not in ("LOC", "GPE")
-    return False
-
-
-def skip_adverbials(ctx: DocContext, k: int, limit: int, stop: frozenset[int] = frozenset()) -> tuple[int, list[str]]:
+def skip_adverbials(ctx: DocContext, k: int, limit: int, stop: frozenset[int] = frozenset(),
+                    particles: tuple[str, ...] = ()) -> tuple[int, list[str]]:
     """Skip times, prepositional phrases, brackets and commas from token k."""
     times: list[str] = []
     while k < limit and k not in stop:
@@ -310,8 +387,10 @@ def skip_adverbials(ctx: DocContext, k: int, limit: int, stop: frozenset[int] = 
             k += 1
         elif ctx.kinds[k] == "punct" and _bracket_end(ctx, k, limit):
             k = _bracket_end(ctx, k, limit)
-        elif ctx.kinds[k] == "word" and _is_prep(ctx, k) and ctx.norms[k] not in ("على", "عن", "الي", "من"):
-            k = _pp_end(ctx, k, limit)
+        elif ctx.kinds[k] == "word" and is_prep(ctx, k) and ctx.norms[k] not in particles \
+                and not ("ب" in particles and ctx.has_proclitic(k, "ب")) \
+                and (ctx.norms[k] in PREPOSITIONS or not ctx.has_proclitic(k, "ب")):
+            k = pp_end(ctx, k, limit, particles)
         else:
             break
     return k, times
@@ -321,12 +400,12 @@ def backward_subject(ctx: DocContext, cue: int, first: int) -> Subject | None:
     """The speaker written before its verb (``لكن روسيا قالت``, ``وكان التحالف قد أعلن``), or None.
 
     Walks back from the token before the cue over names, roles, appositions and ``قد`` to the start
-    of the clause (sentence start or a connective such as لكن، أما، كان، إلا أن).
+    of the clause (sentence start or a connective such as لكن، أما، كان، إلا أن، وأن).
     """
     k = cue - 1
     while k >= first and ctx.norms[k] in ("قد", "فقد", "لقد"):
         k -= 1
-    if k < first or ctx.kinds[k] == "punct" and ctx.char(k) in "،,:.":
+    if k < first or ctx.kinds[k] == "punct" and ctx.char(k) not in '"»”)':
         return None
     last = k
     mentions: list[MentionRef] = []
@@ -335,15 +414,12 @@ def backward_subject(ctx: DocContext, cue: int, first: int) -> Subject | None:
     while k >= first:
         m = ctx.mention_at.get(k)
         if m is not None:
-            pre = _attached(ctx, m)
-            if pre.endswith(("ل", "ب")):
+            if _attached(ctx, m)[-1:] in ("ل", "ب", "ك"):
                 k = m.first - 1
                 continue
             mentions.insert(0, m)
             head = ("mention", m.first)
             k = m.first - 1
-            if pre[:1] in ("و", "ف") and len(pre) == 1 and m.first > first and ctx.norms[m.first - 1] not in CONNECTIVES:
-                continue
             continue
         kind = ctx.kinds[k]
         w = ctx.norms[k]
@@ -351,32 +427,37 @@ def backward_subject(ctx: DocContext, cue: int, first: int) -> Subject | None:
             if ctx.char(k) in '،,"«»“”()':
                 k -= 1
                 continue
-            return None
-        if w in CONNECTIVES or w in ("ان", "الا"):
+            break
+        if w in CONNECTIVES or w in COMPLEMENTIZERS or w in ("وان", "الا"):
             break
         cls = ctx.sclass(k)
-        if cls in ("unnamed", "group", "role", "title", "descriptor", "quantifier"):
+        if cls in ("unnamed", "group", "role", "title", "descriptor", "quantifier", "orghead"):
             if cls in ("unnamed", "group", "role"):
                 head = (cls, k)
                 if cls == "role":
                     role = (k, last)
+            elif cls == "orghead" and ctx.is_definite(k) and head is None:
+                head = ("anaphor", k)
             k -= 1
             continue
         if ctx.is_definite(k) or w in ("في", "باسم") or ctx.has_proclitic(k, "لب"):
             k -= 1
             continue
-        if k == first:
-            break
+        if k > first and ctx.sclass(k - 1) in ("role", "unnamed"):
+            k -= 1                    # an adjective of a role or source: داعية [بحريني]، مسؤولون [أمريكيون]
+            continue
+        if k > first and ctx.norms[k - 1] in ("في", "من", "عن") and last - k < 12:
+            k -= 1                    # مسؤولون في [مجال] الصحة
+            continue
         return None
     if head is None:
         return None
     start = k + 1
     while start <= last and ctx.kinds[start] == "punct":
         start += 1
-    if start < first:
-        start = first
-    sub = Subject(head[0], head[1], start, last, mentions, role)
-    if mentions and head[0] != "mention":
-        if any(m.label in ("PER", "PERS") for m in mentions):
-            sub.head = "mention"
+    sub = Subject(head[0], head[1], max(start, first), last, mentions, role)
+    if mentions and any(m.label in _PER for m in mentions):
+        sub.head = "mention"
+    elif mentions and head[0] == "mention":
+        sub.head = "mention"
     return sub
