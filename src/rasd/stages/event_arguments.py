@@ -378,10 +378,13 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
     # the object: a mention right after the subject (or after the verb when the subject came first)
     k = nxt if e else t.last + 1
     k = _skip_forward(ctx, k, end)
-    if k < end:
+    if k < end and not ctx.has_proclitic(k, "بك"):
         m = ctx.mention_at.get(k)
-        if m and m.entity != t.actor and not ctx.has_proclitic(k, "بك"):
-            t.recipient = m.entity
+        obj = m.entity if m else ctx.anaphor_entity(k)
+        if obj and obj != t.actor:
+            t.recipient = obj
+    if t.recipient is None and _object_pronoun(ctx, t.last):
+        t.recipient = _antecedent(ctx, t.first, t.actor)
 
 
 def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
@@ -420,6 +423,8 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
         owner = _owner_after(ctx, after + 1, end)
         if owner:
             t.actor, t.actor_how = owner, "genitive"
+    elif gen == "R" and not m and after < end and ctx.anaphor_entity(after):
+        t.recipient = ctx.anaphor_entity(after)          # حصار المستشفى → the hospital named before
     elif gen == "R" and not m:
         # an appositive patient: اغتيال العالم النووي محسن فخري زادة
         for k in range(after, min(after + 4, end)):
@@ -468,6 +473,27 @@ def clause_subject(ctx: DocContext, i: int) -> str | None:
         return _owner_after(ctx, j + 1, i)
     a = ctx.anaphor_entity(j)
     return a
+
+
+def _object_pronoun(ctx: DocContext, i: int) -> bool:
+    """Does the verb at token i end in an object pronoun (اقتحمته، حاصرها)?"""
+    norm = ctx.norms[i]
+    return norm.endswith(("ه", "ها", "هم")) and any(
+        "suffix" in k for _, k in _analyses(norm))
+
+
+def _antecedent(ctx: DocContext, i: int, actor: str | None) -> str | None:
+    """The entity an object pronoun at token i refers to: the nearest entity named before it in
+    the sentence or the one before, other than the actor."""
+    start = ctx.sentence_range[max(ctx.sentence_of[i] - 1, 0)][0]
+    for j in range(i - 1, start - 1, -1):
+        m = ctx.mention_ending.get(j)
+        if m and m.entity != actor and m.label in ("ORG", "PER", "LOC", "GPE", "FAC"):
+            return m.entity
+        a = ctx.anaphor_entity(j)
+        if a and a != actor:
+            return a
+    return None
 
 
 # ---- place and time ---------------------------------------------------------------------------

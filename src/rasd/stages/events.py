@@ -246,8 +246,10 @@ def extract_events(doc: Document) -> list[Event]:
             if t.entry.type in SPEECH_TYPES and q is not None and q.speaker:
                 t.actor, t.actor_how = q.speaker, "speaker-fallback"
             elif t.entry.type in CONFLICT_TYPES:
-                if main and not t.subject_noun and main != t.recipient:
+                if main and not t.subject_noun:
                     t.actor, t.actor_how = main, "fallback"
+                    if t.recipient == main:
+                        t.recipient = None
             elif not t.subject_noun:
                 topic = _topic_before(topics, t.first)
                 if topic and topic != t.recipient:
