@@ -220,20 +220,21 @@ def _rank(e: Entry) -> tuple:
     return (_KIND_RANK.get(e.kind, 9), -e.population)
 
 
-def _build_index(records: Iterable[tuple[Entry, list[str]]]) -> dict[str, list[tuple[tuple[str, ...], Entry]]]:
+def _build_index(records: Iterable[tuple[Entry, list[str]]]
+                 ) -> dict[str, list[tuple[tuple[str, ...], tuple[Entry, ...]]]]:
+    """First word key -> [(keys of the other words, entries best first)], longest names first."""
     by_key: dict[tuple[str, ...], list[Entry]] = {}
     for e, names in records:
         for n in names:
             for key in _name_variants(_name_key(n)):
                 if key and e not in by_key.setdefault(key, []):
                     by_key[key].append(e)
-    index: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+    index: dict[str, list[tuple[tuple[str, ...], tuple[Entry, ...]]]] = {}
     for key, es in by_key.items():
         es.sort(key=_rank)
-        for e in es:
-            index.setdefault(key[0], []).append((key[1:], e))
+        index.setdefault(key[0], []).append((key[1:], tuple(es)))
     for lst in index.values():
-        lst.sort(key=lambda p: -len(p[0]))   # longest first; stable keeps the rank order
+        lst.sort(key=lambda p: -len(p[0]))   # longest first
     return index
 
 
@@ -298,9 +299,9 @@ def _single_classes() -> dict[str, frozenset[str]]:
     """Key (without the bare marker) -> classes of the one-word names, heads and titles."""
     acc: dict[str, set[str]] = {}
     for first, lst in _names_index().items():
-        for rest, e in lst:
+        for rest, es in lst:
             if not rest:
-                acc.setdefault(first.lstrip(_BARE), set()).add(e.kind)
+                acc.setdefault(first.lstrip(_BARE), set()).update(e.kind for e in es)
     for key, e in _titles()[1].items():
         acc.setdefault(key, set()).update(e.kinds)
     for key, (cls, _) in _heads().items():
@@ -375,8 +376,9 @@ def ambiguous(word: str) -> bool:
 def _by_id() -> dict[str, Entry]:
     out: dict[str, Entry] = {}
     for lst in _names_index().values():
-        for _rest, e in lst:
-            out.setdefault(e.id, e)
+        for _rest, es in lst:
+            for e in es:
+                out.setdefault(e.id, e)
     return out
 
 
@@ -409,27 +411,51 @@ def entries(name: str) -> list[Entry]:
     return out
 
 
+@lru_cache(maxsize=200_000)
+def _key_set(norm: str) -> frozenset[str]:
+    return frozenset(k for k, _ in word_forms(norm))
+
+
+def _candidates(norm: str, index: dict) -> list[tuple[str, tuple[str, ...], tuple[Entry, ...]]]:
+    """(first key, keys of the other words, entries) of the names a word can begin, longest first."""
+    out = []
+    for key, _cut in word_forms(norm):
+        for rest, es in index.get(key, ()):
+            out.append((key, rest, es))
+    out.sort(key=lambda c: -len(c[1]))
+    return out
+
+
+_CANDIDATES: dict[int, dict[str, list]] = {}
+
+
 def _match(tokens: Sequence, index, exact: bool = False):
     """Yield, per start position, the list of entries of the longest name starting there."""
     norms = [_norm(t) for t in tokens]
     n = len(tokens)
+    cache = _CANDIDATES.setdefault(id(index), {})
     i = 0
     while i < n:
-        if _is_punct(tokens[i], norms[i]):
-            i += 1
-            continue
+        norm = norms[i]
+        cands = cache.get(norm)
+        if cands is None:
+            if len(cache) > 300_000:
+                cache.clear()
+            cands = cache[norm] = [] if _is_punct(tokens[i], norm) else _candidates(norm, index)
         best_end, best, best_key = 0, [], ""
-        for key, _cut in word_forms(norms[i]):
-            for rest, e in index.get(key, ()):
-                end = _match_rest(tokens, norms, i + 1, rest)
-                if end is None or (exact and end != n):
-                    continue
-                if end > best_end:
-                    best_end, best, best_key = end, [e], key
-                elif end == best_end and e not in best:
-                    best.append(e)
+        for key, rest, es in cands:
+            if rest and i + len(rest) >= n or best and len(rest) + i + 1 < best_end:
+                continue
+            end = _match_rest(norms, i + 1, rest) if rest else i + 1
+            if end is None or (exact and end != n):
+                continue
+            if end > best_end:
+                best_end, best, best_key = end, list(es), key
+            elif end == best_end:
+                best.extend(e for e in es if e not in best)
         if best:
-            best.sort(key=_rank)
+            if len(best) > 1:
+                best.sort(key=_rank)
             yield i, best_end, best, best_key
             if exact:
                 return
@@ -440,14 +466,12 @@ def _match(tokens: Sequence, index, exact: bool = False):
             i += 1
 
 
-def _match_rest(tokens, norms, j: int, rest: tuple[str, ...]) -> int | None:
-    n = len(tokens)
+def _match_rest(norms: list[str], j: int, rest: tuple[str, ...]) -> int | None:
+    n = len(norms)
     for key in rest:
         while j < n and norms[j] in _SKIPPABLE:
             j += 1
-        if j >= n:
-            return None
-        if not any(k == key for k, _ in word_forms(norms[j])):
+        if j >= n or key not in _key_set(norms[j]):
             return None
         j += 1
     return j

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Document, Token
 from ..resources import gazetteers as gz
@@ -98,6 +99,7 @@ class Span:
     cut: tuple[int, bool] | None = None       # proclitics of the first word, when a gazetteer knows
 
 
+@lru_cache(maxsize=100_000)
 def proclitic_cut(norm: str) -> tuple[int, bool]:
     """How many leading characters of a name's first word are proclitics (و ف ب ك ل), and whether
     the article must be restored (للتحالف -> التحالف): (2, True). Conservative: a letter is cut
@@ -155,6 +157,7 @@ def _token_range(starts: list[int], ends: list[int], start: int, end: int) -> tu
     return i, max(j, i + 1)
 
 
+@lru_cache(maxsize=100_000)
 def _definite(norm: str) -> bool:
     cut, restore = proclitic_cut(norm)
     return restore or norm[cut:].startswith("ال")
@@ -164,6 +167,7 @@ def _is_word(t: Token) -> bool:
     return t.kind == "word"
 
 
+@lru_cache(maxsize=100_000)
 def _is_adjective(norm: str) -> bool:
     """A definite demonym (العراقية) or institutional adjective (الأمنية، الرسمي)."""
     if not _definite(norm):
@@ -171,6 +175,7 @@ def _is_adjective(norm: str) -> bool:
     return bool(gz.demonym(norm)) or norm in _INSTITUTIONAL
 
 
+@lru_cache(maxsize=100_000)
 def _modifier(norm: str) -> bool:
     """A word that can follow the first genitive of an organization's name: a nisba adjective
     (العراقية), a participle adjective (المشتركة، المتحدة), a few others (العليا), or و + definite
