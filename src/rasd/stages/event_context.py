@@ -79,6 +79,9 @@ class DocContext:
         self.starts = [t.start for t in doc.tokens]
         self.norms = [t.norm for t in doc.tokens]
         n = len(self.tokens)
+        self._words = [t.kind == "word" for t in doc.tokens]
+        self._bounds = [self._boundary_of(t) if t.kind in ("punct", "symbol") else None
+                        for t in doc.tokens]
         # sentences
         self.sentence_of = [0] * n
         self.sentence_range: list[tuple[int, int]] = []
@@ -150,7 +153,7 @@ class DocContext:
 
     # ---- tokens
     def is_word(self, i: int) -> bool:
-        return 0 <= i < len(self.tokens) and self.tokens[i].kind == "word"
+        return 0 <= i < len(self._words) and self._words[i]
 
     def text(self, i: int) -> str:
         t = self.tokens[i]
@@ -166,9 +169,9 @@ class DocContext:
 
     def boundary(self, i: int) -> str | None:
         """"strong", "soft" or None for token i (punctuation that ends a clause)."""
-        t = self.tokens[i]
-        if t.kind not in ("punct", "symbol"):
-            return None
+        return self._bounds[i]
+
+    def _boundary_of(self, t) -> str | None:
         s = self.doc.text[t.start:t.end]
         if s[0] in QUOTE_MARKS:
             return None
