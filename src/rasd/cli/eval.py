@@ -20,6 +20,7 @@ KINDS: dict[str, str] = {
     "ner": "rasd.cli.eval_ner",
     "times": "rasd.cli.eval_times",
     "events": "rasd.cli.eval_events",
+    "quotes": "rasd.cli.eval_quotes",
 }
 
 
