@@ -14,6 +14,7 @@ from ..errors import RasdError
 from ..model import LAYERS, Document
 from ..serialize import document_to_dict
 from ..store.rows import NOT_STORED, document_rows
+from ..store.search import index_tokens
 
 __all__ = ["analyze_batch", "failure_record", "get_pipeline"]
 
@@ -56,7 +57,8 @@ def analyze_batch(docs: list[Document], hashes: list[str], stages: Sequence[str]
     for doc, h in zip(docs, hashes):
         try:
             doc = pipeline(doc)
-            rows = document_rows(document_to_dict(doc, layers=_WRITE_LAYERS), h)
+            keys = index_tokens(doc.tokens) if "tokens" in doc.done else None
+            rows = document_rows(document_to_dict(doc, layers=_WRITE_LAYERS), h, keys)
         except Exception as exc:   # one bad document must not sink the batch
             failures.append(failure_record(exc, doc.meta.source or doc.id))
             continue

@@ -84,9 +84,10 @@ def name_key(*names: str | None) -> str:
     return " | ".join(" ".join(normalize(n, "match").split()) for n in names if n)
 
 
-def document_rows(data: dict[str, Any], doc_hash: str) -> dict[str, Any]:
+def document_rows(data: dict[str, Any], doc_hash: str, body_keys: str | None = None) -> dict[str, Any]:
     """Rows of every table for one serialized document, plus its full-text index keys
-    (``"search": (title_keys, body_keys)``)."""
+    (``"search": (title_keys, body_keys)``); `body_keys` saves re-tokenizing the text when the
+    caller has them (`search.index_tokens`)."""
     doc_id = data.get("id") or ""
     meta = data.get("meta") or {}
     base = {"doc_hash": doc_hash, "doc_id": doc_id}
@@ -99,7 +100,8 @@ def document_rows(data: dict[str, Any], doc_hash: str) -> dict[str, Any]:
                        "source": meta.get("source"), "language": meta.get("language"),
                        "layers": ",".join(stored["layers"]), "n_chars": len(text), "text": text,
                        "json": json.dumps(stored, ensure_ascii=False, separators=(",", ":"))}],
-        "search": (index_text(meta.get("title") or ""), index_text(text)),
+        "search": (index_text(meta.get("title") or ""),
+                   body_keys if body_keys is not None else index_text(text)),
     }
     entities = {e["id"]: e for e in data.get("entities", [])}
     times = {t["id"]: t for t in data.get("times", [])}

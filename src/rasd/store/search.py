@@ -20,7 +20,7 @@ from ..errors import InputError
 from ..text.normalize import normalize
 from ..text.tokenize import tokenize
 
-__all__ = ["Query", "index_text", "parse_query", "snippet", "word_keys"]
+__all__ = ["Query", "index_text", "index_tokens", "parse_query", "snippet", "word_keys"]
 
 _KEYED = ("word", "number", "latin")
 _TERM = regex.compile(r'(-?)"([^"]*)"?|(\S+)')
@@ -44,6 +44,11 @@ def word_keys(text: str) -> list[tuple[int, int, str]]:
 def index_text(text: str) -> str:
     """The string the FTS5 index holds for `text`: its word keys separated by spaces."""
     return " ".join(k for _, _, k in word_keys(text))
+
+
+def index_tokens(tokens) -> str:
+    """`index_text` from a document's `Token`s (the tokens stage's output), without re-tokenizing."""
+    return " ".join(_key(t.stem or t.norm) for t in tokens if t.kind in _KEYED)
 
 
 class Query:
