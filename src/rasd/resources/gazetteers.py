@@ -126,7 +126,7 @@ def word_forms(norm: str) -> tuple[tuple[str, int], ...]:
     for form, cut in cands:
         if _has_article(form):
             out.setdefault(form[2:], cut)
-        elif len(form) >= 2 and (cut == 0 or len(form) >= 3):
+        elif cut == 0 or len(form) >= 3:                  # one letter: و م ع, أ ف ب
             out.setdefault(_BARE + form, cut)
             out.setdefault(form, cut)
     return tuple(out.items())

@@ -43,6 +43,10 @@ _ROLE_STOP = frozenset(normalize(w, "match") for w in (
     "واستقبل", "بحث", "وبحث", "دعا", "ودعا", "أن", "إن", "ان", "و", "كان", "وكان", "بحسب", "حسب",
     "وفق", "وفقا", "عن", "إلى", "الى", "مع", "بين", "وبين", "هو", "هي", "قد", "لقد", "حيث", "كما"))
 MAX_ROLE = 14
+# Heads of a place's administrative name: منطقة القصيم is القصيم (but مطار القاهرة is not القاهرة).
+_ADMIN_HEADS = frozenset(gz.name_key(normalize(w, "match")).lstrip("!") for w in (
+    "مدينة", "محافظة", "منطقة", "إقليم", "ولاية", "قطاع", "مخيم", "بلدة", "قرية", "جهة", "ناحية",
+    "قضاء", "مقاطعة", "دولة", "إمارة", "مملكة", "سلطنة", "جمهورية", "جزيرة"))
 
 
 def _keys(name: str) -> tuple[str, ...]:
@@ -102,9 +106,9 @@ def _joins(c: _Cluster, label: str, keys: tuple[str, ...], entry_id: str | None)
             if min(len(k), len(keys)) > 1 and k[0] == keys[0] and (set(k) <= set(keys) or set(keys) <= set(k)):
                 return True
         else:
-            if len(k) > 1 and k[1:] == keys and _is_head(k[0], "LOC_HEAD"):
+            if len(k) > 1 and k[1:] == keys and k[0] in _ADMIN_HEADS:
                 return True
-            if len(keys) > 1 and keys[1:] == k and _is_head(keys[0], "LOC_HEAD"):
+            if len(keys) > 1 and keys[1:] == k and keys[0] in _ADMIN_HEADS:
                 return True
     return False
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from ..model import Document, Token
 from ..resources import gazetteers as gz
-from ..text.clitics import known
+from ..text.clitics import _lexicon
 from ..text.normalize import normalize
 
 __all__ = ["Span", "collect", "name_of", "proclitic_cut"]
@@ -324,22 +324,23 @@ def _gaz_cut(mt: gz.Match) -> tuple[int, bool] | None:
 def _needs_context(tokens: list[Token], a: int, i: int, entry: gz.Entry) -> bool:
     """Whether a one-word gazetteer name lacks the evidence it needs to be a mention on its own.
 
-    Countries, regions and organizations stand alone. A town does when it is a capital or has a
-    million people; a smaller one needs a place cue before it (في، إلى، مدينة …) or a place right
-    before it (… وبيت حانون). A country that is also a nisba adjective after a definite noun
-    (الخطوط السعودية) is the adjective.
+    Countries, capitals, regions, sites and organizations stand alone. A town of a million
+    people does too; a smaller one needs a place cue before it (في، إلى، مدينة …) or a place
+    right before it (… وبيت حانون), and is never taken alone when its word is a common noun (the
+    stem lexicon has it both with and without the article: الحي، جناح). A country that is also a
+    nisba adjective after a definite noun (الخطوط السعودية) is the adjective.
     """
     t = tokens[i]
     if entry.kind == "COUNTRY":
         prev = tokens[i - 1] if i > a else None
         return bool(prev is not None and prev.kind == "word" and gz.demonym(t.norm)
                     and t.norm.startswith("ال") and _definite(prev.norm) and prev.norm not in _PLACE_CUES)
-    if entry.kind not in ("CITY", "SITE") or entry.population >= 1_000_000:
+    if entry.kind != "CITY" or entry.population >= 1_000_000:
         return False
+    if _common_noun(t.norm[proclitic_cut(t.norm)[0]:]):
+        return True
     if i == a:
         return True
-    if entry.population < 100_000 and known(t.norm[mt_cut(t.norm):]) > 2:
-        return True                        # a small town named like a common word (الحي، جناح)
     prev = tokens[i - 1].norm
     if prev in _PLACE_CUES:
         return False
@@ -348,8 +349,12 @@ def _needs_context(tokens: list[Token], a: int, i: int, entry: gz.Entry) -> bool
     return True
 
 
-def mt_cut(norm: str) -> int:
-    return proclitic_cut(norm)[0]
+@lru_cache(maxsize=50_000)
+def _common_noun(word: str) -> bool:
+    """Whether the stem lexicon attests the word both with and without the article."""
+    bare = word[2:] if word.startswith("ال") else word
+    lex = _lexicon()
+    return lex.get(bare, 0) > 0 and lex.get("ال" + bare, 0) > 0
 
 
 def _sentence_token_bounds(doc: Document, starts: list[int], ends: list[int]) -> list[tuple[int, int]]:
@@ -401,6 +406,8 @@ def _head_plus_name(tokens: list[Token], spans: list[Span]) -> None:
         else:
             continue
         s.i, s.label, s.source, s.entry, s.cut = s.i - 1, label, "rule", None, None
+        if label == "LOC":                                   # مطار القاهرة الدولي
+            s.j = _chain_end(tokens, s.j, len(tokens), set(), genitive=False)
 
 
 def _rule_orgs(tokens: list[Token], a: int, b: int, spans: list[Span], taken: set[int]) -> None:
