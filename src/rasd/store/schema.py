@@ -93,6 +93,9 @@ def migrate(conn: sqlite3.Connection, path: str | None = None) -> int:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         try:
             conn.execute("BEGIN IMMEDIATE")
+            if schema_version(conn) >= version:     # another process migrated meanwhile
+                conn.execute("COMMIT")
+                continue
             conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
                          "applied TEXT NOT NULL, description TEXT)")
             for statement in _statements(sql):
