@@ -92,6 +92,8 @@ def _joins(c: _Cluster, label: str, keys: tuple[str, ...], entry_id: str | None)
         if label == "PER":
             if len(keys) == 1 and keys[0] in (k[0], k[-1]) and len(k) > 1:
                 return True
+            if len(k) == 1 and len(keys) > 1 and k[0] in (keys[0], keys[-1]):
+                return True                # the short form came first (a headline: زادة … محسن فخري زادة)
             if len(keys) > 1 and len(k) > 1 and (set(keys) <= set(k) or set(k) <= set(keys)):
                 return True
         elif label == "ORG":
@@ -123,7 +125,8 @@ class EntityStage(Stage):
     def process(self, doc: Document) -> None:
         tokens = doc.tokens
         spans = collect(doc)
-        names = [name_of(doc, tokens, s.i, s.j, s.cut) for s in spans]
+        names = [name_of(doc, tokens, s.i, s.j, s.cut if s.cut or s.label != "PER" else _person_cut(tokens[s.i]))
+                 for s in spans]
 
         mentions = []
         for n, (s, (_, start)) in enumerate(zip(spans, names), 1):
@@ -189,6 +192,17 @@ class EntityStage(Stage):
                 lat=e.lat if is_place else None, lon=e.lon if is_place else None,
                 aliases=tuple(aliases)))
         doc.entities = entities
+
+
+def _person_cut(t: Token) -> tuple[int, bool] | None:
+    """A person's name rarely starts with the conjunction و: وثيو -> ثيو (but وليد stays وليد)."""
+    cut = proclitic_cut(t.norm)
+    if cut[0]:
+        return cut
+    n = t.norm
+    if n[:1] == "و" and len(n) >= 4 and not gz.lookup(n, clitics=False):
+        return 1, False
+    return None
 
 
 def _canonical(c: _Cluster) -> int:
