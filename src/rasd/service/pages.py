@@ -27,7 +27,7 @@ from ..errors import InputError, RasdError
 from ..serialize import document_to_dict
 from ..store import aggregates, queries
 from .annotate import annotate, speaker_url
-from .api import DATE, documents_from_body
+from .api import documents_from_body
 from .charts import day_chart, world_map
 
 __all__ = ["render_error", "router", "templates"]
@@ -37,6 +37,7 @@ templates = Jinja2Templates(directory=str(HERE / "templates"))
 router = APIRouter(include_in_schema=False)
 MARKS = ("\ue000", "\ue001")    # private-use marks around search hits, replaced by <mark> after escaping
 PAGE = 20
+OPT_DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"     # forms send empty fields: "" means no filter
 
 LABELS = {"PER": "شخص", "ORG": "منظمة", "GPE": "دولة/مدينة", "LOC": "مكان", "MISC": "أخرى"}
 KINDS = {"direct": "مباشر", "indirect": "غير مباشر", "mixed": "مختلط"}
@@ -91,8 +92,9 @@ def _store(request: Request):
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, q: str = Query("", max_length=500), offset: int = Query(0, ge=0, le=10_000_000),
-         since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE)):
+         since: str | None = Query(None, pattern=OPT_DATE), until: str | None = Query(None, pattern=OPT_DATE)):
     store = _store(request)
+    since, until = since or None, until or None
     results, problem = None, None
     if q.strip():
         try:
@@ -107,7 +109,8 @@ def home(request: Request, q: str = Query("", max_length=500), offset: int = Que
 
 @router.get("/documents", response_class=HTMLResponse)
 def documents(request: Request, offset: int = Query(0, ge=0, le=10_000_000),
-              since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE)):
+              since: str | None = Query(None, pattern=OPT_DATE), until: str | None = Query(None, pattern=OPT_DATE)):
+    since, until = since or None, until or None
     page = queries.documents(_store(request), since=since, until=until, limit=PAGE, offset=offset)
     return _page(request, "documents.html", page=page, since=since, until=until,
                  pages=pager(page, "/documents", since=since, until=until))
@@ -122,8 +125,9 @@ def document(request: Request, doc_id: str = Path(..., max_length=300)):
 
 @router.get("/speakers/{name}", response_class=HTMLResponse)
 def speaker(request: Request, name: str = Path(..., max_length=200), offset: int = Query(0, ge=0, le=10_000_000),
-            since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE)):
+            since: str | None = Query(None, pattern=OPT_DATE), until: str | None = Query(None, pattern=OPT_DATE)):
     store = _store(request)
+    since, until = since or None, until or None
     profile = aggregates.entity(store, name)
     page = aggregates.speaker_quotes(store, name, since=since, until=until, limit=50, offset=offset)
     days: list[dict[str, Any]] = []
@@ -136,8 +140,9 @@ def speaker(request: Request, name: str = Path(..., max_length=200), offset: int
 
 
 @router.get("/entities", response_class=HTMLResponse)
-def entities(request: Request, label: str | None = Query(None, pattern=r"^(PER|ORG|GPE|LOC|MISC)$"),
+def entities(request: Request, label: str | None = Query(None, pattern=r"^(PER|ORG|GPE|LOC|MISC)?$"),
              name: str | None = Query(None, max_length=200), offset: int = Query(0, ge=0, le=10_000_000)):
+    label, name = label or None, name or None
     page = queries.entities(_store(request), label=label, name=name, limit=50, offset=offset)
     return _page(request, "entities.html", page=page, label=label, name=name,
                  pages=pager(page, "/entities", label=label, name=name))
@@ -147,8 +152,7 @@ def entities(request: Request, label: str | None = Query(None, pattern=r"^(PER|O
 def events(request: Request, type: str | None = Query(None, max_length=40),
            country: str | None = Query(None, pattern=r"^([A-Za-z]{3})?$"),
            actor: str | None = Query(None, max_length=200),
-           since: str | None = Query(None, pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"),
-           until: str | None = Query(None, pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"),
+           since: str | None = Query(None, pattern=OPT_DATE), until: str | None = Query(None, pattern=OPT_DATE),
            offset: int = Query(0, ge=0, le=10_000_000)):
     store = _store(request)
     filters = {"type": type or None, "country": country or None, "actor": actor or None,
