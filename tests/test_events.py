@@ -339,14 +339,32 @@ def test_stage_contract():
 # ---- dev gold (needs ../shared) ----------------------------------------------------------------
 
 def _dev_output(shared, tmp_path_factory):
-    from rasd.api import analyze_path
-    from rasd.pipeline import Pipeline
-    from rasd.stages import available
-    if not {"entities", "quotes", "events"} <= set(available()):
-        pytest.skip("the entity and quote stages are not installed")
+    """The dev articles through the stages this checkout has (a missing tagger leaves an empty
+    mentions layer), as JSON Lines."""
+    import importlib.util
+    from rasd.io.jsonl import record_to_document
+    from rasd.stages import REGISTRY
+    order = ("sentences", "tokens", "mentions", "entities", "times", "quotes", "places", "events")
+    stages = []
+    for stage_name in order:
+        module = REGISTRY[stage_name].partition(":")[0]
+        if importlib.util.find_spec(module) is None:
+            if stage_name in ("entities", "quotes"):
+                pytest.skip(f"the {stage_name} stage is not installed")
+            stages.append((stage_name, None))
+        else:
+            stages.append((stage_name, create(stage_name)))
+    src = shared / "gold" / "dev" / "input.jsonl"
     out = tmp_path_factory.mktemp("events") / "dev.jsonl"
     with out.open("w", encoding="utf-8") as f:
-        for doc in analyze_path(shared / "gold" / "dev" / "input.jsonl", pipeline=Pipeline()):
+        for line in src.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            doc = record_to_document(record, str(src), record["id"])
+            for stage_name, stage in stages:
+                if stage is None:
+                    doc.done.append(stage_name)
+                else:
+                    stage(doc)
             f.write(doc.to_json(layers=("entities", "times", "quotes", "events")) + "\n")
     return out
 
@@ -366,8 +384,9 @@ def test_dev_floors_and_agreement_with_score_py(shared, dev_output):
     for key in ("events", "events_actor_accuracy", "events_recipient_accuracy"):
         assert res[key] == ref[key]
     # pinned floors: measured on the dev gold minus a small margin
-    assert res["events"]["f1"] >= 0.78
-    assert res["events_actor_accuracy"] >= 0.60
+    # (0.837 and 0.676 measured without the tagger; bench/events_dev.py)
+    assert res["events"]["f1"] >= 0.80
+    assert res["events_actor_accuracy"] >= 0.62
 
 
 @pytest.mark.shared
