@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from ..model import Document, Token
 from ..resources import gazetteers as gz
-from ..text.clitics import _lexicon
+from ..text.clitics import _lexicon, known
 from ..text.normalize import normalize
 
 __all__ = ["Span", "collect", "name_of", "proclitic_cut"]
@@ -103,7 +103,9 @@ class Span:
 def proclitic_cut(norm: str) -> tuple[int, bool]:
     """How many leading characters of a name's first word are proclitics (و ف ب ك ل), and whether
     the article must be restored (للتحالف -> التحالف): (2, True). Conservative: a letter is cut
-    only when what remains carries the article or is a known name and the whole word is not."""
+    only when what remains carries the article, or is a gazetteer word and the whole word is not,
+    or is more frequent in the stem lexicon than the whole word (وسوق، لثقافة); a و is also cut
+    from an unattested word of four letters or more after it (ونسما)."""
     n = norm
     for pre in ("وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال"):
         if n.startswith(pre) and len(n) > len(pre) + 1:
@@ -117,6 +119,12 @@ def proclitic_cut(norm: str) -> tuple[int, bool]:
         rest = n[len(pre):]
         if n.startswith(pre) and len(rest) >= 3 and gz.lookup(rest, clitics=False):
             return len(pre), False
+    whole = known(n)
+    for pre in ("وب", "ول", "وك", "و", "ب", "ل", "ك"):
+        rest = n[len(pre):]
+        if n.startswith(pre) and len(rest) >= 3:
+            if known(rest) > whole or pre == "و" and whole == 0 and len(rest) >= 4:
+                return len(pre), False
     return 0, False
 
 
