@@ -346,7 +346,10 @@ class _ClauseReader:
                 b, open_end = ctx.starts[comma], False     # المنطقة التي قالت إسرائيل إنها فككت …،
         implicit = subj is None
         weight = cue.weight if position or before is not None else cue.weight * 0.85
-        return Statement((ctx.starts[i], ctx.ends[j - 1]), (a, b), kind, "participle" if participle else "verb",
+        cue_end = j
+        if j < c.stop and ctx.norms[j] in cue.particles and ctx.ends[j] <= a:
+            cue_end = j + 1                         # the particle belongs to the cue: أشار إلى، لفت إلى
+        return Statement((ctx.starts[i], ctx.ends[cue_end - 1]), (a, b), kind, "participle" if participle else "verb",
                          c, i, cue.gender, subj, implicit, times, weight, open_end, before=before is not None)
 
     def _find_particle(self, k: int, cue: Cue) -> int | None:
@@ -369,7 +372,7 @@ class _ClauseReader:
             if k >= c.stop or ctx.norms[k] != "عن":
                 return None
             k += 1
-        subj, k, times = forward_subject(ctx, k, c.stop, self.starts, ())
+        subj, k, times = forward_subject(ctx, k, c.stop, self.starts, (), introduced=True)
         if subj is None:
             return None
         if k < c.stop and ctx.norms[k].startswith("قول"):
@@ -447,11 +450,11 @@ def _source_phrase(ctx: DocContext, k: int, limit: int) -> Subject | None:
     m = ctx.mention_at.get(k)
     if m is not None and ctx.text[ctx.starts[k]:m.start] in ("ل", "لل", "ول"):
         return Subject("mention", k, m.last, m.last, [m])
-    sub, _, _ = forward_subject(ctx, k, limit)
+    sub, _, _ = forward_subject(ctx, k, limit, introduced=True)
     if sub is None and ctx.kinds[k] == "word" and ctx.has_proclitic(k, "ل"):
         cls = speaker_class(ctx.norms[k][1:])
         if cls in ("unnamed", "group", "role", "document"):
-            sub, _, _ = forward_subject(ctx, k + 1, limit) if False else (Subject(cls, k, k, k), 0, [])
+            sub = Subject(cls, k, k, k)
     return sub
 
 

@@ -55,7 +55,7 @@ def is_prep(ctx: DocContext, i: int) -> bool:
         return False
     if ctx.norms[i] in PREPOSITIONS:
         return True
-    return ctx.has_proclitic(i, "لب") and ctx.mention_at.get(i) is None and ctx.sclass(i) is None
+    return ctx.has_proclitic(i, "لب") and ctx.mention_at.get(i) is None and ctx.sclass(i) not in ("role", "title")
 
 
 def _short_quotation(ctx: DocContext, k: int, limit: int) -> int | None:
@@ -179,7 +179,7 @@ def _role_tail(ctx: DocContext, k: int, limit: int) -> int:
 
 
 def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = frozenset(),
-                    particles: tuple[str, ...] = ()) -> tuple[Subject | None, int, list[str]]:
+                    particles: tuple[str, ...] = (), introduced: bool = False) -> tuple[Subject | None, int, list[str]]:
     """Read the speaker phrase that starts at token i (verb-first clause).
 
     Returns (the subject, or None when the slot starts with an adverbial or an opener; the first token
@@ -264,7 +264,7 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
             break
         m = ctx.mention_at.get(k)
         if m is not None:
-            if _after_prep(ctx, m):
+            if _after_prep(ctx, m) and not (introduced and k == i):
                 if subj is None:
                     break                      # an adverbial first: the speaker is not written here
                 if subj.head == "document" and not subj.owner:
@@ -291,7 +291,7 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
             break
         cls = ctx.sclass(k)
         if cls in ("title", "descriptor", "quantifier") or cls == "orghead" and not ctx.is_definite(k) \
-                and (subj is None or subj.last == k - 1):
+                and not ctx.has_proclitic(k, "لب") and (subj is None or subj.last == k - 1):
             grow(k, k)
             k += 1
             continue
@@ -352,7 +352,9 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
                     and ctx.mention_at.get(k) is None and not is_prep(ctx, k) and k - subj.head_index < 4 \
                     and not (particles and (ctx.norms[k] in particles or "ب" in particles and ctx.has_proclitic(k, "ب"))) \
                     and ctx.sclass(k) not in ("honorific",):
-                if cls == "document" and (ctx.has_proclitic(k, "ل") or not ctx.is_definite(k) and k > subj.head_index + 1):
+                if ctx.has_proclitic(k, "لب") or ctx.norms[k].startswith(("لل", "بال")):
+                    break                           # مصدر أمني [لوكالة …]
+                if cls == "document" and not ctx.is_definite(k) and k > subj.head_index + 1:
                     break
                 grow(k, k)
                 k += 1

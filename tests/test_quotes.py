@@ -1,0 +1,287 @@
+"""Quotes: cue lexicon, structures, speakers, content spans, and the dev-gold numbers.
+
+Unit tests use sentences written for these tests, with hand-made mentions and entities (so they
+test the quote stage alone, whatever the tagger finds). Tests that need ../shared skip without it.
+"""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rasd.model import Document, Entity, Mention, Section, TimeExpression
+from rasd.quotes import extract_quotes
+from rasd.quotes.lexicon import cues, speaker_class
+from rasd.quotes.marks import quotations
+from rasd.stages.quotes import QuoteStage
+from rasd.stages.text import SentenceStage, TokenStage
+
+
+def make_doc(text: str, names: dict[str, tuple], title: str | None = None,
+             times: dict[str, str] | None = None, kinds: dict[int, str] | None = None) -> Document:
+    """A document with sentences and tokens, and mentions/entities for the given names.
+
+    `names` maps an entity's name to (label, *other names it is written as). Every occurrence of a
+    name that starts a word (after an optional و ب ل) becomes a mention of that entity.
+    """
+    full = f"{title}\n\n{text}" if title else text
+    doc = Document(text=full, id="t")
+    if title:
+        doc.sections = [Section("title", 0, len(title)), Section("body", len(title) + 2, len(full))]
+    else:
+        doc.sections = [Section("body", 0, len(full))]
+    SentenceStage()(doc)
+    TokenStage()(doc)
+    mentions, entities, taken = [], [], set()
+    forms = sorted(((form, name, spec[0]) for name, spec in names.items() for form in (name, *spec[1:])),
+                   key=lambda x: -len(x[0]))
+    by_entity: dict[str, list[str]] = {}
+    for form, name, label in forms:
+        for m in re.finditer(re.escape(form), full):
+            a, b = m.start(), m.end()
+            before = full[a - 1] if a else " "
+            after = full[b] if b < len(full) else " "
+            prefix_ok = before in " \n«\"“(،," or before in "وبل" and (a < 2 or full[a - 2] in " \n")
+            if not prefix_ok or after.isalpha() or any(i in taken for i in range(a, b)):
+                continue
+            taken.update(range(a, b))
+            mid = f"m{len(mentions) + 1}"
+            mentions.append(Mention(mid, a, b, label))
+            by_entity.setdefault(name, []).append(mid)
+    mentions.sort(key=lambda m: m.start)
+    for n, (name, mids) in enumerate(by_entity.items(), 1):
+        entities.append(Entity(f"e{n}", names[name][0], name, tuple(mids)))
+    doc.mentions, doc.entities = mentions, entities
+    doc.times = []
+    for n, (t, value) in enumerate((times or {}).items(), 1):
+        a = full.index(t)
+        doc.times.append(TimeExpression(f"t{n}", a, a + len(t), value, "day"))
+    doc.done += ["mentions", "entities", "times"]
+    QuoteStage()(doc)
+    return doc
+
+
+def rows(doc: Document) -> list[tuple]:
+    """(cue, content, speaker name, kind) of each quote."""
+    names = {e.id: e.name for e in doc.entities}
+    return [(doc.text[q.cue.start:q.cue.end], doc.text[q.content.start:q.content.end],
+             names.get(q.speaker), q.kind) for q in doc.quotes]
+
+
+# ---- lexicon --------------------------------------------------------------------------------
+
+def test_cue_lexicon_has_inflections_and_kinds():
+    table = cues()
+    assert table[("قالت",)].gender == "f" and table[("قال",)].gender == "m"
+    assert table[("قالوا",)].gender == "p"
+    assert table[("مضيفا",)].kind == "participle"
+    assert table[("مشيره",)].gender == "f"              # مشيرةً: tanwin and teh marbuta folded
+    assert table[("لافتين",)].gender == "p"
+    assert table[("لفت",)].gender == "m"                # not read as a feminine ت
+    assert table[("حسب",)].frame == "src"
+    assert table[("وفقا", "ل")].kind == "preposition"
+    assert "الي" in table[("اشار",)].particles
+    assert table[("اعرب",)].required
+
+
+def test_speaker_classes():
+    assert speaker_class("مصدر") == "unnamed"
+    assert speaker_class("دبلوماسيون") == "unnamed"
+    assert speaker_class("المتحدث") == "role"
+    assert speaker_class("اللواء") == "title"
+    assert speaker_class("الوزاره") == "orghead"
+    assert speaker_class("سموه") == "honorific"
+
+
+def test_quotation_marks_continue_over_sentences():
+    text = 'قال: "نحن هنا. "وسنبقى". ثم غادر «القاعة» وهو يقول “كفى”'
+    spans = [text[a:b] for a, b in quotations(text, 0, len(text))]
+    assert spans == ['نحن هنا. "وسنبقى', "القاعة", "كفى"]
+
+
+# ---- structures ---------------------------------------------------------------------------
+
+PEOPLE = {"سامي خليل": ("PER", "خليل"), "وزارة الدفاع": ("ORG",), "هدى سالم": ("PER", "سالم"),
+          "كريم ناصر": ("PER",), "وزارة الصحة": ("ORG",), "روسيا": ("LOC",), "التحالف الدولي": ("ORG",),
+          "رويترز": ("ORG",)}
+
+
+def test_verb_first_with_apposition_time_and_complementizer():
+    doc = make_doc("قال المتحدث باسم وزارة الدفاع، العميد سامي خليل، مساء الاثنين، إن القوات أنهت "
+                   "تدريباتها في الشمال.", PEOPLE, times={"مساء الاثنين": "2024-01-01"})
+    assert rows(doc) == [("قال", "القوات أنهت تدريباتها في الشمال", "سامي خليل", "indirect")]
+    q = doc.quotes[0]
+    assert q.id == "q1" and q.time == "t1"
+    assert "العميد سامي خليل" in doc.text[q.source.start:q.source.end]
+    assert q.speaker_reason == "named in the clause"
+
+
+def test_implicit_continuations_and_participles_keep_the_speaker():
+    doc = make_doc("وقال سامي خليل إن الهدنة صامدة، مضيفا أن المفاوضات ستستأنف غدا.\n"
+                   "ولفت إلى أن الوسطاء قدموا مقترحا جديدا.\n"
+                   "وتابع: «لن نقبل بأقل من ذلك».", PEOPLE)
+    assert [r[2] for r in rows(doc)] == ["سامي خليل"] * 4
+    assert [r[0] for r in rows(doc)] == ["وقال", "مضيفا", "ولفت إلى", "وتابع"]
+    assert rows(doc)[1][1] == "المفاوضات ستستأنف غدا"
+    assert rows(doc)[0][1] == "الهدنة صامدة"          # ends before the participle's comma
+    assert rows(doc)[3][3] == "direct" and rows(doc)[3][1] == "لن نقبل بأقل من ذلك"
+
+
+def test_feminine_verb_finds_the_woman_speaker():
+    doc = make_doc("قالت وزيرة الصحة هدى سالم إن اللقاحات وصلت.\n"
+                   "وأكد مدير المستشفى كريم ناصر أن الأسرة ممتلئة.\n"
+                   "وقالت إن فرقا طبية ستصل الأسبوع المقبل.", PEOPLE)
+    assert [r[2] for r in rows(doc)] == ["هدى سالم", "كريم ناصر", "هدى سالم"]
+
+
+def test_short_organization_name_and_feminine_organization():
+    doc = make_doc("أعلنت وزارة الصحة ارتفاع عدد الإصابات.\nوقالت الوزارة في بيان إن الوضع تحت السيطرة.",
+                   PEOPLE)
+    assert [r[2] for r in rows(doc)] == ["وزارة الصحة", "وزارة الصحة"]
+    assert rows(doc)[0][1] == "ارتفاع عدد الإصابات"     # a noun phrase as what was said
+
+
+def test_speaker_first():
+    doc = make_doc("يصوت المجلس غدا على القرار، لكن روسيا قالت إنها ستعارضه.\n"
+                   "وكان التحالف الدولي قد أعلن عن انسحاب قوة من القاعدة.", PEOPLE)
+    assert [(r[1], r[2]) for r in rows(doc)] == [("ستعارضه", "روسيا"),
+                                                  ("انسحاب قوة من القاعدة", "التحالف الدولي")]
+
+
+def test_unnamed_source_keeps_its_words():
+    doc = make_doc("وقال مصدر أمني لوكالة رويترز إن الانفجار وقع قرب السفارة.", PEOPLE)
+    (q,) = doc.quotes
+    assert q.speaker is None and q.speaker_reason == "unnamed source"
+    assert doc.text[q.source.start:q.source.end] == "مصدر أمني"
+    assert doc.text[q.content.start:q.content.end] == "الانفجار وقع قرب السفارة"
+
+
+def test_plural_unnamed_and_diplomats():
+    doc = make_doc("وقال دبلوماسيون غربيون إنهم يتوقعون تصويتا قريبا. وأضافوا أن النص لم يكتمل.", PEOPLE)
+    assert [r[2] for r in rows(doc)] == [None, None]
+    assert all(q.speaker_reason in ("unnamed source", "speaker of the previous statement") for q in doc.quotes)
+
+
+def test_direct_quote_over_two_sentences_and_mixed_quote():
+    doc = make_doc("وقال سامي خليل: «نحن مستعدون. ولن نتراجع».\n"
+                   "وأوضح خليل أن الاتفاق \"لم يعد قائما\" بعد الهجوم الأخير.", PEOPLE)
+    assert rows(doc) == [("وقال", "نحن مستعدون. ولن نتراجع", "سامي خليل", "direct"),
+                         ("وأوضح", 'الاتفاق "لم يعد قائما" بعد الهجوم الأخير', "سامي خليل", "mixed")]
+
+
+def test_headline_attribution_and_role_only_caption():
+    doc = make_doc("وقال المتحدث باسم وزارة الدفاع، العميد سامي خليل، إن التدريبات انتهت.",
+                   PEOPLE, title="متحدث باسم الوزارة: التدريبات انتهت بنجاح")
+    assert rows(doc)[0] == (":", "التدريبات انتهت بنجاح", "سامي خليل", "indirect")
+    assert doc.quotes[0].speaker_reason == "role held by a named person"
+
+
+def test_prepositional_sources():
+    doc = make_doc("وبحسب مصادر محلية، فإن القصف استهدف منزلين في البلدة.\n"
+                   "وارتفع عدد الضحايا إلى عشرة أشخاص منذ الصباح، وفقا لوزارة الصحة.", PEOPLE)
+    assert rows(doc) == [("وبحسب", "القصف استهدف منزلين في البلدة", None, "indirect"),
+                         ("وفقا", "وارتفع عدد الضحايا إلى عشرة أشخاص منذ الصباح", "وزارة الصحة", "indirect")]
+
+
+def test_relayed_statement():
+    doc = make_doc("ونقلت وكالة رويترز عن سامي خليل قوله إن المحادثات مستمرة.", PEOPLE)
+    assert rows(doc) == [("ونقلت", "المحادثات مستمرة", "سامي خليل", "indirect")]
+
+
+def test_no_quote_without_a_report():
+    doc = make_doc("وصل الوفد إلى بغداد بعد أن تم الاتفاق بين العراق والأردن على موعد الزيارة. "
+                   "ويبين الجدول ثمن التذاكر.", PEOPLE)
+    assert doc.quotes == []
+
+
+def test_interview_answers_are_the_interviewees():
+    qa = ["هل وصلت المساعدات إلى المستشفى؟", "وصلت كميات قليلة لا تكفي أسبوعا واحدا.",
+          "كم عدد الجرحى لديكم؟", "لدينا أكثر من مئة جريح في الأقسام.",
+          "ما الذي تحتاجونه الآن؟", "نحتاج إلى الوقود والأدوية قبل كل شيء."]
+    doc = make_doc("وقال كريم ناصر إن المستشفى يعمل بطاقته القصوى.\n\n" + "\n\n".join(qa), PEOPLE)
+    answers = [r for r in rows(doc) if r[0] == ""]
+    assert [a[1] for a in answers] == [qa[1][:-1], qa[3][:-1], qa[5][:-1]]
+    assert {a[2] for a in answers} == {"كريم ناصر"} and {a[3] for a in answers} == {"direct"}
+
+
+def test_content_never_holds_the_cue_nor_crosses_a_paragraph():
+    doc = make_doc("وأكد سامي خليل أن القوات جاهزة\nوأن الخطة وضعت منذ أشهر.", PEOPLE)
+    for q in doc.quotes:
+        assert not (q.content.start < q.cue.end and q.cue.start < q.content.end)
+        assert "\n" not in doc.text[q.content.start:q.content.end]
+
+
+def test_stage_contract():
+    stage = QuoteStage()
+    assert stage.name == "quotes" and stage.provides == ("quotes",)
+    assert set(stage.requires) == {"sentences", "tokens", "entities", "times"}
+
+
+# ---- corpus and gold ------------------------------------------------------------------------
+
+def _real_pipeline():
+    from rasd import stages
+    from rasd.pipeline import Pipeline
+    if "mentions" not in stages.available() or "entities" not in stages.available():
+        pytest.skip("the mentions and entities stages are not available")
+    return Pipeline()
+
+
+@pytest.mark.shared
+def test_spans_round_trip_on_the_corpus(shared):
+    """Content spans round-trip to the text, never hold the cue, never cross a paragraph."""
+    path = shared / "corpus" / "articles.jsonl"
+    if not path.is_file():
+        pytest.skip("no corpus")
+    from rasd.io.jsonl import read_jsonl
+    from rasd import stages
+    chain = [stages.create(n) for n in ("sentences", "tokens", "mentions", "entities", "times")
+             if n in stages.available() or n == "entities"]
+    n_quotes = 0
+    with path.open("rb") as fh:
+        for doc in read_jsonl(fh, str(path), "corpus"):
+            for st in chain:
+                st(doc)
+            quotes = extract_quotes(doc)
+            paragraphs = {}
+            for s in doc.sentences:
+                a, b = paragraphs.get(s.paragraph, (s.start, s.end))
+                paragraphs[s.paragraph] = (min(a, s.start), max(b, s.end))
+            for q in quotes:
+                n_quotes += 1
+                text = doc.text[q.content.start:q.content.end]
+                assert text and text == text.strip(), (doc.id, q)
+                assert not (q.content.start < q.cue.end and q.cue.start < q.content.end), (doc.id, q)
+                assert any(a <= q.content.start and q.content.end <= b for a, b in paragraphs.values()), (doc.id, text)
+                assert q.kind in ("direct", "indirect", "mixed")
+            assert [q.id for q in quotes] == [f"q{i}" for i in range(1, len(quotes) + 1)]
+    assert n_quotes > 200
+
+
+@pytest.mark.shared
+def test_eval_quotes_agrees_with_score_py(shared, tmp_path):
+    gold = shared / "gold" / "dev"
+    docs = []
+    from rasd.io.jsonl import read_jsonl
+    from rasd import stages
+    chain = [stages.create(n) for n in ("sentences", "tokens", "mentions", "entities", "times")
+             if n in stages.available() or n == "entities"]
+    with (gold / "input.jsonl").open("rb") as fh:
+        for doc in read_jsonl(fh, "input.jsonl", "input"):
+            for st in chain:
+                st(doc)
+            doc.quotes = extract_quotes(doc)
+            docs.append(doc.to_json(layers=("entities", "quotes")))
+    system = tmp_path / "system.jsonl"
+    system.write_text("\n".join(docs) + "\n", encoding="utf-8")
+    ref = json.loads(subprocess.run([sys.executable, str(shared / "gold" / "score.py"), str(gold), str(system),
+                                     "--json"], capture_output=True, text=True, check=True).stdout)
+    out = subprocess.run([sys.executable, "-m", "rasd", "eval", "quotes", str(gold), str(system), "--json"],
+                         capture_output=True, text=True, check=True).stdout
+    mine = json.loads(out)
+    for key in ("quotes", "quotes_attribution_accuracy", "quotes_end_to_end"):
+        assert mine[key] == ref[key], key
