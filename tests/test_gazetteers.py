@@ -11,7 +11,7 @@ from rasd.resources import gazetteers as gz
 from rasd.text.tokenize import tokenize
 
 FILES = ["countries.tsv", "cities.tsv", "country_variants.tsv", "city_variants.tsv", "regions.tsv",
-         "organizations.tsv", "demonyms.tsv", "titles.tsv", "heads.tsv", "first_names.txt",
+         "organizations.tsv", "people.tsv", "demonyms.tsv", "titles.tsv", "heads.tsv", "first_names.txt",
          "ambiguous.txt"]
 
 
@@ -145,3 +145,8 @@ def test_matching_is_fast():
     gz.match_tokens(toks)
     gz.match_titles(toks)
     assert time.perf_counter() - t < 1.0
+
+
+def test_people_gazetteer():
+    found = spans("التقى الرئيس الروسي فلاديمير بوتين نظيره التركي أردوغان")
+    assert ("فلاديمير بوتين", "PERSON", "RUS") in found and ("أردوغان", "PERSON", "TUR") in found

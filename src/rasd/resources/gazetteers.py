@@ -15,7 +15,7 @@ find Iraq, while a name written without the article (جدة) does not match the 
     [(1, 4, 'الولايات المتحدة الأمريكية')]
 
 Word classes returned by `lookup`: COUNTRY, CAPITAL, CITY, ADMIN, REGION, TERRITORY, WATER, SITE,
-ORG (single-word names), DEMONYM, PER_FIRST, ORG_HEAD, LOC_HEAD, TITLE, ROLE.
+ORG and PERSON (single-word names), DEMONYM, PER_FIRST, ORG_HEAD, LOC_HEAD, TITLE, ROLE.
 """
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ __all__ = [
 
 PLACE_KINDS = frozenset({"COUNTRY", "CAPITAL", "CITY", "ADMIN", "REGION", "TERRITORY", "WATER", "SITE"})
 # When one name has several entries, the first kind here wins (عمان: Oman before Amman).
-_KIND_RANK = {"COUNTRY": 0, "ORG": 1, "TERRITORY": 2, "ADMIN": 3, "REGION": 4, "CAPITAL": 5,
+_KIND_RANK = {"COUNTRY": 0, "ORG": 1, "PERSON": 1, "TERRITORY": 2, "ADMIN": 3, "REGION": 4, "CAPITAL": 5,
               "CITY": 6, "WATER": 7, "SITE": 8, "TITLE": 9, "ROLE": 9}
 _SKIPPABLE = frozenset({".", "-", "–", "'"})     # may stand inside a multi-word name: أ. ف. ب
 _BARE = "!"                                      # key prefix: a name word written without the article
@@ -200,6 +200,9 @@ def _name_records() -> Iterable[tuple[Entry, list[str]]]:
     for row in read_tsv("gazetteers/organizations.tsv"):
         oid, name, sector, iso3, aliases = (row + [""] * 5)[:5]
         yield Entry(oid, "ORG", "ORG", name, iso3 or None, sector=sector or None), [name] + _split(aliases)
+    for row in read_tsv("gazetteers/people.tsv"):
+        pid, name, sector, iso3, aliases = (row + [""] * 5)[:5]
+        yield Entry(pid, "PER", "PERSON", name, iso3 or None, sector=sector or None), [name] + _split(aliases)
 
 
 _JOINED = (_BARE + "ابو", _BARE + "ابي", _BARE + "ابا", _BARE + "عبد", _BARE + "بو")

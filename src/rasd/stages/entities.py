@@ -176,6 +176,8 @@ class EntityStage(Stage):
             e = c.entry
             if c.label == "PER":
                 title, roles, sector, country = _person_info(doc, tokens, c, bounds, per_spans)
+                if e is not None and e.label == "PER":
+                    sector, country = sector or e.sector, country or e.country
             else:
                 sector = e.sector if e is not None else None
                 country = e.country if e is not None else None

@@ -254,7 +254,7 @@ def collect(doc: Document) -> list[Span]:
             continue
         for idx in hits:
             s = spans[idx]
-            if s.label == "PER" or s.label == "MISC" and amb:
+            if s.label == "PER" and entry.label != "PER" or s.label == "MISC" and amb:
                 continue
             if i <= s.i and j >= s.j:                       # the name covers the mention
                 if i == s.i:
