@@ -23,6 +23,7 @@ from ..resources import gazetteers as gz
 from ..text.normalize import normalize
 from .base import Stage
 from .entity_mentions import ENTITY_LABELS, Span, collect, name_of, proclitic_cut
+from .places import resolve as resolve_place
 
 __all__ = ["EntityStage"]
 
@@ -174,6 +175,9 @@ class EntityStage(Stage):
                     aliases.append(nm)
             title, roles, sector, country = None, [], None, None
             e = c.entry
+            if e is None and c.label == "LOC":
+                found, _why = resolve_place(canonical)     # known under another form (مخيم X)
+                e = found if found is not None and found.label == "LOC" else None
             if c.label == "PER":
                 title, roles, sector, country = _person_info(doc, tokens, c, bounds, per_spans)
                 if e is not None and e.label == "PER":
