@@ -30,7 +30,8 @@ _ADDRESSEES = frozenset(["المجتمع", "المؤسسات", "المنظمات
 _ADDRESSEE_VERBS = frozenset(["دعا", "ناشد", "حثّ", "طالب", "أوصى"])
 # Lemmas whose forms are also common nouns or prepositions: they need a clear verb position.
 _AMBIGUOUS = frozenset(["بيّن", "ثمّن", "سجّل", "أبرز", "قدّر", "وعد", "رأى", "عبّر", "تابع", "نقل", "وصف",
-                        "جدد", "حثّ", "أوصى", "هنأ", "رفض", "أظهر", "توقع", "اعتقد"])
+                        "جدد", "حثّ", "أوصى", "هنأ", "رفض", "أظهر", "توقع", "اعتقد", "استعرض", "ركّز",
+                        "سلّط", "ألقى"])
 _TRAIL = ".،,؛;:…-–— \t\n"
 _PER = ("PER", "PERS")
 
@@ -174,6 +175,10 @@ class _ClauseReader:
                 if nxt is None or nxt[0] > self.c.end + 1:
                     break
                 b = nxt[1]
+            after = ctx.text[b + 1:b + 3]
+            if after[:1] == " " and after[1:2].isalpha() and b + 1 < self.c.end:
+                # the quotation opens a longer sentence: إن "عشرات الإرهابيين" كانوا يختبئون هناك
+                return ctx.starts[k], self.c.end, "mixed", True
             a, b = trim_content(ctx.text, a, b)
             return (a, b, "direct", False) if b > a else None
         return ctx.starts[k], self.c.end, "indirect", True
@@ -298,14 +303,15 @@ class _ClauseReader:
                     subj.owner.append(m)
                     break
         strong = subj is not None and (any(m.label in _PER + ("ORG",) for m in subj.mentions)
-                                       or subj.head in ("anaphor", "role", "honorific"))
+                                       or subj.head in ("anaphor", "role", "honorific", "document"))
         named = subj is not None and any(m.label in _PER for m in subj.mentions)
         immediate = opener is not None and opener[0] <= k2 + 1
         particle_next = k2 < c.stop and (ctx.norms[k2] in cue.particles or "ب" in cue.particles
                                          and ctx.has_proclitic(k2, "ب"))
         if cue.lemma in _AMBIGUOUS and i not in self.conj and before is None and not participle:
             # بين، عبر، ثمن … are verbs here only with a clear speaker or a clear opener
-            if not (strong and (immediate or particle_next or cue.frame == "np")) and not (subj is None and immediate):
+            if not (strong and (immediate or particle_next or cue.frame == "np")) \
+                    and not (subj is None and (immediate or particle_next)):
                 return None
         # a verb out of clause-initial position needs a clear speaker and a clear opener
         if not position and before is None:
@@ -313,7 +319,7 @@ class _ClauseReader:
                 if not (immediate and opener[1] in ("colon", "quote") or cue.lemma not in _AMBIGUOUS
                         and (immediate and opener[0] == j or particle_next and k2 == j)):
                     return None
-            elif not (named or strong and (immediate or particle_next)
+            elif not (named or strong and (immediate or particle_next or cue.frame == "np" and cue.weight >= 0.85)
                       or subj is None and immediate and opener[0] == j and cue.lemma not in _AMBIGUOUS):
                 return None
         content = None
@@ -326,13 +332,16 @@ class _ClauseReader:
             is_particle = ctx.norms[k2] in cue.particles
             b_particle = "ب" in cue.particles and ctx.has_proclitic(k2, "ب") and not ctx.is_definite(k2) \
                 or "ب" in cue.particles and ctx.norms[k2].startswith("بال")
-            if cue.frame == "np" or b_particle and not is_particle:
+            if cue.frame == "np" or b_particle and not is_particle or is_particle and k2 > j - 1:
                 if cue.required and not (is_particle or b_particle):
                     t = self._find_particle(k2, cue)
                     if t is None:
                         return None
                     k2, is_particle = t, ctx.norms[t] in cue.particles
-                content = self._content_from(k2 + 1 if is_particle else k2, c.stop)
+                start = k2 + 1 if is_particle else k2
+                if is_particle and start < c.stop and ctx.norms[k2] == "الضوء" and ctx.norms[start] == "على":
+                    start += 1                      # سلط الضوء على …
+                content = self._content_from(start, c.stop)
         elif k2 < c.stop and cue.frame == "np" and self._quotation_opening_at(k2) is not None:
             content = self._content_from(k2, c.stop)
         if content is None:
@@ -415,6 +424,13 @@ class _ClauseReader:
                 k += 1
             if k < c.stop and ctx.norms[k] in ("به", "بها", "بهم"):
                 k += 1
+        if k < c.stop and ctx.norms[k] in COMPLEMENTIZERS:
+            # بزعم أن …: the claim of the sentence's subject
+            content = self._content_from(k + 1, c.stop)
+            if content is None:
+                return None
+            return Statement((ctx.starts[i], ctx.ends[j - 1]), content[:2], content[2], "prep", c, i, "-", None,
+                             True, [], cue.weight * 0.8, content[3])
         subj = _source_phrase(ctx, k, c.stop)
         if subj is None or subj.head in ("unknown", "title", "descriptor"):
             return None
@@ -450,6 +466,11 @@ def _source_phrase(ctx: DocContext, k: int, limit: int) -> Subject | None:
     m = ctx.mention_at.get(k)
     if m is not None and ctx.text[ctx.starts[k]:m.start] in ("ل", "لل", "ول"):
         return Subject("mention", k, m.last, m.last, [m])
+    if ctx.has_proclitic(k, "ل") and ctx.sclass(k) == "orghead" and k + 1 < limit:
+        sub, _, _ = forward_subject(ctx, k + 1, limit, introduced=True)     # لمنظمة "أكشن إيد"
+        if sub is not None and sub.mentions:
+            sub.first = k
+            return sub
     sub, _, _ = forward_subject(ctx, k, limit, introduced=True)
     if sub is None and ctx.kinds[k] == "word" and ctx.has_proclitic(k, "ل"):
         cls = speaker_class(ctx.norms[k][1:])
@@ -521,6 +542,21 @@ def _new_clause_cut(ctx: DocContext, clause: Clause, a: int, b: int) -> int:
     return b
 
 
+def _conjoined_cue_cut(ctx: DocContext, clause: Clause, a: int, b: int) -> int:
+    """A reporting verb joined by و (``… للاحتلال واضاف كما ترى …``) starts another statement even
+    where no punctuation marks it: what was said ends before it."""
+    table = cues()
+    first = bisect_left(ctx.starts, a)
+    for t in range(first + 3, bisect_left(ctx.starts, b)):
+        w = ctx.norms[t]
+        if w[:1] != "و" or ctx.inside_quotation(clause.paragraph, ctx.starts[t]):
+            continue
+        cue = table.get((w[1:],))
+        if cue is not None and cue.kind == "perfect" and cue.weight >= 0.85 and (w,) not in table:
+            return ctx.starts[t]
+    return b
+
+
 def find_statements(ctx: DocContext) -> list[Statement]:
     """All cue-introduced statements of a document, in text order, with content ends settled."""
     out: list[Statement] = []
@@ -533,8 +569,7 @@ def find_statements(ctx: DocContext) -> list[Statement]:
                     if other is not st and other.content[0] <= ctx.starts[st.subject.first] < other.content[1] \
                             and ctx.starts[st.subject.first] - other.content[0] <= 1:
                         st.nested = True
-        sts = [s for s in sts if not (s.nested and s.cue and ctx.tokens[s.cue_token].norm and
-                                      _cue_kind(ctx, s) == "imperfect")]
+        sts = [s for s in sts if not (s.nested and (_cue_kind(ctx, s) == "imperfect" or s.weight < 0.85))]
         for n, st in enumerate(sts):
             if not st.open_end:
                 continue
@@ -547,6 +582,7 @@ def find_statements(ctx: DocContext) -> list[Statement]:
                     b = cut
                     break
             b = _new_clause_cut(ctx, clause, a, b)
+            b = _conjoined_cue_cut(ctx, clause, a, b)
             a, b = trim_content(ctx.text, a, b)
             a, b = strip_credit(ctx, clause, a, b)
             st.content = (a, b)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from .. import resources
 from ..text.normalize import normalize
 
-__all__ = ["Cue", "COMPLEMENTIZERS", "CONNECTIVES", "NOT_REPORT_BEFORE", "PREPOSITIONS", "RELATIVES",
+__all__ = ["ADVERBS", "Cue", "COMPLEMENTIZERS", "CONNECTIVES", "NOT_REPORT_BEFORE", "PREPOSITIONS", "RELATIVES",
            "cue_lengths", "cues",
            "speaker_class", "strip_conjunction"]
 
@@ -97,6 +97,12 @@ PREPOSITIONS = frozenset(_m(w) for w in (
     "عليه", "عليها", "إليه", "إليها", "بدوره", "بدورها", "شخصيا", "شخصياً", "مؤخرا", "مؤخراً",
     "حينها", "آنذاك", "سابقا", "سابقاً", "لاحقا", "لاحقاً", "بدون", "دون", "ضمن", "نحو", "تجاه",
     "إثر", "اثر", "عقب", "أثر", "بين", "مثل", "بمقر", "بحضور", "بمناسبة", "برئاسة", "بقيادة"))
+
+# One-word adverbials: skipped alone, they govern nothing.
+ADVERBS = frozenset(_m(w) for w in (
+    "أمس", "اليوم", "الليلة", "أيضا", "أيضاً", "كذلك", "بدوره", "بدورها", "بدورهم", "شخصيا", "شخصياً",
+    "مؤخرا", "مؤخراً", "حينها", "آنذاك", "سابقا", "سابقاً", "لاحقا", "لاحقاً", "فيه", "فيها", "له", "لها",
+    "لهم", "منه", "منها", "عنه", "عنها", "عليه", "عليها", "إليه", "إليها", "بالمقابل", "بدوره"))
 
 # Words before إن/أن that make it a conjunction of time or purpose, not a report (منذ أن، بعد أن).
 NOT_REPORT_BEFORE = frozenset(_m(w) for w in (

@@ -279,7 +279,8 @@ class SpeakerResolver:
                 t = (m.last + 1) if m else t + 1
                 continue
             p = (m.first if m else t) - 1
-            while p >= c.first and ctx.sclass(p) in ("title", "descriptor"):
+            while p >= c.first and (ctx.sclass(p) in ("title", "descriptor")
+                                    or ctx.kinds[p] == "punct" and ctx.char(p) in '"«“'):
                 p -= 1
             attached = m is not None and ctx.text[ctx.starts[m.first]:m.start][-1:] in ("ل", "ب") \
                 or m is None and ctx.has_proclitic(t, "لب")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .context import DocContext, MentionRef
-from .lexicon import COMPLEMENTIZERS, CONNECTIVES, PREPOSITIONS
+from .lexicon import ADVERBS, COMPLEMENTIZERS, CONNECTIVES, PREPOSITIONS
 
 __all__ = ["Subject", "backward_subject", "forward_subject", "is_prep", "pp_end", "skip_adverbials"]
 
@@ -80,7 +80,9 @@ def pp_end(ctx: DocContext, i: int, limit: int, particles: tuple[str, ...] = ())
     """End (exclusive) of a prepositional or adverbial phrase starting at token i:
     ``في مقابلة مع التلفزيون الرسمي``، ``من خلال تغريدة له عبر حسابه على "تويتر"``."""
     k = i + 1
-    take_one = ctx.norms[i] in PREPOSITIONS and ctx.norms[i] not in ("له", "لها", "لهم", "فيه", "فيها")
+    if ctx.norms[i] in ADVERBS:
+        return k
+    take_one = ctx.norms[i] in PREPOSITIONS
     n = 0
     while k < limit and n < 10:
         if particles and (ctx.norms[k] in particles or "ب" in particles and ctx.has_proclitic(k, "ب")):
@@ -96,7 +98,7 @@ def pp_end(ctx: DocContext, i: int, limit: int, particles: tuple[str, ...] = ())
         elif ctx.kinds[k] != "word" or ctx.norms[k] in COMPLEMENTIZERS:
             break
         elif take_one or ctx.is_definite(k) or is_prep(ctx, k) or ctx.norms[k] in ("نت",):
-            take_one = ctx.norms[k] in PREPOSITIONS and ctx.norms[k] not in ("له", "لها", "لهم")
+            take_one = ctx.norms[k] in PREPOSITIONS and ctx.norms[k] not in ADVERBS
             k += 1
             n += 1
             continue
