@@ -524,8 +524,17 @@ def _ambiguous_match(norm: str, e: Entry, key: str, single: bool) -> bool:
 
 
 def match_titles(tokens: Sequence) -> list[Match]:
-    """Longest titles and roles (اللواء، رئيس الوزراء، المتحدث باسم …) in a token sequence."""
-    return [Match(s, e, es[0]) for s, e, es, _key in _match(tokens, _titles()[0])]
+    """Longest titles and roles (اللواء، رئيس الوزراء، المتحدث باسم …) in a token sequence.
+
+    A title written with the article needs it in the text too: سلطان and رائد are first names,
+    السلطان and الرائد titles.
+    """
+    out = []
+    for s, e, es, key in _match(tokens, _titles()[0]):
+        if not key.startswith(_BARE) and _BARE + key in dict(word_forms(_norm(tokens[s]))):
+            continue
+        out.append(Match(s, e, es[0]))
+    return out
 
 
 def token_classes(tokens: Sequence) -> list[frozenset[str]]:

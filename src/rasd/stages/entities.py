@@ -327,6 +327,8 @@ def _role_right(tokens: list[Token], j: int, b: int, stop: set[int]) -> int | No
         if k > j and tokens[k].norm in _ROLE_STOP:
             break
         k += 1
+    if k in stop:                 # "X، المدير العام … المهندس Y": the phrase is Y's, not X's
+        return None
     return k
 
 
@@ -357,7 +359,7 @@ def _person_info(doc, tokens, c: _Cluster, bounds, per_spans):
         elif found:
             k, entry = found
             if title is None:
-                title, title_entry = _text(tokens, doc, k, end_title), entry
+                title, title_entry = name_of(doc, tokens, k, end_title)[0], entry     # للشيخ -> الشيخ
             left_edge = k
         # role before: "ROLE …، [TITLE] NAME" or "ROLE … [TITLE] NAME"
         p = left_edge - 1
@@ -376,7 +378,9 @@ def _person_info(doc, tokens, c: _Cluster, bounds, per_spans):
             if hi is not None:
                 role_ranges.append((q + 1, hi))
     for lo, hi in role_ranges:
-        r = _text(tokens, doc, lo, hi)
+        while hi - lo > 1 and _is_title_only(tokens[hi - 1]):   # … الخاص المهندس (next person's title)
+            hi -= 1
+        r = name_of(doc, tokens, lo, hi)[0]                     # والرئيس العراقي -> الرئيس العراقي
         if r not in roles:
             roles.append(r)
     sector = title_entry.sector if title_entry is not None else None
@@ -389,6 +393,10 @@ def _person_info(doc, tokens, c: _Cluster, bounds, per_spans):
     if sector is None and title_entry is None and roles:
         sector = None
     return title, roles, sector, country
+
+
+def _is_title_only(t: Token) -> bool:
+    return t.kind == "word" and "TITLE" in (cls := gz.lookup(t.norm)) and "ROLE" not in cls
 
 
 def _phrase_sector(tokens: list[Token], lo: int, hi: int) -> str | None:
