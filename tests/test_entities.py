@@ -234,3 +234,11 @@ def test_family_name_the_tagger_missed_joins_the_person():
     texts = [doc.text[m.start:m.end] for m in doc.mentions if m.id in e.mentions]
     assert texts == ["ماجد فرحات", "فرحات", "فرحات"]      # not "فرحات الأطفال" (a genitive)
     assert e.title == "اللواء"
+
+
+def test_titles_lose_proclitics_and_first_names_are_not_titles():
+    doc = analyze("وجهت الدعوة للشيخ ناصر العلي، وقال رائد الحمدان إن الوفد وصل.",
+                  people=["ناصر العلي", "رائد الحمدان"])
+    ents = by_name(doc)
+    assert ents["ناصر العلي"].title == "الشيخ"
+    assert ents["رائد الحمدان"].title is None
