@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..model import Document
-from .lexicon import speaker_class
+from .lexicon import cue_first_words, speaker_class
 from .marks import quotations
 
 __all__ = ["Clause", "DocContext", "MentionRef"]
@@ -55,6 +55,9 @@ class DocContext:
         self.quotes_in = {p: quotations(self.text, a, b) for p, (a, b, _) in self.paragraphs.items()}
         self.mentions, self.mention_at = self._mentions()
         self.time_at = self._times()
+        firsts = cue_first_words()
+        self.cue_tokens = [i for i, w in enumerate(self.norms)
+                           if w in firsts or w[:1] in "وف" and w[1:] in firsts]
 
     # ---- layout -------------------------------------------------------------------------------
     def _clauses(self) -> list[Clause]:

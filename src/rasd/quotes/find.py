@@ -100,32 +100,39 @@ class _ClauseReader:
     def _candidates(self) -> list[tuple[int, int, Cue]]:
         ctx, c = self.ctx, self.c
         table = cues()
+        norms, kinds = ctx.norms, ctx.kinds
         out = []
-        i = c.first
-        while i < c.stop:
+        starts = ctx.cue_tokens
+        n_from = bisect_left(starts, c.first)
+        n_to = bisect_left(starts, c.stop)
+        after = c.first
+        for i in starts[n_from:n_to]:
+            if i < after:
+                continue
+            w = norms[i]
             hit = None
-            if ctx.kinds[i] == "word" and not self._inside_long_quotation(i):
+            if kinds[i] == "word":
                 for n in cue_lengths():
                     if i + n > c.stop:
                         continue
-                    words = ctx.norms[i:i + n]
-                    for first in dict.fromkeys((words[0], strip_conjunction(words[0]))):
+                    words = norms[i:i + n]
+                    for first in (w, strip_conjunction(w)) if w[:1] in "وف" else (w,):
                         key = (first, *words[1:])
                         if key in table:
                             hit = (i, i + n, table[key])
                         elif n == 2 and words[1] != "ل" and (first, "ل") in table and ctx.has_proclitic(i + 1, "ل"):
                             hit = (i, i + 1, table[(first, "ل")])
                         if hit:
-                            if first != words[0]:
+                            if first != w:
                                 self.conj.add(i)
                             break
                     if hit:
                         break
+                if hit and self._inside_long_quotation(i):
+                    hit = None
             if hit:
                 out.append(hit)
-                i = hit[1]
-            else:
-                i += 1
+                after = hit[1]
         return out
 
     def _inside_long_quotation(self, i: int) -> bool:
@@ -561,6 +568,9 @@ def find_statements(ctx: DocContext) -> list[Statement]:
     """All cue-introduced statements of a document, in text order, with content ends settled."""
     out: list[Statement] = []
     for clause in ctx.clauses:
+        n = bisect_left(ctx.cue_tokens, clause.first)
+        if n == len(ctx.cue_tokens) or ctx.cue_tokens[n] >= clause.stop:
+            continue                                   # no cue word in this sentence
         sts = _ClauseReader(ctx, clause).read()
         # a statement whose speaker comes right after another's complementizer is reported inside it
         for st in sts:

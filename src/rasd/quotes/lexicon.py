@@ -15,7 +15,7 @@ from .. import resources
 from ..text.normalize import normalize
 
 __all__ = ["ADVERBS", "Cue", "COMPLEMENTIZERS", "CONNECTIVES", "NOT_REPORT_BEFORE", "PREPOSITIONS", "RELATIVES",
-           "cue_lengths", "cues",
+           "cue_first_words", "cue_lengths", "cues",
            "speaker_class", "strip_conjunction"]
 
 
@@ -46,6 +46,12 @@ def cues() -> dict[tuple[str, ...], Cue]:
         out.setdefault(key, Cue(form, lemma, kind, gender, frame, plist, parts.startswith("!"),
                                 float(weight)))
     return out
+
+
+@lru_cache(maxsize=1)
+def cue_first_words() -> frozenset[str]:
+    """The first word of every cue entry (match form), for a quick test per token."""
+    return frozenset(k[0] for k in cues())
 
 
 @lru_cache(maxsize=1)

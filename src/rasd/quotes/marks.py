@@ -12,6 +12,8 @@ quotation still open at the end of the paragraph ends there.
 """
 from __future__ import annotations
 
+import re
+
 __all__ = ["OPENERS", "QUOTE_CHARS", "quotations"]
 
 _PAIRS = {"«": "»", "“": "”", "„": "”", "‹": "›"}
@@ -20,6 +22,7 @@ QUOTE_CHARS = frozenset(_PAIRS) | frozenset(_PAIRS.values()) | {'"', "'"}
 _FAMILY = {"«": "«", "»": "«", "“": "“", "”": "“", "„": "“", "‹": "‹", "›": "‹", '"': '"'}
 _OPEN_BEFORE = set(" \t\n([{:،,؛;-–—/«“") | {""}
 _CLOSE_AFTER = set(" \t\n)]}.،,؛;:!?؟…-–—»”") | {""}
+_MARK = re.compile('[«»“”„‹›"]')
 
 
 def _straight_direction(text: str, i: int, start: int, end: int, inside: bool) -> str:
@@ -39,10 +42,9 @@ def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     family = None          # family of the open quotation, or None
     opened = -1
-    for i in range(start, end):
+    for mark in _MARK.finditer(text, start, end):
+        i = mark.start()
         ch = text[i]
-        if ch not in _FAMILY:
-            continue
         fam = _FAMILY[ch]
         if ch == '"':
             direction = _straight_direction(text, i, start, end, family == '"')

@@ -11,6 +11,7 @@ feminine organization such as الوزارة، or a country).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text.normalize import normalize
 from .context import DocContext, MentionRef
@@ -38,7 +39,9 @@ class Resolved:
     confidence: float
 
 
-def _words(s: str) -> list[str]:
+@lru_cache(maxsize=20_000)
+def _words(s: str) -> tuple[str, ...]:
+    """Comparison words of a name or role: match form, article, clitics and small words removed."""
     out = []
     for w in normalize(s, "match").split():
         w = w.strip("\"«»“”()،,.:")
@@ -55,7 +58,7 @@ def _words(s: str) -> list[str]:
             w = w[:-1]
         if w and w not in _STOP:
             out.append(w)
-    return out
+    return tuple(out)
 
 
 class SpeakerResolver:
@@ -70,7 +73,7 @@ class SpeakerResolver:
         for m in ctx.mentions:
             if m.entity and m.entity not in self.first_seen:
                 self.first_seen[m.entity] = m.start
-        self._roles = self._role_index()
+        self._role_cache: dict[str, list[tuple[str, tuple[str, ...]]]] | None = None
 
     # ---- entity facts -------------------------------------------------------------------------
     def label(self, eid: str) -> str:
@@ -92,9 +95,15 @@ class SpeakerResolver:
             return "f" if head and (head[0].endswith(("ه", "ات")) or head[0] in ("حماس", "اسرائيل")) else "m"
         return "?"
 
-    def _role_index(self) -> dict[str, list[tuple[str, list[str]]]]:
+    @property
+    def _roles(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+        if self._role_cache is None:
+            self._role_cache = self._role_index()
+        return self._role_cache
+
+    def _role_index(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
         """Role head word -> [(entity id, role words)], from the entities' roles and from the text."""
-        index: dict[str, list[tuple[str, list[str]]]] = {}
+        index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
 
         def add(eid: str, role: str) -> None:
             words = _words(role)
@@ -162,6 +171,8 @@ class SpeakerResolver:
                 return Resolved(None, "speaker mention has no entity", "?", 0.4)
         if sub.head in ("unnamed", "group"):
             return Resolved(None, "unnamed source", "p", 0.85)
+        if sub.head == "name":
+            return Resolved(None, "speaker's name is not among the entities", "?", 0.4)
         if sub.head == "role" or sub.role is not None and sub.head != "document":
             return self._role(sub, st)
         if sub.honorific is not None:
@@ -203,7 +214,7 @@ class SpeakerResolver:
             k = m.first - 1
             while k >= 0 and ctx.kinds[k] == "punct" and ctx.char(k) in '"«“':
                 k -= 1
-            written_after = k >= 0 and _words(ctx.norms[k])[:1] == [h]
+            written_after = k >= 0 and _words(ctx.norms[k])[:1] == (h,)
             if (ws and ws[0] == h or written_after) and m.start > best_pos:
                 best, best_pos = m.entity, m.start
         return best

@@ -180,6 +180,26 @@ def _role_tail(ctx: DocContext, k: int, limit: int) -> int:
     return k
 
 
+def _unrecognized_name(ctx: DocContext, k: int, limit: int, stop: frozenset[int], particles: tuple[str, ...],
+                       subj: Subject) -> int:
+    """After a title (الدكتور، المهندس، اللواء) a name the tagger did not mark: up to three words
+    that are not names already, lexicon words, prepositions, particles or complementizers. They
+    join the speaker phrase (head ``name``), so the source span stays right."""
+    n = 0
+    while k < limit and n < 3 and k not in stop and ctx.kinds[k] == "word" and ctx.mention_at.get(k) is None:
+        w = ctx.norms[k]
+        if w in COMPLEMENTIZERS or w in PREPOSITIONS or ctx.sclass(k) is not None or is_prep(ctx, k) \
+                or particles and _is_particle(ctx, k, particles) or n == 0 and ctx.is_definite(k):
+            break
+        n += 1
+        k += 1
+    if n:
+        subj.last = max(subj.last, k - 1)
+        if subj.head == "unknown":
+            subj.head, subj.head_index = "name", k - n
+    return k
+
+
 def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = frozenset(),
                     particles: tuple[str, ...] = (), introduced: bool = False) -> tuple[Subject | None, int, list[str]]:
     """Read the speaker phrase that starts at token i (verb-first clause).
@@ -296,6 +316,8 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
                 and not ctx.has_proclitic(k, "لب") and (subj is None or subj.last == k - 1):
             grow(k, k)
             k += 1
+            if cls in ("title", "descriptor"):
+                k = _unrecognized_name(ctx, k, limit, stop, particles, subj)
             continue
         if cls == "honorific" and (subj is None or subj.head in ("document", "unknown")):
             sub = grow(k, k, "honorific")
