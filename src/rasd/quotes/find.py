@@ -33,6 +33,7 @@ _AMBIGUOUS = frozenset(["بيّن", "ثمّن", "سجّل", "أبرز", "قدّ�
                         "جدد", "حثّ", "أوصى", "هنأ", "رفض", "أظهر", "توقع", "اعتقد", "استعرض", "ركّز",
                         "سلّط", "ألقى"])
 _TRAIL = ".،,؛;:…-–— \t\n"
+_NEGATIONS = frozenset(["لا", "لم", "لن", "ما", "ولا", "ولم", "ولن", "قد", "ينبغي", "يجب", "يمكن"])
 _PER = ("PER", "PERS")
 
 
@@ -327,12 +328,19 @@ class _ClauseReader:
                         and (immediate and opener[0] == j or particle_next and k2 == j)):
                     return None
             elif not (named or strong and (immediate or particle_next or cue.frame == "np" and cue.weight >= 0.85)
-                      or subj is None and immediate and opener[0] == j and cue.lemma not in _AMBIGUOUS):
+                      or subj is None and immediate and opener[0] == j and cue.lemma not in _AMBIGUOUS
+                      and cue.kind == "perfect" and ctx.norms[i - 1] not in COMPLEMENTIZERS | _NEGATIONS):
                 return None
+        if cue.required and not self._particle_between(j, opener[0] if opener else c.stop, cue) \
+                and not (k2 < c.stop and _particle_at(ctx, k2, cue)):
+            return None                                 # عبر … needs its عن
         content = None
         if opener is not None:
             t, what = opener
-            content = self._content_from(t if what == "quote" else t + 1, c.stop, what == "colon")
+            start = t if what == "quote" else t + 1
+            if what == "colon" and start < c.stop and ctx.norms[start] in COMPLEMENTIZERS:
+                start += 1                               # وأضاف: إن الملتقى …
+            content = self._content_from(start, c.stop, what == "colon")
             if content is not None and what == "colon" and content[2] == "indirect":
                 content = (content[0], content[1], "direct", True)
         elif k2 < c.stop and ctx.kinds[k2] in ("word", "number", "latin"):
@@ -367,6 +375,9 @@ class _ClauseReader:
             cue_end = j + 1                         # the particle belongs to the cue: أشار إلى، لفت إلى
         return Statement((ctx.starts[i], ctx.ends[cue_end - 1]), (a, b), kind, "participle" if participle else "verb",
                          c, i, cue.gender, subj, implicit, times, weight, open_end, before=before is not None)
+
+    def _particle_between(self, a: int, b: int, cue: Cue) -> bool:
+        return any(_particle_at(self.ctx, t, cue) for t in range(a, min(b + 1, self.c.stop)))
 
     def _find_particle(self, k: int, cue: Cue) -> int | None:
         ctx = self.ctx
@@ -444,7 +455,11 @@ class _ClauseReader:
         if subj.head == "mention" and not any(m.label in _PER + ("ORG",) for m in subj.mentions):
             return None
         leading = all(ctx.kinds[t] == "punct" or ctx.norms[t] in CONNECTIVES for t in range(c.first, i))
-        if leading:
+        t = subj.last + 1
+        while t < c.stop and ctx.kinds[t] == "punct" and ctx.char(t) in "،,":
+            t += 1
+        if t < c.stop and ctx.norms[t].startswith("فان"):
+            leading = True                          # …، وبحسب مراقبين فإن …
             t = subj.last + 1
             while t < c.stop and (ctx.kinds[t] == "punct" and ctx.char(t) in "،," or
                                   ctx.norms[t] in ("فان", "فانه", "فانها", "فانهم", "ان", "انه", "انها")):
@@ -464,6 +479,12 @@ class _ClauseReader:
         return Statement((ctx.starts[i], ctx.ends[j - 1]), (a, b), kind, "prep", c, i, "-", subj, False, [],
                          cue.weight, open_end, boundary=ctx.starts[i - 1] if i > c.first and ctx.is_comma(i - 1)
                          else ctx.starts[i])
+
+
+def _particle_at(ctx: DocContext, t: int, cue: Cue) -> bool:
+    w = ctx.norms[t]
+    return w in cue.particles or "ب" in cue.particles and ctx.has_proclitic(t, "ب") or \
+        w.startswith("ب") and "ب" in cue.particles and w[1:2] == "ا" and w in COMPLEMENTIZERS
 
 
 def _source_phrase(ctx: DocContext, k: int, limit: int) -> Subject | None:

@@ -91,7 +91,7 @@ def speaker_class(word: str) -> str | None:
 # Complementizers that open reported content (match forms), with their pronoun-suffixed forms.
 _COMP_STEMS = ("ان", "بان", "وان", "فان", "لان")
 _SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ني", "نا", "ك", "كم")
-COMPLEMENTIZERS = frozenset(s + x for s in ("ان", "بان") for x in _SUFFIXES) | {"الا", "بالا"}
+COMPLEMENTIZERS = frozenset(s + x for s in ("ان", "بان", "فان") for x in _SUFFIXES) | {"الا", "بالا"}
 
 # Prepositions and adverbial words that open a phrase which is not the speaker.
 PREPOSITIONS = frozenset(_m(w) for w in (

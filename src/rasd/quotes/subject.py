@@ -229,6 +229,9 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
             break
         if kind == "punct":
             ch = ctx.char(k)
+            if ch == "." and subj is not None and k == subj.last + 1 and ctx.sclass(k - 1) == "title":
+                k += 1                                  # د. فراس إلياس
+                continue
             if ch in "،," and subj is not None:
                 nxt = k + 1
                 if nxt < limit and particles and _is_particle(ctx, nxt, particles):
@@ -296,8 +299,13 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
                     grow(k, m.last)
                 k = m.last + 1
                 continue
+            if subj is not None and subj.head == "document" and not subj.owner and subj.last >= k - 1:
+                subj.owner.append(m)                    # تقرير [وزارة الصحة]
+                grow(k, m.last)
+                k = m.last + 1
+                continue
             joins = subj is not None and subj.last >= k - 1 and (
-                subj.head in ("role", "unknown", "anaphor") or subj.head == "mention" and m.label in _PER
+                subj.head in ("role", "unknown") or subj.head == "mention" and m.label in _PER
                 and not any(x.label in _PER for x in subj.mentions))
             if subj is None or joins or m.label in _PER and k - subj.last <= 2 and subj.head != "mention":
                 if subj is None:
