@@ -159,6 +159,8 @@ class SpeakerResolver:
 
     def from_subject(self, sub: Subject, st: Statement) -> Resolved:
         ctx = self.ctx
+        if sub.entity is not None:
+            return Resolved(sub.entity, "a name of the entity", "?", 0.8)
         people = [m for m in sub.mentions if m.label in _PER and m.entity]
         if people:
             return Resolved(people[0].entity, "named in the clause", "?", 0.95)

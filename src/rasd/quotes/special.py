@@ -14,7 +14,7 @@ from collections import Counter
 from .context import Clause, DocContext
 from .find import Statement, kind_of, strip_credit, trim_content
 from .lexicon import cue_lengths, cues, strip_conjunction
-from .subject import forward_subject
+from .subject import Subject, forward_subject
 
 __all__ = ["headline_statements", "interview_statements"]
 
@@ -60,11 +60,27 @@ def headline_statements(ctx: DocContext, taken: list[Statement]) -> list[Stateme
     return out
 
 
+def _person_named(ctx: DocContext, a: int, b: int) -> str | None:
+    """The one person entity whose name holds every word of tokens [a, b) (``رسول`` -> يحيى رسول)."""
+    from .speakers import _words
+    words = set(_words(ctx.text[ctx.starts[a]:ctx.ends[b - 1]]))
+    if not words or b - a > 2:
+        return None
+    hits = [e.id for e in ctx.doc.entities if e.label in ("PER", "PERS") and words <= set(_words(e.name))]
+    return hits[0] if len(hits) == 1 else None
+
+
 def _headline(ctx: DocContext, c: Clause, colon: int) -> Statement | None:
     sub, k, _ = forward_subject(ctx, c.first, colon)
+    if (sub is None or sub.head == "unknown" and not sub.mentions) and colon - c.first <= 2:
+        eid = _person_named(ctx, c.first, colon)     # a surname the tagger left alone: رسول: …
+        if eid is not None:
+            sub, k = Subject("mention", c.first, c.first, colon - 1, entity=eid), colon
     if sub is None or k < colon:
         return None
-    if sub.head == "mention":
+    if sub.entity is not None:
+        pass
+    elif sub.head == "mention":
         if not sub.mentions or all(m.label in ("LOC", "GPE") for m in sub.mentions) and \
                 (len(sub.mentions) > 1 or sub.mentions[0].first != c.first or sub.mentions[0].last != colon - 1):
             return None

@@ -34,6 +34,7 @@ class Subject:
     owner: list[MentionRef] = field(default_factory=list)   # mentions owning a document noun
     owner_word: int | None = None           # a short organization name owning a document (للهيئة)
     honorific: int | None = None            # token of سموه، معاليه … inside the phrase
+    entity: str | None = None               # an entity named by the phrase without a mention of it
 
     def span(self, ctx: DocContext) -> tuple[int, int]:
         return ctx.starts[self.first], ctx.ends[self.last]
