@@ -376,3 +376,12 @@ def test_seed_statements_all_found_with_their_speakers(shared):
     table = alias_table(gold)
     wrong = [(g["speaker"], s["speaker"]) for g, s in pairs if not same_entity(g["speaker"], s["speaker"], table)]
     assert wrong == []
+
+
+def test_passive_relay_postposed_speaker_and_statement_texts():
+    doc = make_doc("ونُقل عن سامي خليل قوله إن الحدود ستفتح قريبا.\n"
+                   "«سنعيد بناء ما تهدم»، قال كريم ناصر للصحفيين.\n"
+                   "أصدرت وزارة الصحة بيانا مساء اليوم. وذكر بيان صادر عن الوزارة أن المستشفيات تعمل.", PEOPLE)
+    assert rows(doc) == [("ونُقل عن", "الحدود ستفتح قريبا", "سامي خليل", "indirect"),
+                         ("قال", "سنعيد بناء ما تهدم", "كريم ناصر", "direct"),
+                         ("وذكر", "المستشفيات تعمل", "وزارة الصحة", "indirect")]

@@ -305,11 +305,13 @@ class _ClauseReader:
             k2, t3 = skip_adverbials(ctx, k2, c.stop, self.starts, cue.particles)
             times += t3
         if subj is not None and subj.head == "document" and not subj.owner and opener is not None:
-            for t in range(subj.last + 1, opener[0]):
+            for t in range(subj.last + 1, opener[0]):        # بيان صادر عن الوزارة، التقرير الذي أنجزه …
                 m = ctx.mention_at.get(t)
                 if m is not None and m.label in _PER + ("ORG",):
                     subj.owner.append(m)
                     break
+                if subj.owner_word is None and ctx.sclass(t) == "orghead" and ctx.is_definite(t):
+                    subj.owner_word = t
         strong = subj is not None and (any(m.label in _PER + ("ORG",) for m in subj.mentions)
                                        or subj.head in ("anaphor", "role", "honorific", "document"))
         named = subj is not None and any(m.label in _PER for m in subj.mentions)
@@ -359,6 +361,8 @@ class _ClauseReader:
                 content = self._content_from(start, c.stop)
         elif k2 < c.stop and cue.frame == "np" and self._quotation_opening_at(k2) is not None:
             content = self._content_from(k2, c.stop)
+        if content is None and subj is not None and (k2 >= c.stop or ctx.kinds[k2] == "punct"):
+            content = self._quotation_before(i)          # «…»، قال الوزير.
         if content is None:
             return None
         a, b, kind, open_end = content
@@ -375,6 +379,21 @@ class _ClauseReader:
             cue_end = j + 1                         # the particle belongs to the cue: أشار إلى، لفت إلى
         return Statement((ctx.starts[i], ctx.ends[cue_end - 1]), (a, b), kind, "participle" if participle else "verb",
                          c, i, cue.gender, subj, implicit, times, weight, open_end, before=before is not None)
+
+    def _quotation_before(self, i: int) -> tuple[int, int, str, bool] | None:
+        """A quotation that ends just before the cue (only punctuation between): the words of a
+        statement whose speaker is named after them."""
+        ctx = self.ctx
+        t = i - 1
+        while t >= self.c.first and ctx.kinds[t] == "punct" and ctx.char(t) in "،,-–—":
+            t -= 1
+        if t < self.c.first or ctx.kinds[t] != "punct" or ctx.char(t) not in '"»”':
+            return None
+        for a, b in self.ctx.quotes_in.get(self.c.paragraph, ()):
+            if b == ctx.starts[t] and a >= self.c.start - 1:
+                a, b = trim_content(ctx.text, a, b)
+                return (a, b, "direct", False) if b > a else None
+        return None
 
     def _particle_between(self, a: int, b: int, cue: Cue) -> bool:
         return any(_particle_at(self.ctx, t, cue) for t in range(a, min(b + 1, self.c.stop)))

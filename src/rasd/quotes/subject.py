@@ -340,6 +340,9 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
             continue
         if is_prep(ctx, k):
             if subj is None:
+                if w in ADVERBS and w not in ("له", "لها", "لهم", "فيه", "فيها"):
+                    k += 1                          # وقال أمس وزير الخارجية …
+                    continue
                 break
             if subj.head == "document" and subj.owner_word is None and ctx.has_proclitic(k, "ل") \
                     and ctx.sclass(k) == "orghead":
