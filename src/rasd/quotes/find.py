@@ -368,6 +368,7 @@ class _ClauseReader:
         a, b, kind, open_end = content
         if b <= a:
             return None
+        times = self._times_between(j, a) or times
         if kind != "direct" and open_end and i > c.first and ctx.norms[(subj.first if before else i) - 1] in RELATIVES:
             comma = next((t for t in range(bisect_left(ctx.starts, a), c.stop) if ctx.is_comma(t)), None)
             if comma is not None:
@@ -379,6 +380,16 @@ class _ClauseReader:
             cue_end = j + 1                         # the particle belongs to the cue: أشار إلى، لفت إلى
         return Statement((ctx.starts[i], ctx.ends[cue_end - 1]), (a, b), kind, "participle" if participle else "verb",
                          c, i, cue.gender, subj, implicit, times, weight, open_end, before=before is not None)
+
+    def _times_between(self, j: int, a: int) -> list[str]:
+        """Time expressions between the cue and the content (في مقابلة … مساء الاثنين)."""
+        ctx = self.ctx
+        out: list[str] = []
+        for t in range(j, bisect_left(ctx.starts, a)):
+            hit = ctx.time_at.get(t)
+            if hit is not None and hit[0] not in out:
+                out.append(hit[0])
+        return out
 
     def _quotation_before(self, i: int) -> tuple[int, int, str, bool] | None:
         """A quotation that ends just before the cue (only punctuation between): the words of a

@@ -176,7 +176,10 @@ class SpeakerResolver:
         if sub.head == "name":
             return Resolved(None, "speaker's name is not among the entities", "?", 0.4)
         if sub.head == "role" or sub.role is not None and sub.head != "document":
-            return self._role(sub, st)
+            res = self._role(sub, st)
+            if res.speaker is None and sub.unnamed_name is not None:
+                return Resolved(None, "speaker's name is not among the entities", "?", 0.4)
+            return res
         if sub.honorific is not None:
             return self._honorific(sub.honorific)
         if sub.head == "document":

@@ -35,6 +35,7 @@ class Subject:
     owner_word: int | None = None           # a short organization name owning a document (للهيئة)
     honorific: int | None = None            # token of سموه، معاليه … inside the phrase
     entity: str | None = None               # an entity named by the phrase without a mention of it
+    unnamed_name: tuple[int, int] | None = None   # words after a title that no mention covers
 
     def span(self, ctx: DocContext) -> tuple[int, int]:
         return ctx.starts[self.first], ctx.ends[self.last]
@@ -196,6 +197,7 @@ def _unrecognized_name(ctx: DocContext, k: int, limit: int, stop: frozenset[int]
         k += 1
     if n:
         subj.last = max(subj.last, k - 1)
+        subj.unnamed_name = (k - n, k - 1)
         if subj.head == "unknown":
             subj.head, subj.head_index = "name", k - n
     return k
@@ -247,7 +249,10 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
                     if closed:
                         sub, _, t = forward_subject(ctx, nxt, j, stop, particles)
                         times.extend(t)
-                        if sub is not None and (sub.mentions or sub.role):
+                        if sub is not None and sub.head == "name" and not subj.mentions:
+                            subj.unnamed_name = (sub.head_index, sub.last)   # اللواء [يحيى رسول] untagged
+                            grow(sub.first, sub.last)
+                        elif sub is not None and (sub.mentions or sub.role):
                             for m in sub.mentions:
                                 if m.label in _PER or subj.head != "mention":
                                     subj.mentions.append(m)
