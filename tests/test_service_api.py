@@ -287,3 +287,10 @@ def test_security_headers_and_local_assets(client):
     assert css.status_code == 200 and "Noto Naskh Arabic" in css.text
     assert "url(" not in css.text and "@import" not in css.text
     assert client.get("/static/app.js").status_code == 200
+
+
+def test_serve_command_refuses_a_missing_database(tmp_path, capsys):
+    from rasd.cli import main
+    assert main(["serve", "--db", str(tmp_path / "missing.db")]) == 1
+    err = capsys.readouterr().err
+    assert "[R106]" in err and "--allow-ingest" in err

@@ -88,10 +88,13 @@ def search(store: Store, query: str, *, limit: int = 20, offset: int = 0, since:
     where.dates("d.published", since, until)
     if outlet:
         where.add("d.outlet LIKE ?", f"%{outlet}%")
+    # CROSS JOIN keeps the full-text index as the outer loop: with a plain JOIN SQLite may walk
+    # every latest document and run the MATCH once per row (100x slower on 20,000 documents).
+    join = " FROM documents_fts CROSS JOIN documents d ON d.key = documents_fts.rowid"
     select = ("SELECT d.doc_id, d.version, d.title, d.published, d.outlet, d.url, d.text, "
-              "bm25(documents_fts, 3.0, 1.0) AS score FROM documents_fts "
-              "JOIN documents d ON d.key = documents_fts.rowid")
-    page = _list(store, select, where, "score", limit, offset)
+              "bm25(documents_fts, 3.0, 1.0) AS score" + join)
+    page = _list(store, select, where, "score", limit, offset,
+                 count_sql="SELECT COUNT(*)" + join + where.sql())
     for item in page["items"]:
         text = item.pop("text")
         s = snippet(text, q, marks=marks)
