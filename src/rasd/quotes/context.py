@@ -7,12 +7,17 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..model import Document
+from ..text.normalize import normalize
 from .lexicon import cue_first_words, speaker_class
 from .marks import quotations
 
 __all__ = ["Clause", "DocContext", "MentionRef"]
 
 _COMMAS = frozenset("،,")
+_NOT_ARTICLE = frozenset(normalize(w, "match") for w in (
+    "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللاتي", "اللواتي", "اللائي",
+    "إلى", "الى", "إلا", "الا", "الآن", "الان", "الله", "اللهم", "ألا", "إلي", "إليه", "إليها", "إليهم",
+    "إليك", "إلينا", "الف", "آلاف", "الاف", "ألف", "لله", "للذين", "للتي", "للذي"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,8 +157,10 @@ class DocContext:
         return self.text[segs[0].start:segs[0].end] in letters
 
     def is_definite(self, i: int) -> bool:
+        """Does token i carry the article (الوزير، والوزير، للوزير), not merely begin with ال (الذي، إلى)?"""
         n = self.norms[i]
-        return n.startswith(("ال", "وال", "فال", "بال", "لل", "كال"))
+        return n.startswith(("ال", "وال", "فال", "بال", "لل", "كال")) and n not in _NOT_ARTICLE \
+            and not (n[:1] in "وفب" and n[1:] in _NOT_ARTICLE)
 
     def sclass(self, i: int) -> str | None:
         return speaker_class(self.norms[i]) if self.kinds[i] == "word" else None

@@ -33,6 +33,7 @@ _AMBIGUOUS = frozenset(["بيّن", "ثمّن", "سجّل", "أبرز", "قدّ�
                         "جدد", "حثّ", "أوصى", "هنأ", "رفض", "أظهر", "توقع", "اعتقد", "استعرض", "ركّز",
                         "سلّط", "ألقى"])
 _TRAIL = ".،,؛;:…-–— \t\n"
+_TOPIC_WORDS = frozenset(["حول", "عن", "بعنوان", "عنوان", "شعار", "بشان", "باسم", "اسم", "مشروع", "ضمن"])
 _NEGATIONS = frozenset(["لا", "لم", "لن", "ما", "ولا", "ولم", "ولن", "قد", "ينبغي", "يجب", "يمكن"])
 _PER = ("PER", "PERS")
 
@@ -206,10 +207,12 @@ class _ClauseReader:
         return None
 
     def _find_opener(self, k: int, cue: Cue, limit: int) -> tuple[int, str] | None:
-        """First token at or after k that opens the content, with what it is."""
+        """First token at or after k that opens the content (a complementizer, a colon, a quotation
+        mark, or a particle before a complementizer), with what it is; names and titles written in
+        quotation marks are stepped over."""
         ctx = self.ctx
-        end = min(limit, k + _OPENER_WINDOW)
-        for t in range(k, end):
+        t, words = k, 0
+        while t < limit and words < _OPENER_WINDOW:
             if t in self.starts and t > k:
                 return None
             w = ctx.norms[t]
@@ -219,11 +222,15 @@ class _ClauseReader:
                     return t, "colon"
                 q = self._quotation_opening_at(t)
                 if q is not None:
-                    if self._is_name_quotation(q) or t > k + 2 and len(ctx.text[q[0]:q[1]].split()) <= 3:
-                        continue           # منظمة "…" or a term in quotation marks, not what was said
+                    if self._is_name_quotation(q) or t > k + 2 and len(ctx.text[q[0]:q[1]].split()) <= 3 \
+                            or t > k and ctx.norms[t - 1] in _TOPIC_WORDS:
+                        # منظمة "…", a term, or a title (حول "…"): not what was said
+                        t = bisect_left(ctx.starts, q[1] + 1)
+                        continue
                     return t, "quote"
-                if ch in ".!?؟":
+                if ch in ".!?؟" and not (t > k and ctx.sclass(t - 1) == "title"):
                     return None
+                t += 1
                 continue
             if w in COMPLEMENTIZERS:
                 if t > k and ctx.norms[t - 1] in NOT_REPORT_BEFORE and ctx.norms[t - 1] not in cue.particles:
@@ -231,6 +238,8 @@ class _ClauseReader:
                 return t, "comp"
             if w in cue.particles and t + 1 < limit and ctx.norms[t + 1] in COMPLEMENTIZERS:
                 return t + 1, "comp"
+            t += 1
+            words += 1
         return None
 
     def _is_name_quotation(self, q: tuple[int, int]) -> bool:
@@ -297,7 +306,8 @@ class _ClauseReader:
         times += t2
         opener = self._find_opener(k2, cue, c.stop)
         if opener is not None and cue.frame == "np" and opener[0] > k2 + 1 \
-                and not (opener[1] in ("comp", "quote", "colon") and self._only_modifiers(k2, opener[0])):
+                and not (opener[1] in ("comp", "quote", "colon") and (self._only_modifiers(k2, opener[0])
+                                                                      or ctx.norms[k2] in RELATIVES)):
             opener = None
         if subj is not None and subj.head == "unknown" and not subj.mentions and opener is None \
                 and cue.frame == "np":

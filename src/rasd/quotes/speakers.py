@@ -26,6 +26,7 @@ _ORG = ("ORG",)
 _PLACE = ("LOC", "GPE")
 _WINDOW_PARAGRAPHS = 6
 _STOP = frozenset(["في", "من", "على", "عن", "الى", "ل", "ب", "و", "باسم", "مع", "عبر", "حول", "بين", "لدي"])
+_GENERIC_ROLES = frozenset(["مسؤول", "مسؤوله", "قيادي", "مصدر"])
 _RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "p"}
 _CLAUSE_OPENERS = frozenset(["و", "ثم", "فيما", "بينما", "كما", "قد", "وقد", "فقد", "لقد", "حيث", "اذ", "لكن",
                              "ولكن", "التي", "الذي", "الذين", "كان", "وكان", "كانت", "وكانت"])
@@ -250,8 +251,17 @@ class SpeakerResolver:
                 if res.speaker and self.label(res.speaker) in _PER:
                     if st.gender == "f" and self.gender_of(res.speaker) == "m":
                         continue
+                    if words and self._holds_other_role(res.speaker, words):
+                        break                   # المتحدث باسم الشرطة is not the minister quoted before
                     return Resolved(res.speaker, "role refers to the person quoted before", "?", 0.6)
         return Resolved(None, "role without a name", "?", 0.5)
+
+    def _holds_other_role(self, eid: str, words: tuple[str, ...]) -> bool:
+        """Does the person hold known roles, none of which this role phrase could name?"""
+        if words[0] in _GENERIC_ROLES:
+            return False
+        held = [rw for cands in self._roles.values() for e, rw in cands if e == eid]
+        return bool(held) and not any(rw[0] == words[0] or set(rw[1:]) & set(words[1:]) for rw in held)
 
     _HONORIFIC_TITLES = {"سموه": ("الامير", "سمو", "السمو", "الملكي", "امير"),
                          "معاليه": ("معالي", "الوزير", "وزير"), "فخامته": ("الرييس", "فخامه"),

@@ -84,8 +84,8 @@ def _headline(ctx: DocContext, c: Clause, colon: int) -> Statement | None:
         if not sub.mentions or all(m.label in ("LOC", "GPE") for m in sub.mentions) and \
                 (len(sub.mentions) > 1 or sub.mentions[0].first != c.first or sub.mentions[0].last != colon - 1):
             return None
-    elif sub.head not in ("role", "unnamed", "group"):
-        return None
+    elif sub.head not in ("role", "unnamed", "group") or sub.head in ("unnamed", "group") and colon - c.first < 2:
+        return None                         # not "المصدر: …" or "تحرير: …"
     a, b = trim_content(ctx.text, ctx.ends[colon], c.end)
     a, b = strip_credit(ctx, c, a, b)
     if b - a < 8:
