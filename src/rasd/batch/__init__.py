@@ -152,6 +152,7 @@ def ingest(paths: Sequence[str | Path], db: Any = "rasd.db", *, workers: int = 1
     from ..store.db import Store, open_store
     if db is None and parquet is None:
         raise ValueError("ingest needs a database, a Parquet folder, or both")
+    stage_names = get_pipeline(stages).names    # built here first: a bad stage fails at once
     store = (db if isinstance(db, Store) else open_store(db, create=True)) if db is not None else None
     own_store = store is not None and not isinstance(db, Store)
     parquet_dir = str(parquet) if parquet is not None else None
@@ -160,7 +161,6 @@ def ingest(paths: Sequence[str | Path], db: Any = "rasd.db", *, workers: int = 1
         from .parquet import known_hashes
         Path(parquet_dir).mkdir(parents=True, exist_ok=True)
         known_parquet = known_hashes(parquet_dir)
-    stage_names = list(stages) if stages is not None else get_pipeline(None).names
     report = IngestReport(total=count_inputs(paths) if count else None, stages=stage_names)
     run_id = store.begin_run([str(p) for p in paths], stage_names) if store else None
     start = time.perf_counter()
