@@ -158,10 +158,28 @@ class SpeakerResolver:
             return self._implicit(st)
         return self.from_subject(sub, st)
 
+    def person_named(self, a: int, b: int) -> str | None:
+        """The one person entity whose name holds every word of tokens [a, b] (a name the tagger
+        left untagged here but found elsewhere: ``رسول`` -> يحيى رسول)."""
+        ctx = self.ctx
+        words = set(_words(ctx.text[ctx.starts[a]:ctx.ends[b]]))
+        if not words:
+            return None
+        hits = [e.id for e in self.entities.values() if e.label in _PER and words <= set(_words(e.name))]
+        return hits[0] if len(hits) == 1 else None
+
     def from_subject(self, sub: Subject, st: Statement) -> Resolved:
         ctx = self.ctx
         if sub.entity is not None:
             return Resolved(sub.entity, "a name of the entity", "?", 0.8)
+        if sub.unnamed_name is not None and not any(m.label in _PER for m in sub.mentions):
+            eid = self.person_named(*sub.unnamed_name)
+            if eid:
+                return Resolved(eid, "name matches a person named elsewhere", "?", 0.75)
+        if sub.head == "unknown" and sub.last - sub.head_index <= 1 and not sub.mentions:
+            eid = self.person_named(sub.head_index, sub.last)
+            if eid:
+                return Resolved(eid, "name matches a person named elsewhere", "?", 0.7)
         people = [m for m in sub.mentions if m.label in _PER and m.entity]
         if people:
             return Resolved(people[0].entity, "named in the clause", "?", 0.95)

@@ -62,12 +62,10 @@ def headline_statements(ctx: DocContext, taken: list[Statement]) -> list[Stateme
 
 def _person_named(ctx: DocContext, a: int, b: int) -> str | None:
     """The one person entity whose name holds every word of tokens [a, b) (``رسول`` -> يحيى رسول)."""
-    from .speakers import _words
-    words = set(_words(ctx.text[ctx.starts[a]:ctx.ends[b - 1]]))
-    if not words or b - a > 2:
+    if b - a > 2:
         return None
-    hits = [e.id for e in ctx.doc.entities if e.label in ("PER", "PERS") and words <= set(_words(e.name))]
-    return hits[0] if len(hits) == 1 else None
+    from .speakers import SpeakerResolver
+    return SpeakerResolver(ctx).person_named(a, b - 1)
 
 
 def _headline(ctx: DocContext, c: Clause, colon: int) -> Statement | None:

@@ -203,6 +203,29 @@ def _unrecognized_name(ctx: DocContext, k: int, limit: int, stop: frozenset[int]
     return k
 
 
+def _name_after_role(ctx: DocContext, k: int, limit: int, stop: frozenset[int], particles: tuple[str, ...],
+                     subj: Subject) -> int:
+    """``المتحدث باسم الجمعية [رائد النمس] إن``، ``رئيسة البعثة، [سابرا بانو]، …``: one to three plain
+    words right after a role, closed by a comma, a colon or a complementizer, are a name the tagger
+    did not mark."""
+    a = k + 1 if k < limit and ctx.is_comma(k) else k
+    b = a
+    while b < limit and b - a < 4 and b not in stop and ctx.kinds[b] == "word" and ctx.mention_at.get(b) is None:
+        w = ctx.norms[b]
+        if w in COMPLEMENTIZERS or w in PREPOSITIONS or ctx.sclass(b) is not None or is_prep(ctx, b) \
+                or particles and _is_particle(ctx, b, particles) or b == a and ctx.is_definite(b):
+            break
+        b += 1
+    if not 1 <= b - a <= 3 or b >= limit:
+        return k
+    closes = ctx.is_comma(b) or ctx.kinds[b] == "punct" and ctx.char(b) == ":" or ctx.norms[b] in COMPLEMENTIZERS
+    if not closes:
+        return k
+    subj.unnamed_name = (a, b - 1)
+    subj.last = max(subj.last, b - 1)
+    return b + 1 if ctx.is_comma(b) else b
+
+
 def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = frozenset(),
                     particles: tuple[str, ...] = (), introduced: bool = False) -> tuple[Subject | None, int, list[str]]:
     """Read the speaker phrase that starts at token i (verb-first clause).
@@ -294,6 +317,8 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
         if particles and k > i and _is_particle(ctx, k, particles):
             break
         m = ctx.mention_at.get(k)
+        if m is not None and m.first == m.last and ctx.sclass(k) in ("unnamed", "group", "role", "title"):
+            m = None                                    # a tagger's guess on a common word (مبتكرو، الوزير)
         if m is not None:
             if _after_prep(ctx, m) and not (introduced and k == i):
                 if subj is None:
@@ -367,6 +392,8 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
                 subj.role = (k, end - 1)
             grow(k, end - 1)
             k = end
+            if not subj.mentions:
+                k = _name_after_role(ctx, k, limit, stop, particles, subj)
             continue
         if subj is not None and subj.head in ("unknown", "role") and subj.last == k - 1 and ctx.is_definite(k) \
                 and any(ctx.mention_at.get(t) is not None and ctx.mention_at[t].label in _PER
