@@ -38,13 +38,15 @@ def _entity_where(key: str, alias: bool) -> _Where:
     return where
 
 
+# Entity queries put `entities` first (CROSS JOIN fixes the order): the name lookup is the
+# selective part, and SQLite would otherwise walk every latest document first.
 def _matching(store: Store, name: str) -> tuple[str, _Where]:
     key = entity_key(name)
     if not key:
         raise NotFoundError("an empty entity name", remedy="give the name of a person or organization")
     for alias in (False, True):
         where = _entity_where(key, alias)
-        hit = store.conn.execute("SELECT 1 FROM entities e JOIN documents d ON d.key = e.doc_key"
+        hit = store.conn.execute("SELECT 1 FROM entities e CROSS JOIN documents d ON d.key = e.doc_key"
                                  f"{where.sql()} LIMIT 1", where.params).fetchone()
         if hit:
             return key, where
@@ -59,7 +61,7 @@ def entity(store: Store, name: str) -> dict[str, Any]:
     key, where = _matching(store, name)
     rows = store.conn.execute(
         "SELECT e.doc_key, e.id, e.name, e.label, e.country, e.aliases, e.n_mentions, e.title, e.roles, "
-        "d.doc_id, d.title AS doc_title, d.published FROM entities e JOIN documents d ON d.key = e.doc_key"
+        "d.doc_id, d.title AS doc_title, d.published FROM entities e CROSS JOIN documents d ON d.key = e.doc_key"
         f"{where.sql()} ORDER BY d.published DESC, d.doc_id", where.params).fetchall()
     names, labels, countries, aliases, roles = Counter(), Counter(), Counter(), Counter(), Counter()
     for r in rows:
@@ -107,7 +109,7 @@ def speaker_quotes(store: Store, name: str, *, since: str | None = None, until: 
     key, where = _matching(store, name)
     where.dates("q.date", since, until)
     limit, offset = _page(limit, offset)
-    base = (" FROM entities e JOIN documents d ON d.key = e.doc_key "
+    base = (" FROM entities e CROSS JOIN documents d ON d.key = e.doc_key "
             "JOIN quotes q ON q.doc_key = e.doc_key AND q.speaker_id = e.id")
     total = store.conn.execute(f"SELECT COUNT(*){base}{where.sql()}", where.params).fetchone()[0]
     rows = store.conn.execute(
