@@ -180,7 +180,11 @@ class SpeakerResolver:
             eid = self.person_named(sub.head_index, sub.last)
             if eid:
                 return Resolved(eid, "name matches a person named elsewhere", "?", 0.7)
+        if sub.head == "kin":
+            return Resolved(None, "relatives of a person, not named", "p", 0.7)
         people = [m for m in sub.mentions if m.label in _PER and m.entity]
+        if sub.head in ("unnamed", "group") and not people:
+            return Resolved(None, "unnamed source", "p", 0.85)
         if people:
             return Resolved(people[0].entity, "named in the clause", "?", 0.95)
         if sub.head == "mention":

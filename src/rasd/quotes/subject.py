@@ -48,6 +48,9 @@ def _attached(ctx: DocContext, m: MentionRef) -> str:
 
 def _after_prep(ctx: DocContext, m: MentionRef) -> bool:
     pre = _attached(ctx, m)
+    if not pre and m.start == ctx.starts[m.first] and ctx.has_proclitic(m.first, "لب") \
+            and not ctx.is_definite(m.first):
+        return True                                     # a mention that kept its preposition: لبي بي سي
     return pre[-1:] in ("ل", "ب", "ك") or m.first > 0 and ctx.norms[m.first - 1] in PREPOSITIONS
 
 
@@ -317,7 +320,7 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
         if particles and k > i and _is_particle(ctx, k, particles):
             break
         m = ctx.mention_at.get(k)
-        if m is not None and m.first == m.last and ctx.sclass(k) in ("unnamed", "group", "role", "title"):
+        if m is not None and m.first == m.last and ctx.sclass(k) in ("unnamed", "group", "role", "title", "kin"):
             m = None                                    # a tagger's guess on a common word (مبتكرو، الوزير)
         if m is not None:
             if _after_prep(ctx, m) and not (introduced and k == i):
@@ -411,7 +414,7 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
             break                                  # the speaker phrase is complete
         if subj is not None and subj.head == "unknown" and subj.last < k - 1:
             break
-        if cls in ("unnamed", "group", "document"):
+        if cls in ("unnamed", "group", "document", "kin"):
             subj = Subject(cls, k, k, k) if subj is None else subj
             subj.head, subj.head_index = cls, k
             grow(k, k)
