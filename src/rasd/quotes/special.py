@@ -68,6 +68,20 @@ def _person_named(ctx: DocContext, a: int, b: int) -> str | None:
     return SpeakerResolver(ctx).person_named(a, b - 1)
 
 
+def _names_a_speaker(sub: Subject, c: Clause, colon: int) -> bool:
+    """Is the text before the colon a speaker: a name (a place only when it is the whole of it, as
+    a country speaking), a role, or an unnamed source of two words or more (not ``المصدر: …``)?"""
+    if sub.entity is not None:
+        return True
+    if sub.head == "mention":
+        places = all(m.label in ("LOC", "GPE") for m in sub.mentions)
+        whole = len(sub.mentions) == 1 and sub.mentions[0].first == c.first and sub.mentions[0].last == colon - 1
+        return bool(sub.mentions) and (not places or whole)
+    if sub.head in ("unnamed", "group"):
+        return colon - c.first >= 2
+    return sub.head == "role"
+
+
 def _headline(ctx: DocContext, c: Clause, colon: int) -> Statement | None:
     sub, k, _ = forward_subject(ctx, c.first, colon)
     if (sub is None or sub.head == "unknown" and not sub.mentions) and colon - c.first <= 2:
@@ -76,14 +90,8 @@ def _headline(ctx: DocContext, c: Clause, colon: int) -> Statement | None:
             sub, k = Subject("mention", c.first, c.first, colon - 1, entity=eid), colon
     if sub is None or k < colon:
         return None
-    if sub.entity is not None:
-        pass
-    elif sub.head == "mention":
-        if not sub.mentions or all(m.label in ("LOC", "GPE") for m in sub.mentions) and \
-                (len(sub.mentions) > 1 or sub.mentions[0].first != c.first or sub.mentions[0].last != colon - 1):
-            return None
-    elif sub.head not in ("role", "unnamed", "group") or sub.head in ("unnamed", "group") and colon - c.first < 2:
-        return None                         # not "المصدر: …" or "تحرير: …"
+    if not _names_a_speaker(sub, c, colon):
+        return None
     a, b = trim_content(ctx.text, ctx.ends[colon], c.end)
     a, b = strip_credit(ctx, c, a, b)
     if b - a < 8:

@@ -249,9 +249,7 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
         subj.last = max(subj.last, b)
         return subj
 
-    while k < limit and (k not in stop or k == i and subj is None and False):
-        if k in stop:
-            break
+    while k < limit and k not in stop:
         kind = ctx.kinds[k]
         w = ctx.norms[k]
         if kind == "word" and w in COMPLEMENTIZERS:
