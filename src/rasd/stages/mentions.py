@@ -1,0 +1,76 @@
+"""The mentions stage: named-entity mentions from the NER tagger, sentence by sentence.
+
+Each sentence's tokens are tagged by `rasd.ner.default_tagger()` (IOB2 over PERS, LOC, ORG,
+MISC); each chunk becomes a `Mention` labelled PER, LOC, ORG or MISC, whose span runs from its
+first token to its last, without the conjunctions and prepositions glued to the first word
+(و ف ب ل ك): وبغداد gives the mention بغداد. The article stays inside the name (العراق; in للعراق
+the mention is لعراق, the second ل being the article's). The score is the lowest marginal
+probability the tagger gives the mention's tags.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ..model import Document, Mention, Token
+from ..ner import NerTagger, default_tagger
+from ..ner.conll import chunks
+from .base import Stage
+
+__all__ = ["LABELS", "MentionStage", "mention_start"]
+
+LABELS = {"PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
+_CLITICS = frozenset("وفبلك")
+
+
+def mention_start(token: Token, text: str) -> int:
+    """Where a name starting in `token` begins: after its conjunction and preposition proclitics."""
+    start = token.start
+    prev = ""
+    for seg in token.segments:
+        if seg.kind != "proclitic":
+            break
+        s = text[seg.start:seg.end]
+        if s not in _CLITICS or (s == "ل" and prev == "ل"):     # the article, or لل = ل + (ا)ل
+            break
+        start = seg.end
+        prev = s
+    return start
+
+
+class MentionStage(Stage):
+    """Adds `doc.mentions`: the NER tagger's PER, LOC, ORG and MISC mentions."""
+
+    name = "mentions"
+    requires = ("tokens", "sentences")
+    provides = ("mentions",)
+
+    def __init__(self, model: str | None = None, scores: bool = True):
+        self.tagger: NerTagger = default_tagger() if model is None else NerTagger(model)
+        self.scores = scores
+
+    def process(self, doc: Document) -> None:
+        tokens = doc.tokens
+        text = doc.text
+        starts = [t.start for t in tokens]
+        out: list[Mention] = []
+        for sent in doc.sentences:
+            i = bisect_left(starts, sent.start)
+            j = bisect_left(starts, sent.end, i)
+            if i >= j:
+                continue
+            words = [text[t.start:t.end] for t in tokens[i:j]]
+            if self.scores:
+                tags, probs = self.tagger.tag_scored(words)
+            else:
+                tags, probs = self.tagger.tag(words), None
+            for kind, a, b in chunks(tags):
+                label = LABELS.get(kind)
+                if label is None:
+                    continue
+                first, last = tokens[i + a], tokens[i + b - 1]
+                start = mention_start(first, text)
+                if start >= last.end:
+                    continue
+                score = round(min(probs[a:b]), 4) if probs else 1.0
+                out.append(Mention(f"m{len(out) + 1}", start, last.end, label, score, "model"))
+        doc.mentions = out
