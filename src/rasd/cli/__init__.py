@@ -24,6 +24,8 @@ COMMANDS: dict[str, str] = {
     "export": "rasd.cli.export",
     "load": "rasd.cli.load",
     "serve": "rasd.cli.serve",
+    "train": "rasd.cli.train",
+    "tag": "rasd.cli.tag",
 }
 
 
