@@ -4,14 +4,18 @@ Safe by construction:
 - documents are keyed by their content hash (`rows.content_hash`): writing one already stored is a
   no-op, and a changed article under the same document id becomes a new version (the newest is
   marked ``latest``; queries read only the latest versions);
+- the analyzed document (``rasd.document/1`` without tokens) is kept zlib-compressed in
+  ``documents.json`` (read it with `stored_json`); the layer tables hold flat, queryable rows;
 - WAL journal; each batch (documents, their layer rows, their index entries and the failures met
   on the way) is written in one transaction, so a process killed mid-ingest loses at most the
   batch in flight, and a rerun skips everything committed and carries on.
 """
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
+import zlib
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,10 +25,18 @@ from ..errors import NotFoundError, RasdError, StoreError
 from .rows import COLUMNS, LAYER_TABLES
 from .schema import migrate
 
-__all__ = ["DEFAULT_DB", "Store", "open_store"]
+__all__ = ["DEFAULT_DB", "Store", "open_store", "stored_json"]
 
 DEFAULT_DB = "rasd.db"
 _DOC_COLUMNS = [c for c, _ in COLUMNS["documents"]]
+_JSON = _DOC_COLUMNS.index("json")
+
+
+def stored_json(value: bytes | str) -> dict[str, Any]:
+    """The document dict kept in ``documents.json``: zlib-compressed JSON (plain JSON is read too)."""
+    if isinstance(value, bytes):
+        value = zlib.decompress(value).decode("utf-8")
+    return json.loads(value)
 
 
 def _now() -> str:
@@ -130,7 +142,9 @@ class Store:
                 prev = conn.execute("SELECT MAX(version) FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()[0]
                 if prev:
                     conn.execute("UPDATE documents SET latest = 0 WHERE doc_id = ? AND latest = 1", (doc_id,))
-                key = conn.execute(_DOC_SQL, [(prev or 0) + 1, 1, now] + [doc[c] for c in _DOC_COLUMNS]).lastrowid
+                values = [doc[c] for c in _DOC_COLUMNS]
+                values[_JSON] = zlib.compress(values[_JSON].encode("utf-8"), 6)   # about 6x smaller
+                key = conn.execute(_DOC_SQL, [(prev or 0) + 1, 1, now] + values).lastrowid
                 title_keys, body_keys = r["search"]
                 conn.execute("INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)",
                              (key, title_keys, body_keys))

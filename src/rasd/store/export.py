@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from typing import IO, Any, Iterator
 
 from ..errors import InputError
-from .db import Store
+from .db import Store, stored_json
 from .rows import COLUMNS
 
 __all__ = ["FORMATS", "KINDS", "export", "iter_rows"]
@@ -30,7 +30,7 @@ _DOC_FIELDS = ("doc_id", "title", "url")
 
 
 def _stored_doc(row) -> dict[str, Any]:
-    data = json.loads(row["json"])
+    data = stored_json(row["json"])
     data["text"] = row["text"]
     return data
 

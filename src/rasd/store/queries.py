@@ -8,13 +8,12 @@ match any part of the name, ignoring diacritics, hamza forms and tatweel.
 """
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import regex
 
 from ..errors import InputError, NotFoundError
-from .db import Store
+from .db import Store, stored_json
 from .rows import name_key
 from .search import parse_query, snippet
 
@@ -201,7 +200,7 @@ def document(store: Store, doc_id: str, version: int | None = None) -> dict[str,
     if row is None:
         raise NotFoundError(f"no document {doc_id!r}" + (f" version {version}" if version else ""),
                             remedy="list documents with `rasd search` or check the id")
-    data = json.loads(row["json"])
+    data = stored_json(row["json"])
     out = {"schema": data.get("schema"), "id": data.get("id"), "text": row["text"]}
     out.update({k: v for k, v in data.items() if k not in ("schema", "id")})
     versions = store.conn.execute("SELECT version, doc_hash, latest, added, source FROM documents "

@@ -34,7 +34,7 @@ CREATE TABLE documents (
   version INTEGER NOT NULL,
   latest INTEGER NOT NULL DEFAULT 1,
   title TEXT, published TEXT, outlet TEXT, url TEXT, source TEXT, language TEXT,
-  layers TEXT, n_chars INTEGER, text TEXT NOT NULL, json TEXT NOT NULL,
+  layers TEXT, n_chars INTEGER, text TEXT NOT NULL, json BLOB NOT NULL,
   added TEXT NOT NULL
 );
 CREATE INDEX documents_doc_id ON documents(doc_id, version);
