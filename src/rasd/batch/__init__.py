@@ -155,7 +155,7 @@ def ingest(paths: Sequence[str | Path], db: Any = "rasd.db", *, workers: int = 1
     stage_names = get_pipeline(stages).names    # built here first: a bad stage fails at once
     store = (db if isinstance(db, Store) else open_store(db, create=True)) if db is not None else None
     own_store = store is not None and not isinstance(db, Store)
-    parquet_dir = str(parquet) if parquet is not None else None
+    parquet_dir = str(Path(parquet).resolve()) if parquet is not None else None   # workers may run elsewhere
     known_parquet: set[str] = set()
     if parquet_dir is not None:
         from .parquet import known_hashes
