@@ -39,6 +39,10 @@ def run(args: argparse.Namespace) -> int:
                                   limit=args.limit, offset=args.offset)
     except RasdError as exc:
         return fail(exc)
+    if args.format == "table":
+        for q in page["items"]:         # say why a statement has no named speaker
+            if not q["speaker"] and q.get("speaker_reason"):
+                q["speaker"] = f"({q['speaker_reason']})"
     print_page(page, args.format, ["date", "speaker", "cue", "content", "doc_id"],
                {"speaker": 28, "cue": 12, "content": 80, "doc_id": 24})
     return 0
