@@ -41,7 +41,8 @@ OPT_DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"     # forms send empty fields: "" mea
 
 LABELS = {"PER": "شخص", "ORG": "منظمة", "GPE": "دولة/مدينة", "LOC": "مكان", "MISC": "أخرى"}
 KINDS = {"direct": "مباشر", "indirect": "غير مباشر", "mixed": "مختلط"}
-REASONS = {"unnamed source": "مصدر غير مسمى", "unnamed": "مصدر غير مسمى", None: "متحدث غير مسمى"}
+REASONS = {"unnamed source": "مصدر غير مسمى", "speaker not identified": "لم يُعرف المتحدث",
+           None: "متحدث غير مسمى"}
 
 
 def url(path: str, **params: Any) -> str:
