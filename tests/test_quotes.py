@@ -385,3 +385,18 @@ def test_passive_relay_postposed_speaker_and_statement_texts():
     assert rows(doc) == [("ونُقل عن", "الحدود ستفتح قريبا", "سامي خليل", "indirect"),
                          ("قال", "سنعيد بناء ما تهدم", "كريم ناصر", "direct"),
                          ("وذكر", "المستشفيات تعمل", "وزارة الصحة", "indirect")]
+
+
+def test_untagged_speaker_names_for_the_entity_stage():
+    from rasd.quotes.names import untagged_speaker_names
+    doc = make_doc("وقال المتحدث باسم الجمعية رائد العلي إن القوافل وصلت.\n"
+                   "وأشادت رئيسة البعثة، سلمى داود، بنزاهة العملية.\n"
+                   "وقال يوسف الحمد، مدير المكتب، إن العمل مستمر.\n"
+                   "وأكد الدكتور ماهر سعيد أن الوضع صعب.\n"
+                   "وقال الجيش الإسرائيلي إن العملية انتهت.", {})
+    assert [doc.text[a:b] for a, b in untagged_speaker_names(doc)] == [
+        "رائد العلي", "سلمى داود", "يوسف الحمد", "ماهر سعيد"]
+    # the quotes keep the whole speaker phrase and say why no entity was linked
+    q = doc.quotes[0]
+    assert doc.text[q.source.start:q.source.end] == "المتحدث باسم الجمعية رائد العلي"
+    assert q.speaker is None and q.speaker_reason == "speaker's name is not among the entities"

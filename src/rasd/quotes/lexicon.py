@@ -14,7 +14,7 @@ from functools import lru_cache
 from .. import resources
 from ..text.normalize import normalize
 
-__all__ = ["ADVERBS", "Cue", "COMPLEMENTIZERS", "CONNECTIVES", "NOT_REPORT_BEFORE", "PREPOSITIONS", "RELATIVES",
+__all__ = ["ADVERBS", "Cue", "COMPLEMENTIZERS", "CONNECTIVES", "NAME_BREAKERS", "NOT_REPORT_BEFORE", "PREPOSITIONS", "RELATIVES",
            "cue_first_words", "cue_lengths", "cues",
            "speaker_class", "strip_conjunction"]
 
@@ -111,6 +111,13 @@ ADVERBS = frozenset(_m(w) for w in (
     "أمس", "اليوم", "الليلة", "أيضا", "أيضاً", "كذلك", "بدوره", "بدورها", "بدورهم", "شخصيا", "شخصياً",
     "مؤخرا", "مؤخراً", "حينها", "آنذاك", "سابقا", "سابقاً", "لاحقا", "لاحقاً", "فيه", "فيها", "له", "لها",
     "لهم", "منه", "منها", "عنه", "عنها", "عليه", "عليها", "إليه", "إليها", "بالمقابل", "بدوره"))
+
+# Words that end a name: prepositions and particles (a name may hold صباح or أمين, not في or عن).
+NAME_BREAKERS = frozenset(_m(w) for w in (
+    "في", "من", "على", "عن", "إلى", "الى", "مع", "ل", "لـ", "ب", "عبر", "خلال", "أمام", "بعد", "قبل", "حول",
+    "منذ", "لدى", "عند", "أمس", "اليوم", "الليلة", "أيضا", "أيضاً", "كذلك", "و", "ثم", "أو", "لكن", "قد",
+    "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
+    "الأربعاء", "الخميس", "الجمعة", "السبت"))
 
 # Words before إن/أن that make it a conjunction of time or purpose, not a report (منذ أن، بعد أن).
 NOT_REPORT_BEFORE = frozenset(_m(w) for w in (

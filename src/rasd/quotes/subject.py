@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .context import DocContext, MentionRef
-from .lexicon import ADVERBS, COMPLEMENTIZERS, CONNECTIVES, PREPOSITIONS
+from .lexicon import ADVERBS, COMPLEMENTIZERS, CONNECTIVES, NAME_BREAKERS, PREPOSITIONS
 
 __all__ = ["Subject", "backward_subject", "forward_subject", "is_prep", "pp_end", "skip_adverbials"]
 
@@ -152,6 +152,7 @@ def _role_tail(ctx: DocContext, k: int, limit: int) -> int:
     """End of a role's complement: المتحدث [باسم القائد العام للقوات المسلحة في العراق]، رئيس [مجلس
     إدارة شركة …]: first indefinite nouns of a construct chain, then definite words and names."""
     construct = True
+    after_l = False
     n = 0
     while k < limit and n < 12:
         m = ctx.mention_at.get(k)
@@ -172,7 +173,11 @@ def _role_tail(ctx: DocContext, k: int, limit: int) -> int:
                 break
             if ctx.is_definite(k) or w in ("باسم", "بأسم") or ctx.has_proclitic(k, "ل") or cls in ("role", "orghead"):
                 construct = construct and not ctx.is_definite(k)
+                after_l = ctx.has_proclitic(k, "ل") and not ctx.is_definite(k)
                 k += 1
+            elif after_l:
+                after_l = False
+                k += 1                 # لسوق [عكاظ]: the noun after an indefinite ل-noun
             elif w in ("في", "ل") and k + 1 < limit and (ctx.is_definite(k + 1) or ctx.mention_at.get(k + 1)):
                 k += 1
             elif construct and n < 4:
@@ -193,7 +198,7 @@ def _unrecognized_name(ctx: DocContext, k: int, limit: int, stop: frozenset[int]
     n = 0
     while k < limit and n < 3 and k not in stop and ctx.kinds[k] == "word" and ctx.mention_at.get(k) is None:
         w = ctx.norms[k]
-        if w in COMPLEMENTIZERS or w in PREPOSITIONS or ctx.sclass(k) is not None or is_prep(ctx, k) \
+        if w in COMPLEMENTIZERS or w in NAME_BREAKERS or ctx.sclass(k) is not None or is_prep(ctx, k) \
                 or particles and _is_particle(ctx, k, particles) or n == 0 and ctx.is_definite(k):
             break
         n += 1
@@ -213,18 +218,31 @@ def _name_after_role(ctx: DocContext, k: int, limit: int, stop: frozenset[int], 
     did not mark."""
     a = k + 1 if k < limit and ctx.is_comma(k) else k
     b = a
-    while b < limit and b - a < 4 and b not in stop and ctx.kinds[b] == "word" and ctx.mention_at.get(b) is None:
+    people = []
+    while b < limit and b - a < 4 and b not in stop and ctx.kinds[b] == "word":
+        m = ctx.mention_at.get(b)
+        if m is not None:
+            if m.label not in _PER:
+                break
+            people.append(m)                  # part of the name is tagged: سابرا [بانو]
+            b = m.last + 1
+            continue
         w = ctx.norms[b]
-        if w in COMPLEMENTIZERS or w in PREPOSITIONS or ctx.sclass(b) is not None or is_prep(ctx, b) \
-                or particles and _is_particle(ctx, b, particles) or b == a and ctx.is_definite(b):
+        if w in COMPLEMENTIZERS or w in NAME_BREAKERS or ctx.sclass(b) is not None or b in ctx.time_at \
+                or b == a and (ctx.is_definite(b) or particles and _is_particle(ctx, b, particles)):
             break
         b += 1
-    if not 1 <= b - a <= 3 or b >= limit:
+    if not 1 <= b - a <= 4 or b >= limit or people and len(people) * 1 == b - a:
         return k
-    closes = ctx.is_comma(b) or ctx.kinds[b] == "punct" and ctx.char(b) == ":" or ctx.norms[b] in COMPLEMENTIZERS
+    c = b
+    if c in ctx.time_at or ctx.norms[c] in NAME_BREAKERS and ctx.is_definite(c):
+        c = ctx.time_at[c][1] + 1 if c in ctx.time_at else c + 1      # جويس مسويا [السبت]،
+    closes = c < limit and (ctx.is_comma(c) or ctx.kinds[c] == "punct" and ctx.char(c) == ":"
+                            or ctx.norms[c] in COMPLEMENTIZERS)
     if not closes:
         return k
     subj.unnamed_name = (a, b - 1)
+    subj.mentions.extend(m for m in people if m not in subj.mentions)
     subj.last = max(subj.last, b - 1)
     return b + 1 if ctx.is_comma(b) else b
 
@@ -356,7 +374,7 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
                 and not ctx.has_proclitic(k, "لب") and (subj is None or subj.last == k - 1):
             grow(k, k)
             k += 1
-            if cls in ("title", "descriptor"):
+            if cls in ("title", "descriptor") and subj.head == "unknown" and not subj.mentions:
                 k = _unrecognized_name(ctx, k, limit, stop, particles, subj)
             continue
         if cls == "honorific" and (subj is None or subj.head in ("document", "unknown")):

@@ -1,0 +1,54 @@
+"""Untagged speaker names: words in the speaker slot of a reporting clause that look like a
+person's name the tagger did not mark.
+
+For the entities stage (which runs before quotes) to add as PER mentions: news names its speakers
+in a few fixed places, and a name there is a name even when the tagger's model has never seen it:
+- after a title or descriptor: ``اللواء [يحيى رسول]``، ``الشاب [مشاري الوزيه]``;
+- after a role, closed by a comma, a colon or إن/أن: ``رئيسة البعثة، [سابرا بانو]،``،
+  ``المتحدث باسم الجمعية [رائد النمس] إن``;
+- right after a reporting verb, before a comma and a role: ``وقال [عيد صباح]، مدير التمريض …``.
+
+    >>> spans = untagged_speaker_names(doc)      # doc with sentences, tokens and (tagger) mentions
+    >>> [doc.text[a:b] for a, b in spans]
+"""
+from __future__ import annotations
+
+from ..model import Document
+from .context import DocContext
+from .find import find_statements
+from .lexicon import COMPLEMENTIZERS, NAME_BREAKERS
+
+__all__ = ["untagged_speaker_names"]
+
+
+def untagged_speaker_names(doc: Document) -> list[tuple[int, int]]:
+    """Character spans of probable person names in speaker slots that no mention covers."""
+    ctx = DocContext(doc)
+    spans: set[tuple[int, int]] = set()
+    for st in find_statements(ctx):
+        sub = st.subject
+        if sub is None:
+            continue
+        if sub.unnamed_name is not None and not any(ctx.starts[sub.unnamed_name[0]] >= m.start and
+                                                    ctx.ends[sub.unnamed_name[1]] <= m.end for m in sub.mentions):
+            a, b = sub.unnamed_name
+            spans.add((ctx.starts[a], ctx.ends[b]))
+        elif sub.head == "unknown" and not sub.mentions and st.structure == "verb" and not st.before:
+            span = _name_then_role(ctx, sub.first)
+            if span is not None:
+                spans.add(span)
+    return sorted(spans)
+
+
+def _name_then_role(ctx: DocContext, a: int) -> tuple[int, int] | None:
+    """``وقال [عيد صباح]، مدير التمريض …``: one to three plain words, a comma, then a role."""
+    b = a
+    while b < len(ctx.norms) and b - a < 4 and ctx.kinds[b] == "word" and ctx.mention_at.get(b) is None:
+        w = ctx.norms[b]
+        if w in COMPLEMENTIZERS or w in NAME_BREAKERS or ctx.sclass(b) is not None or b in ctx.time_at \
+                or b == a and ctx.is_definite(b):
+            return None
+        b += 1
+    if 1 <= b - a <= 3 and b + 1 < len(ctx.norms) and ctx.is_comma(b) and ctx.sclass(b + 1) == "role":
+        return ctx.starts[a], ctx.ends[b - 1]
+    return None
