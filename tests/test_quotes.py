@@ -400,3 +400,10 @@ def test_untagged_speaker_names_for_the_entity_stage():
     q = doc.quotes[0]
     assert doc.text[q.source.start:q.source.end] == "المتحدث باسم الجمعية رائد العلي"
     assert q.speaker is None and q.speaker_reason == "speaker's name is not among the entities"
+
+
+def test_particle_of_the_cue_ends_the_role():
+    doc = make_doc("وأعلن المتحدث باسم الوزارة عن الانسحاب الكامل للقوات.\n"
+                   "وقال النائب عن الحزب كريم ناصر إن الحكومة ستسقط.", PEOPLE)
+    assert rows(doc)[0][1] == "الانسحاب الكامل للقوات"
+    assert rows(doc)[1][2] == "كريم ناصر"

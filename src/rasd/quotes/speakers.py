@@ -17,7 +17,7 @@ from ..text.normalize import normalize
 from .context import DocContext, MentionRef
 from .lexicon import speaker_class
 from .find import Statement
-from .subject import Subject, forward_subject
+from .subject import Subject, _role_tail, forward_subject
 
 __all__ = ["Resolved", "SpeakerResolver"]
 
@@ -120,20 +120,18 @@ class SpeakerResolver:
             if m.label not in _PER or not m.entity:
                 continue
             # a role written just before the name: مدير مستشفى كمال عدوان [الطبيب] حسام أبو صفية
+            c = ctx.clause_of(m.first)
+            lo = c.first if c is not None else 0
             k = m.first - 1
-            while k >= 0 and (ctx.sclass(k) in ("title", "descriptor") or ctx.is_comma(k)):
+            while k >= lo and (ctx.sclass(k) in ("title", "descriptor") or ctx.is_comma(k)):
                 k -= 1
             end = k
-            role_at = None
-            while k >= 0 and ctx.kinds[k] == "word" and end - k < 10 \
-                    and (ctx.mention_at.get(k) is None or ctx.mention_at[k].label not in _PER):
-                if ctx.sclass(k) == "role":
-                    role_at = k          # keep the outermost: [المتحدث باسم القائد العام …]
-                elif role_at is not None and ctx.norms[k] not in ("باسم", "في") and not ctx.is_definite(k):
-                    break
-                k -= 1
-            if role_at is not None:
-                add(m.entity, ctx.text[ctx.starts[role_at]:ctx.ends[end]])
+            outer = None                      # the outermost role whose complement runs to the name
+            for r in range(end, max(lo - 1, end - 12), -1):
+                if ctx.sclass(r) == "role" and _role_tail(ctx, r + 1, end + 1) > end:
+                    outer = r
+            if outer is not None:
+                add(m.entity, ctx.text[ctx.starts[outer]:ctx.ends[end]])
             # a role written after the name between commas: رأفت الصباغ، المتحدث باسم …،
             k = m.last + 1
             if k < len(ctx.norms) and ctx.is_comma(k) and k + 1 < len(ctx.norms) and ctx.sclass(k + 1) == "role":

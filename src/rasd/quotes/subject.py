@@ -148,7 +148,7 @@ def _opens_apposition(ctx: DocContext, a: int) -> bool:
     return ctx.norms[a] in ("وهو", "وهي", "الذي", "التي", "الذين")
 
 
-def _role_tail(ctx: DocContext, k: int, limit: int) -> int:
+def _role_tail(ctx: DocContext, k: int, limit: int, particles: tuple[str, ...] = ()) -> int:
     """End of a role's complement: المتحدث [باسم القائد العام للقوات المسلحة في العراق]، رئيس [مجلس
     إدارة شركة …]: first indefinite nouns of a construct chain, then definite words and names."""
     construct = True
@@ -169,7 +169,7 @@ def _role_tail(ctx: DocContext, k: int, limit: int) -> int:
             w = ctx.norms[k]
             cls = ctx.sclass(k)
             if w in COMPLEMENTIZERS or cls in ("title", "descriptor", "honorific") or w in PREPOSITIONS \
-                    and w not in ("في", "ل"):
+                    and w not in ("في", "ل", "عن") or w in particles:
                 break
             if ctx.is_definite(k) or w in ("باسم", "بأسم") or ctx.has_proclitic(k, "ل") or cls in ("role", "orghead"):
                 construct = construct and not ctx.is_definite(k)
@@ -178,8 +178,8 @@ def _role_tail(ctx: DocContext, k: int, limit: int) -> int:
             elif after_l:
                 after_l = False
                 k += 1                 # لسوق [عكاظ]: the noun after an indefinite ل-noun
-            elif w in ("في", "ل") and k + 1 < limit and (ctx.is_definite(k + 1) or ctx.mention_at.get(k + 1)):
-                k += 1
+            elif w in ("في", "ل", "عن") and k + 1 < limit and (ctx.is_definite(k + 1) or ctx.mention_at.get(k + 1)):
+                k += 1                 # عضو لجنة … [في البرلمان]، النائب [عن ائتلاف الوطنية]
             elif construct and n < 4:
                 k += 1                 # مدير مستشفى …، وزير خارجية …
             else:
@@ -406,7 +406,7 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
                 sub = subj or Subject("role", k, k, k)
                 sub.head, sub.head_index = "role", k
                 subj = sub
-            end = _role_tail(ctx, k + 1, limit)
+            end = _role_tail(ctx, k + 1, limit, particles)
             if subj.role is None:
                 subj.role = (k, end - 1)
             grow(k, end - 1)
