@@ -394,7 +394,7 @@ def test_untagged_speaker_names_for_the_entity_stage():
                    "وقال يوسف الحمد، مدير المكتب، إن العمل مستمر.\n"
                    "وأكد الدكتور ماهر سعيد أن الوضع صعب.\n"
                    "وقال الجيش الإسرائيلي إن العملية انتهت.", {})
-    assert [doc.text[a:b] for a, b in untagged_speaker_names(doc)] == [
+    assert [doc.text[a:b] for a, b, label in untagged_speaker_names(doc)] == [
         "رائد العلي", "سلمى داود", "يوسف الحمد", "ماهر سعيد"]
     # the quotes keep the whole speaker phrase and say why no entity was linked
     q = doc.quotes[0]

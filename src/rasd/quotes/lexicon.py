@@ -77,8 +77,9 @@ def speaker_class(word: str) -> str | None:
     w = word
     if w in table:
         return table[w]
-    if w.endswith("ه") and table.get(w[:-1]) in ("role", "descriptor", "unnamed", "kin"):
-        return table[w[:-1]]                      # منسقة، مندوبة: the feminine of a listed noun
+    if w.endswith("ه") and table.get(w[:-1]) in ("role", "descriptor", "unnamed", "kin") \
+            and not w[:-1].endswith("ي"):
+        return table[w[:-1]]                      # منسقة، مندوبة (not السعودية: a country)
     for prefix in ("و", "ف", "ل", "ب", "وال", "فال", "ال", "لل", "بال"):
         if w.startswith(prefix) and len(w) - len(prefix) >= 2:
             rest = w[len(prefix):]

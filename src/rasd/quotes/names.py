@@ -21,27 +21,34 @@ from .lexicon import COMPLEMENTIZERS, NAME_BREAKERS
 __all__ = ["untagged_speaker_names"]
 
 
-def untagged_speaker_names(doc: Document) -> list[tuple[int, int]]:
-    """Character spans of probable person names in speaker slots that no mention covers."""
+def untagged_speaker_names(doc: Document) -> list[tuple[int, int, str]]:
+    """(start, end, label) of probable names in speaker slots that no mention covers: PER for a
+    person's name, ORG for a name written in quotation marks (``أوصى "التحالف من أجل …"``)."""
     ctx = DocContext(doc)
-    spans: set[tuple[int, int]] = set()
+    spans: set[tuple[int, int, str]] = set()
     for st in find_statements(ctx):
         sub = st.subject
         if sub is None:
             continue
-        if sub.unnamed_name is not None and not any(ctx.starts[sub.unnamed_name[0]] >= m.start and
-                                                    ctx.ends[sub.unnamed_name[1]] <= m.end for m in sub.mentions):
-            a, b = sub.unnamed_name
-            spans.add((ctx.starts[a], ctx.ends[b]))
-        elif sub.head == "unknown" and not sub.mentions and st.structure == "verb" and not st.before:
-            span = _name_then_role(ctx, sub.first)
+        covered = [(m.start, m.end) for m in sub.mentions + sub.owner]
+        if sub.unnamed_name is not None:
+            a, b = ctx.starts[sub.unnamed_name[0]], ctx.ends[sub.unnamed_name[1]]
+            if not any(s <= a and b <= e for s, e in covered):
+                spans.add((a, b, "PER"))
+        elif sub.quoted_name is not None:
+            a, b = sub.quoted_name
+            if b > a or a > 0 and ctx.sclass(a - 2 if a >= 2 else 0) == "orghead":
+                spans.add((ctx.starts[a], ctx.ends[b], "ORG"))     # one quoted word alone may be anyone
+        elif sub.head in ("unknown", "role") and not sub.mentions and st.structure == "verb":
+            span = _name_then_role(ctx, sub.first) if not st.before else _name_then_role(ctx, sub.first, sub.last)
             if span is not None:
-                spans.add(span)
+                spans.add((*span, "PER"))
     return sorted(spans)
 
 
-def _name_then_role(ctx: DocContext, a: int) -> tuple[int, int] | None:
-    """``وقال [عيد صباح]، مدير التمريض …``: one to three plain words, a comma, then a role."""
+def _name_then_role(ctx: DocContext, a: int, last: int | None = None) -> tuple[int, int] | None:
+    """``وقال [عيد صباح]، مدير التمريض …``، ``إلا أن [فيتالي تشوركين]، سفير روسيا … قال``: one to
+    three plain words, a comma, then a role."""
     b = a
     while b < len(ctx.norms) and b - a < 4 and ctx.kinds[b] == "word" and ctx.mention_at.get(b) is None:
         w = ctx.norms[b]

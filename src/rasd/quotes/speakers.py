@@ -156,6 +156,16 @@ class SpeakerResolver:
             return self._implicit(st)
         return self.from_subject(sub, st)
 
+    def entity_named(self, a: int, b: int) -> str | None:
+        """The one organization (or person) whose name words are those of tokens [a, b]."""
+        ctx = self.ctx
+        words = set(_words(ctx.text[ctx.starts[a]:ctx.ends[b]]))
+        if not words:
+            return None
+        hits = [e.id for e in self.entities.values() if e.label not in _PLACE
+                and (words <= set(_words(e.name)) or set(_words(e.name)) <= words)]
+        return hits[0] if len(hits) == 1 else None
+
     def person_named(self, a: int, b: int) -> str | None:
         """The one person entity whose name holds every word of tokens [a, b] (a name the tagger
         left untagged here but found elsewhere: ``رسول`` -> يحيى رسول)."""
@@ -174,6 +184,12 @@ class SpeakerResolver:
             eid = self.person_named(*sub.unnamed_name)
             if eid:
                 return Resolved(eid, "name matches a person named elsewhere", "?", 0.75)
+        if sub.quoted_name is not None and not sub.mentions:
+            eid = self.entity_named(*sub.quoted_name)
+            if eid:
+                return Resolved(eid, "name matches an entity named elsewhere", "?", 0.75)
+            if sub.head != "document":
+                return Resolved(None, "speaker's name is not among the entities", "?", 0.4)
         if sub.head == "unknown" and sub.last - sub.head_index <= 1 and not sub.mentions:
             eid = self.person_named(sub.head_index, sub.last)
             if eid:
@@ -185,6 +201,11 @@ class SpeakerResolver:
             return Resolved(None, "unnamed source", "p", 0.85)
         if people:
             return Resolved(people[0].entity, "named in the clause", "?", 0.95)
+        if sub.unnamed_name is not None and (sub.role is not None or sub.head in ("role", "name")):
+            res = self._role(sub, st) if sub.role is not None else None
+            if res is not None and res.speaker:
+                return res
+            return Resolved(None, "speaker's name is not among the entities", "?", 0.4)
         if sub.head == "mention":
             for labels in (_ORG, _PLACE):
                 for m in sub.mentions:
@@ -209,6 +230,10 @@ class SpeakerResolver:
             for m in sub.owner + sub.mentions:
                 if m.entity and m.label not in _PLACE:
                     return Resolved(m.entity, "author of the document", "?", 0.8)
+            if sub.quoted_name is not None:
+                eid = self.entity_named(*sub.quoted_name)
+                if eid:
+                    return Resolved(eid, "author of the document", "?", 0.75)
             if sub.owner_word is not None:
                 eid = self._anaphor(ctx.norms[sub.owner_word], st)
                 if eid:

@@ -36,6 +36,7 @@ class Subject:
     honorific: int | None = None            # token of سموه، معاليه … inside the phrase
     entity: str | None = None               # an entity named by the phrase without a mention of it
     unnamed_name: tuple[int, int] | None = None   # words after a title that no mention covers
+    quoted_name: tuple[int, int] | None = None    # a name in quotation marks that no mention covers
 
     def span(self, ctx: DocContext) -> tuple[int, int]:
         return ctx.starts[self.first], ctx.ends[self.last]
@@ -126,6 +127,21 @@ def _is_particle(ctx: DocContext, k: int, particles: tuple[str, ...]) -> bool:
     return False
 
 
+def _quoted_name(ctx: DocContext, k: int, limit: int) -> int | None:
+    """Token k opens a quotation of at most ten words that the clause goes on after (a name written
+    in quotation marks, not what was said): the token after its closing mark."""
+    c = ctx.clause_of(k)
+    q = ctx.quotation_at(c.paragraph, ctx.starts[k]) if c else None
+    if q is None or not 1 <= len(ctx.text[q[0]:q[1]].split()) <= 10:
+        return None
+    j = k + 1
+    while j < limit and ctx.starts[j] <= q[1]:
+        j += 1
+    if j >= limit or ctx.kinds[j] == "punct" and ctx.char(j) in ".!?؟:":
+        return None
+    return j
+
+
 def _bracket_end(ctx: DocContext, i: int, limit: int) -> int | None:
     close = _BRACKETS.get(ctx.char(i))
     if close is None:
@@ -153,8 +169,8 @@ def _role_tail(ctx: DocContext, k: int, limit: int, particles: tuple[str, ...] =
     إدارة شركة …]: first indefinite nouns of a construct chain, then definite words and names."""
     construct = True
     after_l = False
-    n = 0
-    while k < limit and n < 12:
+    n = run = 0
+    while k < limit and n < 14:
         m = ctx.mention_at.get(k)
         q = _short_quotation(ctx, k, limit)
         if m is not None:
@@ -172,7 +188,8 @@ def _role_tail(ctx: DocContext, k: int, limit: int, particles: tuple[str, ...] =
                     and w not in ("في", "ل", "عن") or w in particles:
                 break
             if ctx.is_definite(k) or w in ("باسم", "بأسم") or ctx.has_proclitic(k, "ل") or cls in ("role", "orghead"):
-                construct = construct and not ctx.is_definite(k)
+                construct = cls == "role" and not ctx.is_definite(k) or construct and not ctx.is_definite(k)
+                run = 0
                 after_l = ctx.has_proclitic(k, "ل") and not ctx.is_definite(k)
                 k += 1
             elif after_l:
@@ -180,8 +197,11 @@ def _role_tail(ctx: DocContext, k: int, limit: int, particles: tuple[str, ...] =
                 k += 1                 # لسوق [عكاظ]: the noun after an indefinite ل-noun
             elif w in ("في", "ل", "عن") and k + 1 < limit and (ctx.is_definite(k + 1) or ctx.mention_at.get(k + 1)):
                 k += 1                 # عضو لجنة … [في البرلمان]، النائب [عن ائتلاف الوطنية]
-            elif construct and n < 4:
-                k += 1                 # مدير مستشفى …، وزير خارجية …
+            elif construct and run < 4:
+                run += 1
+                k += 1                 # مدير مستشفى …، وزير خارجية …، رئيس مجلس إدارة شركة …
+                n += 1
+                continue
             else:
                 break
         else:
@@ -291,7 +311,7 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
                     if closed:
                         sub, _, t = forward_subject(ctx, nxt, j, stop, particles)
                         times.extend(t)
-                        if sub is not None and sub.head == "name" and not subj.mentions:
+                        if sub is not None and sub.head == "name" and not any(m.label in _PER for m in subj.mentions):
                             subj.unnamed_name = (sub.head_index, sub.last)   # اللواء [يحيى رسول] untagged
                             grow(sub.first, sub.last)
                         elif sub is not None and (sub.mentions or sub.role):
@@ -315,15 +335,29 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
                 k = end
                 continue
             q = _short_quotation(ctx, k, limit)
-            if q is not None and (subj is None and k == i and any(ctx.mention_at.get(t) for t in range(k + 1, q))
-                                  or subj is not None and subj.last == k - 1 and subj.head in ("unknown", "anaphor", "role")):
+            if q is None and ch in _OPEN_QUOTES and (subj is None and k == i or subj is not None
+                                                     and subj.last == k - 1 and subj.head in ("unknown", "document")):
+                q = _quoted_name(ctx, k, limit)        # أوصى "التحالف من أجل …" باختيار …
+            if q is not None and (subj is None and k == i and (any(ctx.mention_at.get(t) for t in range(k + 1, q))
+                                                               or _quoted_name(ctx, k, limit))
+                                  or subj is not None and subj.last == k - 1
+                                  and subj.head in ("unknown", "anaphor", "role", "document")):
                 inner = [ctx.mention_at[t] for t in range(k + 1, q) if ctx.mention_at.get(t)]
+                if subj is not None and subj.head == "document":
+                    subj.owner.extend(m for m in inner if m not in subj.owner)
+                    if not inner:
+                        subj.quoted_name = (k + 1, q - 2)
+                    grow(k, q - 1)
+                    k = q
+                    continue
                 sub = grow(k, q - 1, "mention" if inner else "unknown")
                 for m in inner:
                     if m not in sub.mentions:
                         sub.mentions.append(m)
                 if inner and sub.head in ("unknown", "anaphor"):
                     sub.head, sub.head_index = "mention", inner[0].first
+                elif not inner:
+                    sub.quoted_name = (k + 1, q - 2)
                 k = q
                 continue
             break
