@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 import subprocess
 import sys
 from pathlib import Path
@@ -271,20 +272,28 @@ def test_spans_round_trip_on_the_corpus(shared):
     assert n_quotes > 200
 
 
-@pytest.mark.shared
-def test_eval_quotes_agrees_with_score_py(shared, tmp_path):
-    gold = shared / "gold" / "dev"
-    docs = []
+@pytest.fixture(scope="module")
+def dev_chain_docs(shared) -> tuple[list, dict]:
+    """The dev articles through the stages this checkout can run, then quotes (names, dicts)."""
     from rasd.io.jsonl import read_jsonl
     chain = _chain()
-    with (gold / "input.jsonl").open("rb") as fh:
+    docs = {}
+    with (shared / "gold" / "dev" / "input.jsonl").open("rb") as fh:
         for doc in read_jsonl(fh, "input.jsonl", "input"):
             for st in chain:
                 st(doc)
             doc.quotes = extract_quotes(doc)
-            docs.append(doc.to_json(layers=("entities", "quotes")))
+            docs[doc.id] = doc.to_dict(layers=("entities", "quotes"))
+    return [s.name for s in chain], docs
+
+
+@pytest.mark.shared
+def test_eval_quotes_agrees_with_score_py(shared, dev_chain_docs, tmp_path):
+    gold = shared / "gold" / "dev"
+    _, docs = dev_chain_docs
     system = tmp_path / "system.jsonl"
-    system.write_text("\n".join(docs) + "\n", encoding="utf-8")
+    system.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in docs.values()) + "\n",
+                      encoding="utf-8")
     ref = json.loads(subprocess.run([sys.executable, str(shared / "gold" / "score.py"), str(gold), str(system),
                                      "--json"], capture_output=True, text=True, check=True).stdout)
     out = subprocess.run([sys.executable, "-m", "rasd", "eval", "quotes", str(gold), str(system), "--json"],
@@ -329,6 +338,7 @@ def _gold_entities(doc: Document, gold: dict) -> None:
                     for n, ids in sorted(found.items())]
 
 
+@lru_cache(maxsize=1)
 def _dev_with_gold_entities(shared: Path) -> tuple[dict, dict]:
     from rasd.eval.gold import load_gold
     from rasd.io.jsonl import read_jsonl
@@ -407,3 +417,17 @@ def test_particle_of_the_cue_ends_the_role():
                    "وقال النائب عن الحزب كريم ناصر إن الحكومة ستسقط.", PEOPLE)
     assert rows(doc)[0][1] == "الانسحاب الكامل للقوات"
     assert rows(doc)[1][2] == "كريم ناصر"
+
+
+@pytest.mark.shared
+def test_dev_floors_with_the_full_pipeline(shared, dev_chain_docs):
+    """The whole chain (tagger, entities, times, quotes). Measured 0.921 F1, attribution 0.812,
+    end-to-end 0.748: the gap to the gold-entity numbers is speakers the tagger does not find."""
+    from rasd.eval.gold import evaluate_docs, load_gold
+    names, docs = dev_chain_docs
+    if "mentions" not in names:
+        pytest.skip("the NER tagger cannot run in this checkout")
+    res = evaluate_docs(load_gold(shared / "gold" / "dev"), docs)
+    assert res["quotes"]["f1"] >= 0.89, res["quotes"]
+    assert res["quotes_attribution_accuracy"] >= 0.76, res["quotes_attribution_accuracy"]
+    assert res["quotes_end_to_end"]["f1"] >= 0.70, res["quotes_end_to_end"]
