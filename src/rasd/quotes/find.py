@@ -476,9 +476,9 @@ class _ClauseReader:
         """بحسب X، فإن …  /  …، وفقا لـ X."""
         ctx, c = self.ctx, self.c
         k = j
-        if k < c.stop and ctx.norms[k] == "ما":           # حسب ما صرحت به X
+        if k < c.stop and ctx.norms[k] == "ما":           # حسب ما صرحت به X، بحسب ما ذكرته الوكالة
             k += 1
-            if k < c.stop and k in self.starts:
+            if k < c.stop and ctx.kinds[k] == "word" and ctx.mention_at.get(k) is None:
                 k += 1
             if k < c.stop and ctx.norms[k] in ("به", "بها", "بهم"):
                 k += 1

@@ -50,6 +50,15 @@ def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
             direction = _straight_direction(text, i, start, end, family == '"')
         else:
             direction = "open" if ch in _PAIRS else "close"
+            if ch in "«»":
+                # some outlets write the guillemets the other way round: »…«
+                seen = _straight_direction(text, i, start, end, family == "«")
+                left = text[i - 1] if i > start else ""
+                right = text[i + 1] if i + 1 < end else ""
+                if direction == "close" and family is None and seen == "open" and right.isalpha():
+                    direction = "open"
+                elif direction == "open" and family == "«" and left.isalpha() and not right.isalpha():
+                    direction = "close"
         if family is None:
             if direction == "open":
                 family, opened = fam, i + 1

@@ -256,10 +256,10 @@ class SpeakerResolver:
         ctx = self.ctx
         best, best_pos = None, -1
         for m in ctx.mentions:
-            if m.start >= st.cue[0] or not m.entity or m.label in _PER:
+            if m.start >= st.cue[0] or not m.entity or m.label not in _ORG:
                 continue
             e = self.entities.get(m.entity)
-            if e is None:
+            if e is None or e.label not in _ORG:
                 continue
             ws = _words(e.name)
             k = m.first - 1
