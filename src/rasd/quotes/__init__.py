@@ -8,6 +8,8 @@ speaker entity (or None with a reason), the kind (direct/indirect/mixed), a time
 The steps live in small modules: `lexicon` (cue and speaker-noun lexicons), `marks` (quotation
 marks), `context` (token view of the document), `subject` (the speaker slot), `find` (cue-introduced
 statements), `special` (headlines and interviews) and `speakers` (linking speakers to entities).
+`names.untagged_speaker_names(doc)` lists the names written in speaker slots that the tagger did
+not mark, for the entities stage to add.
 """
 from __future__ import annotations
 
