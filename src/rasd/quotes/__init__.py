@@ -32,7 +32,8 @@ def extract_quotes(doc: Document) -> list[Quote]:
     resolver = SpeakerResolver(ctx)
     pairs: list[tuple[Statement, Resolved]] = [(st, resolver.resolve(st)) for st in found]
     for st, who in interview_statements(ctx, found, [r.speaker for _, r in pairs]):
-        pairs.append((st, Resolved(who, "interview answer of the person interviewed", "?", 0.7)))
+        reason = "interview answer of the person interviewed" if who else "interviewee is not among the entities"
+        pairs.append((st, Resolved(who, reason, "?", 0.7 if who else 0.3)))
     pairs.sort(key=lambda p: (p[0].content[0], p[0].cue[0]))
     out: list[Quote] = []
     seen: set[tuple[str, str, str]] = set()

@@ -104,20 +104,21 @@ def _headline(ctx: DocContext, c: Clause, colon: int) -> Statement | None:
 
 
 def interview_statements(ctx: DocContext, taken: list[Statement],
-                         speakers: list[str | None]) -> list[tuple[Statement, str]]:
+                         speakers: list[str | None]) -> list[tuple[Statement, str | None]]:
     """Answers of a question-and-answer interview, each with the interviewee's entity id;
     `speakers` are the resolved speakers of the statements already found (`taken`)."""
     body = [(p, a, b) for p, (a, b, kind) in sorted(ctx.paragraphs.items()) if kind == "body"]
     questions = [p for p, a, b in body if ctx.text[a:b].rstrip()[-1:] in "؟?"]
     if len(questions) < 3:
         return []
-    before = [s for st, s in zip(taken, speakers) if s and st.clause.paragraph < questions[0]]
+    before = [s for st, s in zip(taken, speakers) if st.clause.paragraph < questions[0]]
     if not before:
         return []
-    who = Counter(before).most_common(1)[0][0]
+    named = [s for s in before if s]
+    who = Counter(named).most_common(1)[0][0] if named else None   # None: the interviewee has no entity
     busy = {st.clause.paragraph for st in taken}
     qset = set(questions)
-    out: list[tuple[Statement, str]] = []
+    out: list[tuple[Statement, str | None]] = []
     last_q, answers = None, 0
     for p, a, b in body:
         if p in qset:
