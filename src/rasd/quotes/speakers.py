@@ -202,7 +202,8 @@ class SpeakerResolver:
         if people:
             return Resolved(people[0].entity, "named in the clause", "?", 0.95)
         if sub.unnamed_name is not None and (sub.role is not None or sub.head in ("role", "name")):
-            res = self._role(sub, st) if sub.role is not None else None
+            # a name is written: the role may find its holder, never the person quoted before
+            res = self._role(sub, st, refer_back=False) if sub.role is not None else None
             if res is not None and res.speaker:
                 return res
             return Resolved(None, "speaker's name is not among the entities", "?", 0.4)
@@ -270,7 +271,7 @@ class SpeakerResolver:
                 best, best_pos = m.entity, m.start
         return best
 
-    def _role(self, sub: Subject, st: Statement) -> Resolved:
+    def _role(self, sub: Subject, st: Statement, refer_back: bool = True) -> Resolved:
         ctx = self.ctx
         a, b = sub.role if sub.role is not None else (sub.head_index, sub.last)
         words = _words(ctx.text[ctx.starts[a]:ctx.ends[b]])
@@ -289,7 +290,7 @@ class SpeakerResolver:
         # a definite role refers back to the latest person quoted (المسؤول الأممي، الوزيرة، رئيس الحركة)
         definite = ctx.is_definite(sub.head_index) or any(
             ctx.is_definite(t) or ctx.mention_at.get(t) for t in range(sub.head_index + 1, min(b + 1, sub.head_index + 3)))
-        if definite:
+        if definite and refer_back:
             for prev, res in reversed(self.history):
                 if prev.clause.paragraph < st.clause.paragraph - _WINDOW_PARAGRAPHS:
                     break
