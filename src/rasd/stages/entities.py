@@ -85,8 +85,8 @@ def _is_head(word_key: str, cls: str) -> bool:
 def _joins(c: _Cluster, label: str, keys: tuple[str, ...], entry_id: str | None) -> bool:
     if c.label != label:
         return False
-    if entry_id is not None and entry_id in c.entry_ids:
-        return True
+    if entry_id is not None and c.entry_ids:
+        return entry_id in c.entry_ids        # two different known places never merge by words
     for k in c.keys:
         if k == keys:
             return True
@@ -129,13 +129,7 @@ class EntityStage(Stage):
         names = [name_of(doc, tokens, s.i, s.j, s.cut if s.cut or s.label != "PER" else _person_cut(tokens[s.i]))
                  for s in spans]
 
-        mentions = []
-        for n, (s, (_, start)) in enumerate(zip(spans, names), 1):
-            mentions.append(Mention(f"m{n}", start, tokens[s.j - 1].end, s.label, s.score, s.source))
-        doc.mentions = mentions
-
         clusters: list[_Cluster] = []
-        span_cluster: dict[int, _Cluster] = {}
         for idx, (s, (name, _)) in enumerate(zip(spans, names)):
             if s.label not in ENTITY_LABELS:
                 continue
@@ -152,9 +146,13 @@ class EntityStage(Stage):
                 target = _Cluster(s.label, idx)
                 clusters.append(target)
             target.add(s, name, keys)
-            span_cluster[idx] = target
 
         clusters = _merge_capitals(clusters, tokens, spans)
+        clusters = _merge_named_after(clusters)
+        mentions = []                     # made after clustering: a merge may change a label
+        for n, (s, (_, start)) in enumerate(zip(spans, names), 1):
+            mentions.append(Mention(f"m{n}", start, tokens[s.j - 1].end, s.label, s.score, s.source))
+        doc.mentions = mentions
         index = {id(s): k for k, s in enumerate(spans)}
         starts = [t.start for t in tokens]
         bounds = _sentence_bounds(doc, starts)
@@ -202,7 +200,7 @@ class EntityStage(Stage):
 
 def _person_cut(t: Token) -> tuple[int, bool] | None:
     """A person's name rarely starts with the conjunction و: وثيو -> ثيو (but وليد stays وليد)."""
-    cut = proclitic_cut(t.norm)
+    cut = proclitic_cut(t.norm, person=True)
     if cut[0]:
         return cut
     n = t.norm
@@ -212,22 +210,24 @@ def _person_cut(t: Token) -> tuple[int, bool] | None:
 
 
 def _canonical(c: _Cluster) -> int:
-    """Index of the name to show: the fullest name that contains the words of every other name;
-    when no name contains all the others, the most frequent one (then the longest). In a capital
-    merged into its country, only the country's names compete."""
+    """Index of the name to show: the name that contains the words of most other names (the
+    fullest: الولايات المتحدة الأميركية over الولايات المتحدة and أمريكا); when none contains another,
+    the most frequent, then the gazetteer's usual name. In a capital merged into its country, only
+    the country's names compete."""
     own = c.entry.id if c.entry is not None else None
     pool = [k for k in range(len(c.names))
             if own is None or (c.spans[k].entry is not None and c.spans[k].entry.id == own)]
     pool = pool or list(range(len(c.names)))
-    words = [set(c.keys[k]) for k in pool]
-    everything = set().union(*words)
-    full = [k for k, w in zip(pool, words) if w == everything]
-    if full:
-        return max(full, key=lambda k: (len(c.keys[k]), -c.spans[k].i))
+    distinct = {c.keys[k] for k in pool}
+    covers = {k: sum(1 for other in distinct if other != c.keys[k] and set(other) <= set(c.keys[k]))
+              for k in pool}
+    if max(covers.values()) > 0:
+        return max(pool, key=lambda k: (covers[k], len(c.keys[k]), -c.spans[k].i))
     freq = {}
     for k in pool:
         freq[c.keys[k]] = freq.get(c.keys[k], 0) + 1
-    return max(pool, key=lambda k: (freq[c.keys[k]], len(c.keys[k]), -c.spans[k].i))
+    usual = _keys(c.entry.name) if c.entry is not None else ()
+    return max(pool, key=lambda k: (freq[c.keys[k]], c.keys[k] == usual, len(c.keys[k]), -c.spans[k].i))
 
 
 def _sentence_bounds(doc: Document, starts: list[int]) -> list[tuple[int, int]]:
@@ -282,6 +282,31 @@ def _merge_capitals(clusters: list[_Cluster], tokens: list[Token], spans: list[S
                     target.names.append(nm)
                     target.keys.append(k)
                 continue
+        out.append(c)
+    return out
+
+
+def _merge_named_after(clusters: list[_Cluster]) -> list[_Cluster]:
+    """A "person" whose name is the rest of a place or organization named after a person joins it
+    (مستشفى كمال عدوان … كمال عدوان): the tagger took the hospital's name for a man."""
+    tails = {}
+    for c in clusters:
+        if c.label in ("ORG", "LOC"):
+            for k in c.keys:
+                if len(k) > 2 and _is_head(k[0], "ORG_HEAD" if c.label == "ORG" else "LOC_HEAD"):
+                    tails.setdefault(k[1:], c)
+    if not tails:
+        return clusters
+    out = []
+    for c in clusters:
+        target = tails.get(c.keys[0]) if c.label == "PER" else None
+        if target is not None and all(k in tails for k in c.keys):
+            for s, nm, k in zip(c.spans, c.names, c.keys):
+                s.label = target.label
+                target.spans.append(s)
+                target.names.append(nm)
+                target.keys.append(k)
+            continue
         out.append(c)
     return out
 

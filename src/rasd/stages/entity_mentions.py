@@ -81,6 +81,11 @@ _NISBA = ("ي", "يه", "يين", "يون", "يات")
 _OTHER_ADJ = frozenset(normalize(w, "match") for w in (
     "العليا", "الكبرى", "العظمى", "الأعلى", "العام", "العامة", "الخاص", "الخاصة", "الأحمر", "الدائم",
     "الدائمة"))
+# لل-words that do not continue an organization's name (للمرة الأولى، للغاية).
+_NOT_ORG_LINK = frozenset(normalize(w, "match") for w in (
+    "للمرة", "للغاية", "للتو", "للحظة", "للحديث", "للصحفيين", "للصحافيين", "للصحافة", "للإعلام",
+    "لللقاء", "للبحث", "للرد", "للمشاركة", "للحصول", "للتأكيد", "للعام", "للسنة", "للشهر", "لليوم",
+    "للأسبوع", "للمزيد", "للجميع", "للقاء"))
 _ORG_LINKS = frozenset(("في", "ب", "التابع", "التابعه", "لدي"))
 MAX_CHAIN = 6
 
@@ -100,12 +105,13 @@ class Span:
 
 
 @lru_cache(maxsize=100_000)
-def proclitic_cut(norm: str) -> tuple[int, bool]:
+def proclitic_cut(norm: str, person: bool = False) -> tuple[int, bool]:
     """How many leading characters of a name's first word are proclitics (و ف ب ك ل), and whether
     the article must be restored (للتحالف -> التحالف): (2, True). Conservative: a letter is cut
     only when what remains carries the article, or is a gazetteer word and the whole word is not,
     or is more frequent in the stem lexicon than the whole word (وسوق، لثقافة); a و is also cut
-    from an unattested word of four letters or more after it (ونسما)."""
+    from an unattested word of four letters or more after it (ونسما). For a person's name
+    (`person`) the lexicon is not asked about ب ل ك: names often begin with them (بانو، بتال)."""
     n = norm
     for pre in ("وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال"):
         if n.startswith(pre) and len(n) > len(pre) + 1:
@@ -120,7 +126,7 @@ def proclitic_cut(norm: str) -> tuple[int, bool]:
         if n.startswith(pre) and len(rest) >= 3 and gz.lookup(rest, clitics=False):
             return len(pre), False
     whole = known(n)
-    for pre in ("وب", "ول", "وك", "و", "ب", "ل", "ك"):
+    for pre in (("و",) if person else ("وب", "ول", "وك", "و", "ب", "ل", "ك")):
         rest = n[len(pre):]
         if n.startswith(pre) and len(rest) >= 3:
             if known(rest) > whole or pre == "و" and whole == 0 and len(rest) >= 4:
@@ -190,6 +196,8 @@ def _modifier(norm: str) -> bool:
     word (الأمن والدفاع)."""
     if norm[0] in "وف" and len(norm) > 4 and _definite(norm[1:]):
         return True
+    if norm.startswith("لل") and len(norm) > 4 and norm not in _NOT_ORG_LINK:
+        return True                  # الهيئة العامة للطيران المدني، المجلس الوطني لحقوق الإنسان
     cut, restore = proclitic_cut(norm)
     w = norm[cut:]
     if cut or restore:
@@ -281,7 +289,41 @@ def collect(doc: Document) -> list[Span]:
             _move_title(tokens, s)
     spans.extend(_family_names(doc, tokens, spans))
     spans.sort(key=lambda s: (s.i, -s.j))
-    return _dedupe(spans)
+    _compound_regions(tokens, spans)
+    _adjective_countries(tokens, spans)
+    return _dedupe([s for s in spans if s.label != "DROP"])
+
+
+def _compound_regions(tokens: list[Token], spans: list[Span]) -> None:
+    """Places joined by hyphens are one region: جهة طنجة - تطوان - الحسيمة، سوس - ماسة."""
+    by_start = {s.i: s for s in spans if s.label == "LOC"}
+    for s in spans:
+        if s.label != "LOC":
+            continue
+        while s.j + 1 < len(tokens) and tokens[s.j].norm in ("-", "–"):
+            nxt = by_start.get(s.j + 1)
+            if nxt is None or nxt is s or nxt.label != "LOC":
+                break
+            s.j, s.entry = nxt.j, None
+            nxt.label = "DROP"
+
+
+def _adjective_countries(tokens: list[Token], spans: list[Span]) -> None:
+    """A country that is also a nisba adjective (السعودية) right after an organization belongs to
+    it (الهيئة العامة للطيران المدني السعودية); after another definite word it is an adjective."""
+    prev_span = None
+    for s in spans:
+        if s.label == "LOC" and s.j - s.i == 1 and s.entry is not None and s.entry.kind == "COUNTRY":
+            t = tokens[s.i]
+            if t.norm.startswith("ال") and gz.demonym(t.norm) and s.i > 0:
+                if prev_span is not None and prev_span.j == s.i and prev_span.label == "ORG":
+                    prev_span.j = s.j
+                    s.label = "DROP"
+                elif tokens[s.i - 1].kind == "word" and _definite(tokens[s.i - 1].norm) \
+                        and tokens[s.i - 1].norm not in _PLACE_CUES and not gz.lookup(tokens[s.i - 1].norm) & gz.PLACE_KINDS:
+                    s.label = "DROP"
+        if s.label != "DROP":
+            prev_span = s
 
 
 def _family_names(doc: Document, tokens: list[Token], spans: list[Span]) -> list[Span]:
@@ -319,7 +361,8 @@ def _family_names(doc: Document, tokens: list[Token], spans: list[Span]) -> list
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
             if not last[key] and nxt is not None and nxt.kind == "word" and _definite(nxt.norm):
                 break
-            out.append(Span(k, k + 1, "PER", "rule", 0.5, cut=(cut, False) if cut else None))
+            pc = proclitic_cut(t.norm, person=True)
+            out.append(Span(k, k + 1, "PER", "rule", 0.5, cut=pc if pc[0] else None))
             break
     return out
 
@@ -350,7 +393,11 @@ def _needs_context(tokens: list[Token], a: int, i: int, entry: gz.Entry) -> bool
     if i == a:
         return True
     prev = tokens[i - 1].norm
-    if prev in _PLACE_CUES:
+    if prev in _PLACE_CUES or prev in ("-", "–"):            # في X، … - سبق - الطائف (dateline)
+        return False
+    if t.norm[:1] == "ب" and proclitic_cut(t.norm)[0] or t.norm.startswith("وب") and len(t.norm) > 4:
+        return False                                         # بالطائف
+    if i + 1 < len(tokens) and tokens[i + 1].norm == ":" and prev in ("-", "–", "،", ","):
         return False
     if t.norm[0] == "و" and i - 1 > a and gz.lookup(prev) & gz.PLACE_KINDS:
         return False
@@ -366,14 +413,32 @@ def _common_noun(word: str) -> bool:
 
 
 def _sentence_token_bounds(doc: Document, starts: list[int], ends: list[int]) -> list[tuple[int, int]]:
+    """Token ranges of the sentences, plus the runs of tokens no sentence covers (credit lines such
+    as "(الأناضول)"), each cut at line breaks."""
     if not doc.sentences:
         return [(0, len(starts))]
     out = []
+    pos = 0
     for s in doc.sentences:
         a = bisect_left(starts, s.start)
         b = bisect_left(starts, s.end)
+        if a > pos:
+            out.extend(_line_runs(doc, starts, pos, a))
         if b > a:
             out.append((a, b))
+        pos = max(pos, b)
+    if pos < len(starts):
+        out.extend(_line_runs(doc, starts, pos, len(starts)))
+    return out
+
+
+def _line_runs(doc: Document, starts: list[int], a: int, b: int) -> list[tuple[int, int]]:
+    out, run = [], a
+    for k in range(a + 1, b):
+        if "\n" in doc.text[starts[k - 1]:starts[k]]:
+            out.append((run, k))
+            run = k
+    out.append((run, b))
     return out
 
 
@@ -398,14 +463,21 @@ def _head_plus_name(tokens: list[Token], spans: list[Span]) -> None:
     for s in list(spans):
         if s.i == 0 or s.label not in ("LOC", "PER") or s.label == "DROP":
             continue
-        h = tokens[s.i - 1]
+        if s.label == "PER" and s.title is None:
+            _move_title(tokens, s)
+        first = s.title[0] if s.label == "PER" and s.title is not None else s.i
+        if first == 0:
+            continue
+        h = tokens[first - 1]
         if h.kind != "word":
             continue
         cut, restore = proclitic_cut(h.norm)
         w = h.norm[cut:]
-        if restore or w.startswith("ال") or (s.i - 1) in starts:
+        if restore or w.startswith("ال") or (first - 1) in starts:
             continue
         if s.label == "LOC" and w in _PLACE_ORG_HEADS:
+            if proclitic_cut(tokens[s.i].norm)[0]:
+                continue                                     # مستشفى بمخيم جباليا: not a genitive
             label = "LOC" if w in _PERSON_LOC_HEADS else "ORG"
         elif s.label == "PER" and w in _PERSON_ORG_HEADS:
             label = "ORG"
@@ -413,9 +485,16 @@ def _head_plus_name(tokens: list[Token], spans: list[Span]) -> None:
             label = "LOC"
         else:
             continue
-        s.i, s.label, s.source, s.entry, s.cut = s.i - 1, label, "rule", None, None
+        s.i, s.label, s.source, s.entry, s.cut, s.title = first - 1, label, "rule", None, None, None
         if label == "LOC":                                   # مطار القاهرة الدولي
             s.j = _chain_end(tokens, s.j, len(tokens), set(), genitive=False)
+
+
+def _agree(head: str, adjective: str) -> bool:
+    """Gender agreement of a definite head and its adjective: القوات العراقية, الجيش العراقي, not
+    الاستخبارات الإسرائيلي (an adjective of something before)."""
+    feminine = head.endswith(("ه", "ات"))
+    return feminine == adjective.endswith("ه")
 
 
 def _rule_orgs(tokens: list[Token], a: int, b: int, spans: list[Span], taken: set[int]) -> None:
@@ -431,7 +510,7 @@ def _rule_orgs(tokens: list[Token], a: int, b: int, spans: list[Span], taken: se
         if w in _CONSTRUCT_HEADS and k + 1 < b and k + 1 not in taken:
             end = _chain_end(tokens, k + 1, b, taken)
         elif w in _DEFINITE_HEADS and k + 1 < b and k + 1 not in taken \
-                and _is_adjective(tokens[k + 1].norm):
+                and _is_adjective(tokens[k + 1].norm) and _agree(w, tokens[k + 1].norm):
             end = k + 2
             while end < b and end not in taken and end - k < MAX_CHAIN and _is_word(tokens[end]) \
                     and _is_adjective(tokens[end].norm):
