@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text.normalize import normalize
-from .context import DocContext, MentionRef
+from .context import DocContext
 from .lexicon import speaker_class
 from .find import Statement
-from .subject import Subject, _role_tail, forward_subject
+from .subject import Subject, role_tail, forward_subject
 
 __all__ = ["Resolved", "SpeakerResolver"]
 
@@ -128,7 +128,7 @@ class SpeakerResolver:
             end = k
             outer = None                      # the outermost role whose complement runs to the name
             for r in range(end, max(lo - 1, end - 12), -1):
-                if ctx.sclass(r) == "role" and _role_tail(ctx, r + 1, end + 1) > end:
+                if ctx.sclass(r) == "role" and role_tail(ctx, r + 1, end + 1) > end:
                     outer = r
             if outer is not None:
                 add(m.entity, ctx.text[ctx.starts[outer]:ctx.ends[end]])

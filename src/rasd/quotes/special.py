@@ -13,7 +13,7 @@ from collections import Counter
 
 from .context import Clause, DocContext
 from .find import Statement, kind_of, strip_credit, trim_content
-from .lexicon import cue_lengths, cues, strip_conjunction
+from .lexicon import cues, strip_conjunction
 from .subject import Subject, forward_subject
 
 __all__ = ["headline_statements", "interview_statements"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .context import DocContext, MentionRef
 from .lexicon import ADVERBS, COMPLEMENTIZERS, CONNECTIVES, NAME_BREAKERS, PREPOSITIONS
 
-__all__ = ["Subject", "backward_subject", "forward_subject", "is_prep", "pp_end", "skip_adverbials"]
+__all__ = ["Subject", "backward_subject", "forward_subject", "is_prep", "pp_end", "role_tail", "skip_adverbials"]
 
 _APPOSITION_MAX = 16
 _BRACKETS = {"(": ")", "-": "-", "–": "–", "—": "—", "[": "]"}
@@ -164,7 +164,7 @@ def _opens_apposition(ctx: DocContext, a: int) -> bool:
     return ctx.norms[a] in ("وهو", "وهي", "الذي", "التي", "الذين")
 
 
-def _role_tail(ctx: DocContext, k: int, limit: int, particles: tuple[str, ...] = ()) -> int:
+def role_tail(ctx: DocContext, k: int, limit: int, particles: tuple[str, ...] = ()) -> int:
     """End of a role's complement: المتحدث [باسم القائد العام للقوات المسلحة في العراق]، رئيس [مجلس
     إدارة شركة …]: first indefinite nouns of a construct chain, then definite words and names."""
     construct = True
@@ -440,7 +440,7 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
                 sub = subj or Subject("role", k, k, k)
                 sub.head, sub.head_index = "role", k
                 subj = sub
-            end = _role_tail(ctx, k + 1, limit, particles)
+            end = role_tail(ctx, k + 1, limit, particles)
             if subj.role is None:
                 subj.role = (k, end - 1)
             grow(k, end - 1)
