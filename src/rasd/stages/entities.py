@@ -48,6 +48,7 @@ MAX_ROLE = 14
 _ADMIN_HEADS = frozenset(gz.name_key(normalize(w, "match")).lstrip("!") for w in (
     "مدينة", "محافظة", "منطقة", "إقليم", "ولاية", "قطاع", "مخيم", "بلدة", "قرية", "جهة", "ناحية",
     "قضاء", "مقاطعة", "دولة", "إمارة", "مملكة", "سلطنة", "جمهورية", "جزيرة"))
+_CITY_HEAD = gz.name_key(normalize("مدينة", "match")).lstrip("!")
 
 
 def _keys(name: str) -> tuple[str, ...]:
@@ -82,38 +83,67 @@ def _is_head(word_key: str, cls: str) -> bool:
     return bool(h and h[0] == cls)
 
 
-def _joins(c: _Cluster, label: str, keys: tuple[str, ...], entry_id: str | None) -> bool:
+def _joins(c: _Cluster, label: str, keys: tuple[str, ...], entry_id: str | None) -> int:
+    """How strongly a mention joins a cluster: 0 not at all; higher wins (see `_find`)."""
     if c.label != label:
-        return False
+        return 0
+    if label == "LOC" and len(keys) > 1 and keys[0] in _ADMIN_HEADS and \
+            any(len(k) > 1 and k[0] in _ADMIN_HEADS and k[0] != keys[0] for k in c.keys):
+        return 0                           # مدينة غزة never joins قطاع غزة
+    if entry_id is not None and entry_id in c.entry_ids:
+        return 3
+    if label == "LOC":
+        score = _joins_place(c, keys)
+        if score:
+            return score
     if entry_id is not None and c.entry_ids:
-        return entry_id in c.entry_ids        # two different known places never merge by words
+        return 0                           # two different known names never merge by their words
     for k in c.keys:
         if k == keys:
-            return True
+            return 2
         if label == "PER":
             if len(keys) == 1 and keys[0] in (k[0], k[-1]) and len(k) > 1:
-                return True
+                return 1
             if len(k) == 1 and len(keys) > 1 and k[0] in (keys[0], keys[-1]):
-                return True                # the short form came first (a headline: زادة … محسن فخري زادة)
+                return 1                   # the short form came first (a headline: زادة … محسن فخري زادة)
             if len(keys) > 1 and len(k) > 1 and (set(keys) <= set(k) or set(k) <= set(keys)):
-                return True
+                return 1
         elif label == "ORG":
             if len(keys) < len(k) and k[:len(keys)] == keys and (len(keys) > 1 or not _is_head(keys[0], "ORG_HEAD")):
-                return True
+                return 1
             if len(k) < len(keys) and keys[:len(k)] == k and (len(k) > 1 or not _is_head(k[0], "ORG_HEAD")):
-                return True
+                return 1
             if len(k) > 1 and k[1:] == keys and _is_head(k[0], "ORG_HEAD"):
-                return True
+                return 1
             if len(keys) > 1 and keys[1:] == k and _is_head(keys[0], "ORG_HEAD"):
-                return True
+                return 1
             if min(len(k), len(keys)) > 1 and k[0] == keys[0] and (set(k) <= set(keys) or set(keys) <= set(k)):
-                return True
-        else:
-            if len(k) > 1 and k[1:] == keys and k[0] in _ADMIN_HEADS:
-                return True
-            if len(keys) > 1 and keys[1:] == k and keys[0] in _ADMIN_HEADS:
-                return True
-    return False
+                return 1
+    return 0
+
+
+def _joins_place(c: _Cluster, keys: tuple[str, ...]) -> int:
+    """A place with and without its administrative head: القصيم joins منطقة القصيم (preferring a
+    region over a city: غزة joins قطاع غزة before مدينة غزة); منطقة القصيم joins القصيم unless
+    the place already has another head (مدينة غزة and قطاع غزة stay two places)."""
+    heads = {k[0] for k in c.keys if len(k) > 1 and k[0] in _ADMIN_HEADS}
+    best = 0
+    for k in c.keys:
+        if len(k) > 1 and k[1:] == keys and k[0] in _ADMIN_HEADS:
+            best = max(best, 1 if k[0] == _CITY_HEAD else 2)
+        if len(keys) > 1 and keys[1:] == k and keys[0] in _ADMIN_HEADS and heads <= {keys[0]}:
+            best = max(best, 1)
+    return best
+
+
+def _find(clusters: list[_Cluster], label: str, keys: tuple[str, ...], entry_id: str | None) -> _Cluster | None:
+    """The cluster a mention joins: the strongest link, the most recent cluster on a tie."""
+    best, found = 0, None
+    for c in reversed(clusters):
+        score = _joins(c, label, keys, entry_id)
+        if score > best:
+            best, found = score, c
+    return found
 
 
 class EntityStage(Stage):
@@ -137,11 +167,7 @@ class EntityStage(Stage):
             if not keys:
                 continue
             eid = s.entry.id if s.entry else None
-            target = None
-            for c in reversed(clusters):
-                if _joins(c, s.label, keys, eid):
-                    target = c
-                    break
+            target = _find(clusters, s.label, keys, eid)
             if target is None:
                 target = _Cluster(s.label, idx)
                 clusters.append(target)
