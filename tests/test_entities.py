@@ -242,3 +242,11 @@ def test_titles_lose_proclitics_and_first_names_are_not_titles():
     ents = by_name(doc)
     assert ents["ناصر العلي"].title == "الشيخ"
     assert ents["رائد الحمدان"].title is None
+
+
+def test_head_plus_first_name_and_place_variants():
+    doc = analyze("قصفت الطائرات محيط مستشفى سمير حداد في قطاع غزة، وقال مسؤول في غزة إن مدينة غزة تعاني.")
+    ents = by_name(doc)
+    assert ents["مستشفى سمير حداد"].label == "ORG"
+    assert ents["قطاع غزة"].aliases == ("غزة",)        # a bare name joins the region first
+    assert "مدينة غزة" in ents                          # the city stays apart

@@ -24,7 +24,6 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from . import read_lines, read_tsv
-from ..text.clitics import known
 from ..text.normalize import normalize
 
 __all__ = [
@@ -507,20 +506,14 @@ def match_tokens(tokens: Sequence, kinds: Iterable[str] | None = None) -> list[M
 def _ambiguous_match(norm: str, e: Entry, key: str, single: bool) -> bool:
     """A name is ambiguous when the gazetteer writes its first word with the article and the text
     without (قاعدة is not القاعدة, تحالف دولي not التحالف الدولي); a one-word name also when the word
-    is listed as ambiguous or is a first name, or when a town's name is a frequent word of the stem
-    lexicon (كان، بن)."""
+    is listed as ambiguous or is a first name. (Whether a town needs a place cue is the entities
+    stage's business.)"""
     forms = dict(word_forms(norm))
     if not key.startswith(_BARE) and _BARE + key in forms:
         return True
     if not single:
         return False
-    if ambiguous(norm):
-        return True
-    if e.kind in ("CITY", "SITE", "WATER") and e.population < 1_000_000:
-        form = key.lstrip(_BARE) if key.startswith(_BARE) else "ال" + key
-        if known(form) >= 10:
-            return True
-    return False
+    return ambiguous(norm)
 
 
 def match_titles(tokens: Sequence) -> list[Match]:

@@ -325,8 +325,9 @@ def _merge_named_after(clusters: list[_Cluster]) -> list[_Cluster]:
         return clusters
     out = []
     for c in clusters:
-        target = tails.get(c.keys[0]) if c.label == "PER" else None
-        if target is not None and all(k in tails for k in c.keys):
+        full = max(c.keys, key=len)
+        target = tails.get(full) if c.label == "PER" else None
+        if target is not None:
             for s, nm, k in zip(c.spans, c.names, c.keys):
                 s.label = target.label
                 target.spans.append(s)

@@ -81,6 +81,9 @@ _NISBA = ("ي", "يه", "يين", "يون", "يات")
 _OTHER_ADJ = frozenset(normalize(w, "match") for w in (
     "العليا", "الكبرى", "العظمى", "الأعلى", "العام", "العامة", "الخاص", "الخاصة", "الأحمر", "الدائم",
     "الدائمة"))
+_FUNCTION = frozenset(normalize(w, "match") for w in (
+    "في", "من", "إلى", "الى", "على", "عن", "مع", "و", "أو", "ثم", "بعد", "قبل", "منذ", "خلال", "حتى",
+    "أن", "إن", "الذي", "التي", "لم", "لن", "قد", "كان", "كانت", "هو", "هي", "بين", "عند", "لدى"))
 # لل-words that do not continue an organization's name (للمرة الأولى، للغاية).
 _NOT_ORG_LINK = frozenset(normalize(w, "match") for w in (
     "للمرة", "للغاية", "للتو", "للحظة", "للحديث", "للصحفيين", "للصحافيين", "للصحافة", "للإعلام",
@@ -507,7 +510,13 @@ def _rule_orgs(tokens: list[Token], a: int, b: int, spans: list[Span], taken: se
         cut, restore = proclitic_cut(t.norm)
         w = "ال" + t.norm[cut:] if restore else t.norm[cut:]
         end = k
-        if w in _CONSTRUCT_HEADS and k + 1 < b and k + 1 not in taken:
+        if w in _PERSON_ORG_HEADS and k + 1 < b and k + 1 not in taken and _is_word(tokens[k + 1]) \
+                and "PER_FIRST" in gz.lookup(tokens[k + 1].norm, clitics=False):
+            end = k + 2                        # مستشفى كمال عدوان: named after a person
+            if end < b and end not in taken and _is_word(tokens[end]) and not _definite(tokens[end].norm) \
+                    and tokens[end].norm not in _FUNCTION and not gz.lookup(tokens[end].norm, clitics=False):
+                end += 1
+        elif w in _CONSTRUCT_HEADS and k + 1 < b and k + 1 not in taken:
             end = _chain_end(tokens, k + 1, b, taken)
         elif w in _DEFINITE_HEADS and k + 1 < b and k + 1 not in taken \
                 and _is_adjective(tokens[k + 1].norm) and _agree(w, tokens[k + 1].norm):
