@@ -250,3 +250,38 @@ def test_head_plus_first_name_and_place_variants():
     assert ents["مستشفى سمير حداد"].label == "ORG"
     assert ents["قطاع غزة"].aliases == ("غزة",)        # a bare name joins the region first
     assert "مدينة غزة" in ents                          # the city stays apart
+
+
+# -- dev floors (needs ../shared) ------------------------------------------------------------------
+
+def _dev_entity_f1(shared, with_tagger: bool) -> float:
+    from rasd.eval.gold import evaluate_docs, load_gold
+    from rasd.io.jsonl import record_to_document
+    names = ["sentences", "tokens"] + (["mentions"] if with_tagger else [])
+    pipe = Pipeline(names)
+    stage = EntityStage()
+    docs = {}
+    src = shared / "gold" / "dev" / "input.jsonl"
+    for n, line in enumerate(src.read_text(encoding="utf-8").splitlines(), 1):
+        record = json.loads(line)
+        doc = record_to_document(record, str(src), record.get("id") or str(n))
+        pipe(doc)
+        if not with_tagger:
+            doc.mentions = []
+        stage(doc)
+        docs[doc.id] = doc.to_dict(layers=("entities",))
+    return evaluate_docs(load_gold(shared / "gold" / "dev"), docs)["entities"]["f1"]
+
+
+@pytest.mark.shared
+def test_dev_entity_floor_gazetteers_and_rules_alone(shared):
+    # measured 0.676 with no tagger mentions at all (gazetteers + head-noun rules); floor below it
+    assert _dev_entity_f1(shared, with_tagger=False) >= 0.64
+
+
+@pytest.mark.shared
+def test_dev_entity_floor_with_the_tagger(shared):
+    if "mentions" not in available():
+        pytest.skip("the mentions stage (tagger) is not available")
+    # measured 0.859 with the tagger (rasd analyze + score.py); floor below it
+    assert _dev_entity_f1(shared, with_tagger=True) >= 0.82
