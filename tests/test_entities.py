@@ -275,8 +275,8 @@ def _dev_entity_f1(shared, with_tagger: bool) -> float:
 
 @pytest.mark.shared
 def test_dev_entity_floor_gazetteers_and_rules_alone(shared):
-    # measured 0.676 with no tagger mentions at all (gazetteers + head-noun rules); floor below it
-    assert _dev_entity_f1(shared, with_tagger=False) >= 0.64
+    # measured 0.733 with no tagger mentions at all (gazetteers + head-noun rules); floor below it
+    assert _dev_entity_f1(shared, with_tagger=False) >= 0.70
 
 
 @pytest.mark.shared
