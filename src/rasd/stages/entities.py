@@ -224,7 +224,7 @@ class EntityStage(Stage):
         doc.entities = entities
 
 
-def _person_cut(t: Token) -> tuple[int, bool] | None:
+def _person_cut(t: Token) -> tuple[int, bool]:
     """A person's name rarely starts with the conjunction و: وثيو -> ثيو (but وليد stays وليد)."""
     cut = proclitic_cut(t.norm, person=True)
     if cut[0]:
@@ -232,7 +232,7 @@ def _person_cut(t: Token) -> tuple[int, bool] | None:
     n = t.norm
     if n[:1] == "و" and len(n) >= 4 and not gz.lookup(n, clitics=False):
         return 1, False
-    return None
+    return 0, False
 
 
 def _canonical(c: _Cluster) -> int:

@@ -49,6 +49,9 @@ _PERSON_ORG_HEADS = frozenset(normalize(w, "match") for w in (
     "كرسي", "جائزة"))
 _PERSON_LOC_HEADS = frozenset(normalize(w, "match") for w in (
     "مطار", "شارع", "ميدان", "مسجد", "قاعدة", "جسر", "حي", "ساحة", "ميناء"))
+# The Arab world and its neighbours, whose towns Arabic news names most (ISO alpha-3).
+_NEAR = frozenset("""ARE BHR DJI DZA EGY IRQ JOR COM KWT LBN LBY MAR MRT OMN PSE QAT SAU SDN SOM SYR
+TUN YEM IRN TUR ISR ESH SSD ERI ETH CYP AFG PAK""".split())
 _PLACE_HEADS = frozenset(normalize(w, "match") for w in (
     "مدينة", "مخيم", "بلدة", "قرية", "محافظة", "منطقة", "إقليم", "ولاية", "حي", "ناحية", "قضاء",
     "مقاطعة", "جزيرة", "جهة", "دولة", "إمارة", "مملكة", "سلطنة", "جمهورية"))
@@ -391,6 +394,8 @@ def _needs_context(tokens: list[Token], a: int, i: int, entry: gz.Entry) -> bool
                     and t.norm.startswith("ال") and _definite(prev.norm) and prev.norm not in _PLACE_CUES)
     if entry.kind != "CITY" or entry.population >= 1_000_000:
         return False
+    if entry.country not in _NEAR:
+        return True                            # a small town far away: leave it to the tagger
     if _common_noun(t.norm[proclitic_cut(t.norm)[0]:]):
         return True
     if i == a:
@@ -469,6 +474,8 @@ def _head_plus_name(tokens: list[Token], spans: list[Span]) -> None:
         if s.label == "PER" and s.title is None:
             _move_title(tokens, s)
         first = s.title[0] if s.label == "PER" and s.title is not None else s.i
+        if s.label == "PER" and s.title is None:
+            first = _title_start(tokens, s.i)          # مطار الأمير سلطان: the title is outside
         if first == 0:
             continue
         h = tokens[first - 1]
@@ -498,6 +505,15 @@ def _agree(head: str, adjective: str) -> bool:
     الاستخبارات الإسرائيلي (an adjective of something before)."""
     feminine = head.endswith(("ه", "ات"))
     return feminine == adjective.endswith("ه")
+
+
+def _title_start(tokens: list[Token], i: int) -> int:
+    """Start of a title that ends right before token i (الأمير, صاحب السمو الملكي), else i."""
+    for k in range(max(0, i - 3), i):
+        for mt in gz.match_titles(tokens[k:i]):
+            if mt.start == 0 and k + mt.end == i and "TITLE" in mt.entry.kinds:
+                return k
+    return i
 
 
 def _rule_orgs(tokens: list[Token], a: int, b: int, spans: list[Span], taken: set[int]) -> None:
