@@ -293,6 +293,8 @@ def collect(doc: Document) -> list[Span]:
     for s in spans:
         if s.label == "PER":
             _move_title(tokens, s)
+            while s.j - s.i > 1 and _prep_place(tokens[s.j - 1].norm):
+                s.j -= 1                          # سلطان بتبوك: "in Tabuk" is no part of the name
     spans.extend(_family_names(doc, tokens, spans))
     spans.sort(key=lambda s: (s.i, -s.j))
     _compound_regions(tokens, spans)
@@ -505,6 +507,13 @@ def _agree(head: str, adjective: str) -> bool:
     الاستخبارات الإسرائيلي (an adjective of something before)."""
     feminine = head.endswith(("ه", "ات"))
     return feminine == adjective.endswith("ه")
+
+
+def _prep_place(norm: str) -> bool:
+    """A preposition + a known place in one word: بتبوك، لبغداد، بالرياض."""
+    if norm[:1] not in ("ب", "ل") or len(norm) < 4:
+        return False
+    return bool(gz.lookup(norm[1:], clitics=False) & gz.PLACE_KINDS) and not gz.lookup(norm, clitics=False)
 
 
 def _title_start(tokens: list[Token], i: int) -> int:
