@@ -196,6 +196,13 @@ def _is_adjective(norm: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def _adjective_like(norm: str) -> bool:
+    """A definite adjective: nisba (الوطني), participle (المشتركة) or one of a few others (العامة)."""
+    return norm.startswith("ال") and (norm.endswith(_NISBA) and len(norm) >= 5 or norm.startswith("الم")
+                                      and len(norm) >= 6 or norm in _OTHER_ADJ or bool(gz.demonym(norm)))
+
+
+@lru_cache(maxsize=100_000)
 def _modifier(norm: str) -> bool:
     """A word that can follow the first genitive of an organization's name: a nisba adjective
     (العراقية), a participle adjective (المشتركة، المتحدة), a few others (العليا), or و + definite
@@ -221,8 +228,13 @@ def _chain_end(tokens: list[Token], j: int, limit: int, taken: set[int], genitiv
         if not _is_word(t) or t.norm in _STOP or t.stem in _STOP:
             break
         n = t.norm
+        if k == j and genitive and not n.startswith("ال"):
+            break                              # the genitive itself takes no preposition (منتدى للجنود)
         if (k > j or not genitive) and not _modifier(n):
             break
+        if n.startswith("لل") and (k == 0 or tokens[k - 1].norm.startswith("لل")
+                                   or not _adjective_like(tokens[k - 1].norm)):
+            break                              # لل- follows an adjective: الهيئة العامة للطيران
         body = n[1:] if n[0] in "وف" and len(n) > 4 and _definite(n[1:]) else n
         if not _definite(body) or body in _STOP or gz.head(body) and gz.head(body)[0] == "LOC_HEAD":
             break
