@@ -45,6 +45,7 @@ __all__ = [
     "name_key",
     "token_classes",
     "word_forms",
+    "word_keys",
 ]
 
 PLACE_KINDS = frozenset({"COUNTRY", "CAPITAL", "CITY", "ADMIN", "REGION", "TERRITORY", "WATER", "SITE"})
@@ -334,6 +335,7 @@ def lookup(word: str, clitics: bool = True) -> frozenset[str]:
     return frozenset(classes)
 
 
+@lru_cache(maxsize=100_000)
 def is_first_name(word: str) -> bool:
     """Whether a word (with or without a leading و/ف) is a frequent Arabic first name."""
     norm = normalize(word, "match")
@@ -341,6 +343,7 @@ def is_first_name(word: str) -> bool:
     return norm in names or (len(norm) > 3 and norm[0] in "وف" and norm[1:] in names)
 
 
+@lru_cache(maxsize=100_000)
 def demonym(word: str) -> str | None:
     """ISO alpha-3 of the country a nisba adjective points to: العراقية -> "IRQ"; else None."""
     norm = normalize(word, "match")
@@ -352,6 +355,7 @@ def demonym(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
 def head(word: str) -> tuple[str, str | None] | None:
     """(ORG_HEAD or LOC_HEAD, sector) for a head noun such as وزارة or مدينة; else None."""
     norm = normalize(word, "match")
@@ -363,6 +367,7 @@ def head(word: str) -> tuple[str, str | None] | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
 def ambiguous(word: str) -> bool:
     """Whether a single word is too often a common word or a first name to be taken as a name alone."""
     norm = normalize(word, "match")
@@ -414,8 +419,12 @@ def entries(name: str) -> list[Entry]:
 
 
 @lru_cache(maxsize=200_000)
-def _key_set(norm: str) -> frozenset[str]:
+def word_keys(norm: str) -> frozenset[str]:
+    """The keys of `word_forms` as a set (cached): a quick test of whether a word can match."""
     return frozenset(k for k, _ in word_forms(norm))
+
+
+_key_set = word_keys
 
 
 def _candidates(norm: str, index: dict) -> list[tuple[str, tuple[str, ...], tuple[Entry, ...]]]:

@@ -365,9 +365,10 @@ def _family_names(doc: Document, tokens: list[Token], spans: list[Span]) -> list
     if not last:
         return []
     covered = {k for s in spans for k in range(s.i, s.j)}
+    targets = frozenset(last) | frozenset("!" + key for key in last)
     out = []
     for k, t in enumerate(tokens):
-        if k in covered or t.kind != "word":
+        if k in covered or t.kind != "word" or targets.isdisjoint(gz.word_keys(t.norm)):
             continue
         forms = gz.word_forms(t.norm)
         bare = {key for key, _ in forms if key.startswith("!")}
@@ -608,13 +609,15 @@ def _move_title(tokens: list[Token], s: Span) -> None:
 
 
 def _dedupe(spans: list[Span]) -> list[Span]:
-    """Drop a mention that lies inside another of the same label (keeps nested places in orgs)."""
+    """Drop a mention that lies inside another of the same label (keeps nested places in orgs),
+    and a second mention of the same tokens. `spans` is sorted by start, longest first."""
     out: list[Span] = []
+    reach: dict[str, int] = {}            # label -> furthest end of a kept span (all start earlier)
+    ranges: set[tuple[int, int]] = set()
     for s in spans:
-        if any(o.i <= s.i and s.j <= o.j and o.label == s.label and (o.i, o.j) != (s.i, s.j)
-               for o in out):
-            continue
-        if any((o.i, o.j) == (s.i, s.j) for o in out):
+        if (s.i, s.j) in ranges or reach.get(s.label, -1) >= s.j:
             continue
         out.append(s)
+        ranges.add((s.i, s.j))
+        reach[s.label] = max(reach.get(s.label, -1), s.j)
     return out
