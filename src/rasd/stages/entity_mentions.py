@@ -242,6 +242,19 @@ def _chain_end(tokens: list[Token], j: int, limit: int, taken: set[int], genitiv
     return k
 
 
+def _speaker_names(doc: Document, starts: list[int], ends: list[int], spans: list[Span],
+                   covered: list) -> None:
+    """Names written where a statement's speaker stands (after a title, beside a role, an
+    organization in quotation marks) that the tagger missed: the quote grammar finds them."""
+    from ..quotes.names import untagged_speaker_names
+    for a, b, label in untagged_speaker_names(doc):
+        i, j = _token_range(starts, ends, a, b)
+        if i < j <= len(covered) and all(covered[k] is None for k in range(i, j)):
+            spans.append(Span(i, j, label, "rule", 0.5))
+            for k in range(i, j):
+                covered[k] = len(spans) - 1
+
+
 def collect(doc: Document) -> list[Span]:
     """Mentions for the entity layer, sorted by position (see the module docstring)."""
     tokens = doc.tokens
@@ -293,6 +306,7 @@ def collect(doc: Document) -> list[Span]:
                 if j - i == s.j - s.i - 1 and head and head[0] == "LOC_HEAD":
                     s.entry = entry
 
+    _speaker_names(doc, starts, ends, spans, covered)
     _place_heads(tokens, spans)
     _head_plus_name(tokens, spans)
     taken = {k for s in spans for k in range(s.i, s.j)}
