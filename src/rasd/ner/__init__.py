@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .conll import Score, read_conll, score
-from .tagger import MODEL_PATH, NerTagger, default_tagger
+from .tagger import CONLL_WINDOW, MODEL_PATH, NerTagger, default_tagger
 
 __all__ = ["MODEL_PATH", "NerTagger", "Score", "default_tagger", "evaluate_file", "tag_lines"]
 
@@ -22,33 +22,38 @@ def _tagger(model: str | Path | None) -> NerTagger:
 
 def tag_lines(lines: Iterable[str], model: str | Path | None = None) -> Iterator[str]:
     """Tag CoNLL lines: the first column of each non-blank line is a token (other columns are
-    ignored); yields the same number of lines, ``TOKEN TAG\\n`` or ``\\n`` for a blank one."""
+    ignored); yields the same number of lines, ``TOKEN TAG\n`` or ``\n`` for a blank one.
+    The file is tagged as one document (`NerTagger.tag_document`, window `CONLL_WINDOW`)."""
     tagger = _tagger(model)
-    tokens: list[str] = []
-    blanks = 0
-
-    def flush() -> Iterator[str]:
-        for token, tag in zip(tokens, tagger.tag(tokens)):
-            yield f"{token} {tag}\n"
-
+    layout: list[int] = []           # per line: the sentence it belongs to, or -1 for a blank
+    sentences: list[list[str]] = []
+    in_sentence = False
     for line in lines:
         fields = line.split()
         if fields:
-            if blanks:
-                yield from flush()
-                tokens.clear()
-                yield "\n" * blanks
-                blanks = 0
-            tokens.append(fields[0])
+            if not in_sentence:
+                sentences.append([])
+                in_sentence = True
+            sentences[-1].append(fields[0])
+            layout.append(len(sentences) - 1)
         else:
-            blanks += 1
-    yield from flush()
-    if blanks:
-        yield "\n" * blanks
+            in_sentence = False
+            layout.append(-1)
+    tags, _ = tagger.tag_document(sentences, window=CONLL_WINDOW)
+    position = [0] * len(sentences)
+    for k in layout:
+        if k < 0:
+            yield "\n"
+        else:
+            i = position[k]
+            position[k] += 1
+            yield f"{sentences[k][i]} {tags[k][i]}\n"
 
 
 def evaluate_file(path: str | Path, model: str | Path | None = None) -> Score:
-    """Tag the tokens of a gold CoNLL file and score the tags against its last column."""
+    """Tag the tokens of a gold CoNLL file (as one document, like `tag_lines`) and score the
+    tags against its last column."""
     tagger = _tagger(model)
     sentences = read_conll(path)
-    return score([s.tags for s in sentences], [tagger.tag(s.tokens) for s in sentences])
+    tags, _ = tagger.tag_document([s.tokens for s in sentences], window=CONLL_WINDOW)
+    return score([s.tags for s in sentences], tags)

@@ -1,13 +1,15 @@
 """Token features for the NER tagger, built from the text layer.
 
-Everything that depends only on a word is computed once per word type (`word_info`, cached): its
-``match`` form, clitic segments and stem (`rasd.text.tokenize.analyze_word`), affixes of the stem,
-shape, cue-word classes (`resources/lexicon/ner_cues.tsv`), how the stem lexicon sees it, and
-its word cluster. `sentence_features` then joins the features of each word with those of its
-neighbours (a window of ±2) and a few word pairs.
+Everything that depends only on a word is computed once per word type (`word_info`, cached by
+`FeatureExtractor`): its ``match`` and ``bare`` forms, clitic segments and stem
+(`rasd.text.tokenize`), affixes of the stem, shape, cue-word classes
+(`resources/lexicon/ner_cues.tsv`), gazetteer classes (`rasd.resources.gazetteers`) and how often
+the stem lexicon sees the stem. `FeatureExtractor.sentence` then joins the features of each word
+with those of its neighbours (a window of ±2), word and stem pairs, a title two or three words
+before, and the gazetteer names spanning several words.
 
     >>> feats = sentence_features(["وقال", "الرئيس", "الفرنسي", "إيمانويل", "ماكرون"])
-    >>> "s=رييس" in feats[1] and "-1c=SAY" in feats[1]
+    >>> "-1c=SAY" in feats[1] and "c=TITLE" in feats[1]
     True
 """
 from __future__ import annotations
@@ -15,32 +17,30 @@ from __future__ import annotations
 import struct
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Sequence
 
 from .. import resources
 from ..text.clitics import known as known_count
 from ..text.normalize import normalize
 from ..text.tokenize import tokenize
 
-__all__ = ["FeatureExtractor", "WordInfo", "cue_classes", "default_gazetteer", "model_attributes",
-           "sentence_features", "set_clusters", "word_info"]
-
-# Clusters (word -> bit string) for the model being trained or used; set by the tagger/trainer.
-_CLUSTERS: dict[str, str] = {}
+__all__ = ["FeatureExtractor", "WordInfo", "cue_classes", "model_attributes",
+           "sentence_features", "word_info"]
 
 
 class WordInfo:
     """What the features need to know about one word type."""
 
-    __slots__ = ("norm", "stem", "kind", "own", "context")
+    __slots__ = ("norm", "stem", "kind", "own", "context", "title")
 
     def __init__(self, norm: str, stem: str, kind: str, own: tuple[str, ...],
-                 context: dict[int, tuple[str, ...]]):
+                 context: dict[int, tuple[str, ...]], title: bool = False):
         self.norm = norm
         self.stem = stem
         self.kind = kind
         self.own = own
         self.context = context
+        self.title = title          # a title or role word (الرئيس، وزير، اللواء)
 
 
 @lru_cache(maxsize=1)
@@ -109,10 +109,12 @@ def _analyze(surface: str) -> tuple[str, str, str, str, str]:
     return norm, stem, "mixed", "", ""
 
 
-def word_info(surface: str, known: frozenset[str] | None = None) -> WordInfo:
+def word_info(surface: str, known: frozenset[str] | None = None, gazetteer: bool = True) -> WordInfo:
     """Features of one word type: its own and those it lends to its neighbours. With `known`
-    (the attributes of a model), features the model has no weight for are left out."""
+    (the attributes of a model), features the model has no weight for are left out; with
+    `gazetteer`, the word's gazetteer classes (`rasd.resources.gazetteers.lookup`) are features."""
     norm, stem, kind, pro, enc = _analyze(surface)
+    classes = sorted(_gazetteers().lookup(norm)) if gazetteer and kind != "punct" else ()
     bare = normalize(surface, "bare")
     own = ["b", "w=" + norm, "s=" + stem, "k=" + kind]
     if bare != norm:
@@ -131,9 +133,11 @@ def word_info(surface: str, known: frozenset[str] | None = None) -> WordInfo:
             if n > i:
                 own.append(f"s{i}={stem[-i:]}")
                 own.append(f"p{i}={stem[:i]}")
-        for i in range(2, 4):
-            if len(norm) > i + 1:
-                own.append(f"P{i}={norm[:i]}")
+        if norm != stem:
+            for i in range(2, 5):
+                if len(norm) > i + 1:
+                    own.append(f"P{i}={norm[:i]}")
+                    own.append(f"S{i}={norm[-i:]}")
         k = known_count(stem)
         own.append("f=" + _bucket(k))
         own.append("fa=" + _bucket(known_count("ال" + stem) if not stem.startswith("ال") else k))
@@ -142,27 +146,27 @@ def word_info(surface: str, known: frozenset[str] | None = None) -> WordInfo:
     cue = _cues().get(stem)
     if cue:
         own.append("c=" + cue)
-    cluster = _CLUSTERS.get(norm) or _CLUSTERS.get(stem)
-    if cluster:
-        for i in (4, 8, 12):
-            own.append(f"b{i}={cluster[:i]}")
-        own.append("b=" + cluster)
+    own.extend(["g=" + c for c in classes])
     context: dict[int, tuple[str, ...]] = {}
     for d in (-2, -1, 1, 2):
         c = [f"{d}w={norm}", f"{d}s={stem}"]
         if abs(d) == 1:
             c.append(f"{d}p={pro}")
-            c.append(f"{d}x={bare}")
+            if bare != norm:
+                c.append(f"{d}x={bare}")
+            if kind == "word" and n > 3:
+                c.append(f"{d}s2={stem[-2:]}")
             if kind != "word":
                 c.append(f"{d}k={kind}")
-            if cluster:
-                c.append(f"{d}b={cluster[:8]}")
         if cue:
             c.append(f"{d}c={cue}")
+        if abs(d) == 1:
+            c.extend([f"{d}g={x}" for x in classes])
         context[d] = tuple(c) if known is None else tuple(x for x in c if x in known)
     if known is not None:
         own = [x for x in own if x in known]
-    return WordInfo(norm, stem, kind, tuple(own), context)
+    title = "TITLE" in (cue or "") or "TITLE" in classes or "ROLE" in classes
+    return WordInfo(norm, stem, kind, tuple(own), context, title)
 
 
 _BOS = {-2: ("-2w=<s>",), -1: ("-1w=<s>",), 1: ("1w=</s>",), 2: ("2w=</s>",)}
@@ -172,12 +176,12 @@ class FeatureExtractor:
     """Feature lists for sentences, with word types cached.
 
     `known` is the set of attributes a model has weights for (`model_attributes`): the others are
-    dropped, which makes tagging much faster and changes nothing in the result. `gazetteer` maps
-    the ``match`` forms of a sentence to the gazetteer classes of each word.
+    dropped, which makes tagging much faster and changes nothing in the result. With `gazetteer`,
+    the classes of `rasd.resources.gazetteers` (one-word names, first names, titles, heads, and
+    B-/I- of multi-word names) are features of a word and of its neighbours.
     """
 
-    def __init__(self, known: frozenset[str] | None = None,
-                 gazetteer: Callable[[Sequence[str]], Sequence[Iterable[str]]] | None = None,
+    def __init__(self, known: frozenset[str] | None = None, gazetteer: bool = True,
                  cache_size: int = 300_000):
         self.known = known
         self.gazetteer = gazetteer
@@ -190,7 +194,7 @@ class FeatureExtractor:
         if info is None:
             if len(self._cache) >= self.cache_size:
                 self._cache.clear()
-            info = self._cache[surface] = word_info(surface, self.known)
+            info = self._cache[surface] = word_info(surface, self.known, self.gazetteer)
         return info
 
     def sentence(self, words: Sequence[str]) -> list[list[str]]:
@@ -198,43 +202,62 @@ class FeatureExtractor:
         cache = self._cache
         infos = [cache.get(w) or self.word(w) for w in words]
         n = len(infos)
+        if not n:
+            return []
         known = self.known
         edge = self._edge
-        # WordInfo has the `norm` and `kind` a gazetteer matcher reads from tokens.
-        gtags = self.gazetteer(infos) if self.gazetteer is not None else None
+        spans = _gazetteer_spans(infos) if self.gazetteer else {}
+        # what each position sees of the words two and one before it and one and two after it
+        left2 = [edge[-2]] * min(n, 2) + [x.context[-2] for x in infos[:-2]]
+        left1 = [edge[-1]] + [x.context[-1] for x in infos[:-1]]
+        right1 = [x.context[1] for x in infos[1:]] + [edge[1]]
+        right2 = [x.context[2] for x in infos[2:]] + [edge[2]] * min(n, 2)
+        norms = [x.norm for x in infos]
+        stems = [x.stem for x in infos]
+        titles = [False, False, False] + [x.title for x in infos]
         out = []
         for i, info in enumerate(infos):
-            f = list(info.own)
-            for d in (-2, -1, 1, 2):
-                j = i + d
-                f.extend(infos[j].context[d] if 0 <= j < n else edge[d])
-            prev = infos[i - 1] if i else None
-            pairs = ["ww=" + (prev.norm if prev else "<s>") + "|" + info.norm,
-                     "wn=" + info.norm + "|" + (infos[i + 1].norm if i + 1 < n else "</s>"),
-                     "ss=" + (prev.stem if prev else "<s>") + "|" + info.stem]
+            norm, stem = norms[i], stems[i]
+            pairs = ["ww=" + (norms[i - 1] if i else "<s>") + "|" + norm,
+                     "wn=" + norm + "|" + (norms[i + 1] if i + 1 < n else "</s>"),
+                     "ss=" + (stems[i - 1] if i else "<s>") + "|" + stem,
+                     "sn=" + stem + "|" + (stems[i + 1] if i + 1 < n else "</s>")]
             if i == 0:
                 pairs.append("first")
-            if gtags is not None:
-                pairs.extend(["g=" + c for c in gtags[i]])
-                if i:
-                    pairs.extend(["-1g=" + c for c in gtags[i - 1]])
-                if i + 1 < n:
-                    pairs.extend(["1g=" + c for c in gtags[i + 1]])
-            if known is None:
-                f.extend(pairs)
-            else:
-                f.extend([x for x in pairs if x in known])
-            out.append(f)
+            if titles[i + 1] or titles[i]:
+                pairs.append("t3")          # a title two or three words before: وزير الخارجية الفرنسي X
+            if spans:
+                if i in spans:
+                    pairs.extend(["g=" + c for c in spans[i]])
+                if i - 1 in spans:
+                    pairs.extend(["-1g=" + c for c in spans[i - 1]])
+                if i + 1 in spans:
+                    pairs.extend(["1g=" + c for c in spans[i + 1]])
+            if known is not None:
+                pairs = [x for x in pairs if x in known]
+            out.append([*info.own, *left2[i], *left1[i], *right1[i], *right2[i], *pairs])
         return out
 
 
-def default_gazetteer() -> Callable[[Sequence[str]], Sequence[Iterable[str]]] | None:
-    """`rasd.resources.gazetteers.token_classes`, or None where the gazetteers are missing."""
-    try:
-        from ..resources import gazetteers
-    except ImportError:          # pragma: no cover - the gazetteers are packaged with rasd
-        return None
-    return gazetteers.token_classes
+@lru_cache(maxsize=1)
+def _gazetteers():
+    from ..resources import gazetteers
+    return gazetteers
+
+
+def _gazetteer_spans(infos: Sequence[WordInfo]) -> dict[int, list[str]]:
+    """Word index -> B-KIND / I-KIND of the gazetteer names and titles the sentence spells
+    (one-word classes are part of `WordInfo`); together they equal `gazetteers.token_classes`."""
+    gz = _gazetteers()
+    out: dict[int, list[str]] = {}
+    for m in gz.match_tokens(infos):          # WordInfo has the `norm` and `kind` they read
+        out.setdefault(m.start, []).append("B-" + m.entry.kind)
+        for k in range(m.start + 1, m.end):
+            out.setdefault(k, []).append("I-" + m.entry.kind)
+    for m in gz.match_titles(infos):
+        for k in range(m.start, m.end):
+            out.setdefault(k, []).extend(("B-" if k == m.start else "I-") + x for x in m.entry.kinds)
+    return out
 
 
 _DEFAULT: list[FeatureExtractor] = []
@@ -243,16 +266,8 @@ _DEFAULT: list[FeatureExtractor] = []
 def sentence_features(words: Sequence[str]) -> list[list[str]]:
     """Feature lists for one sentence, with every feature (as used for training)."""
     if not _DEFAULT:
-        _DEFAULT.append(FeatureExtractor(gazetteer=default_gazetteer()))
+        _DEFAULT.append(FeatureExtractor())
     return _DEFAULT[0].sentence(words)
-
-
-def set_clusters(clusters: dict[str, str]) -> None:
-    """Use these word clusters (``match`` form -> bit string) in the features from now on."""
-    if clusters != _CLUSTERS:
-        _CLUSTERS.clear()
-        _CLUSTERS.update(clusters)
-        _DEFAULT.clear()
 
 
 def model_attributes(path: str | Path) -> frozenset[str]:

@@ -110,7 +110,7 @@ def train_sentences(sentences: Sequence[Sentence], out: str | Path, *, seed: int
     order = list(range(len(sentences)))
     random.Random(seed).shuffle(order)
     trainer = pycrfsuite.Trainer(verbose=False)
-    extractor = features.FeatureExtractor(gazetteer=features.default_gazetteer())
+    extractor = features.FeatureExtractor()
     for i in order:
         s = sentences[i]
         trainer.append(extractor.sentence(s.tokens), [t or "O" for t in s.tags])

@@ -5,7 +5,9 @@ MISC); each chunk becomes a `Mention` labelled PER, LOC, ORG or MISC, whose span
 first token to its last, without the conjunctions and prepositions glued to the first word
 (و ف ب ل ك): وبغداد gives the mention بغداد. The article stays inside the name (العراق; in للعراق
 the mention is لعراق, the second ل being the article's). The score is the lowest marginal
-probability the tagger gives the mention's tags.
+probability the tagger gives the mention's tags. The document is tagged as a whole
+(`NerTagger.tag_document`): a name found with confidence in one sentence is also found where
+it recurs untagged, if the tagger finds that reading possible there.
 """
 from __future__ import annotations
 
@@ -44,26 +46,24 @@ class MentionStage(Stage):
     requires = ("tokens", "sentences")
     provides = ("mentions",)
 
-    def __init__(self, model: str | None = None, scores: bool = True):
+    def __init__(self, model: str | None = None):
         self.tagger: NerTagger = default_tagger() if model is None else NerTagger(model)
-        self.scores = scores
 
     def process(self, doc: Document) -> None:
         tokens = doc.tokens
         text = doc.text
         starts = [t.start for t in tokens]
-        out: list[Mention] = []
+        ranges = []
         for sent in doc.sentences:
             i = bisect_left(starts, sent.start)
             j = bisect_left(starts, sent.end, i)
-            if i >= j:
-                continue
-            words = [text[t.start:t.end] for t in tokens[i:j]]
-            if self.scores:
-                tags, probs = self.tagger.tag_scored(words)
-            else:
-                tags, probs = self.tagger.tag(words), None
-            for kind, a, b in chunks(tags):
+            if i < j:
+                ranges.append((i, j))
+        words = [[text[t.start:t.end] for t in tokens[i:j]] for i, j in ranges]
+        tags, probs = self.tagger.tag_document(words)
+        out: list[Mention] = []
+        for (i, _j), sent_tags, sent_probs in zip(ranges, tags, probs):
+            for kind, a, b in chunks(sent_tags):
                 label = LABELS.get(kind)
                 if label is None:
                     continue
@@ -71,6 +71,6 @@ class MentionStage(Stage):
                 start = mention_start(first, text)
                 if start >= last.end:
                     continue
-                score = round(min(probs[a:b]), 4) if probs else 1.0
+                score = round(min(sent_probs[a:b]), 4)
                 out.append(Mention(f"m{len(out) + 1}", start, last.end, label, score, "model"))
         doc.mentions = out
