@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 from .errors import InputError, RasdError
 from .io.readers import read_path, read_text
@@ -55,38 +55,23 @@ def analyze(text_or_path: str | Path, *, title: str | None = None, published: st
 
 
 def analyze_path(path: str | Path, *, published: str | None = None, pipeline: Pipeline | None = None,
-                 workers: int = 1, batch_size: int = 32) -> Iterator[Document | RasdError]:
-    """Analyze every article under `path` (file or folder), in order; a failed input is yielded
-    as its `RasdError` instead of stopping the run."""
+                 workers: int = 1, batch_size: int = 32,
+                 then: Callable[[Document], Any] | None = None) -> Iterator[Any]:
+    """Analyze every article under `path` (file or folder), in order; an input that cannot be
+    read or analyzed is yielded as its `RasdError` instead of stopping the run. With `then`,
+    its result for each document is yielded instead (see `Pipeline.pipe`)."""
     pipeline = pipeline or default_pipeline()
-    items = read_path(path, published=published)
-    if workers <= 1:
-        for item in items:
-            if isinstance(item, RasdError):
-                yield item
-                continue
-            try:
-                yield pipeline(item)
-            except RasdError as exc:
-                yield exc
-        return
-    yield from _parallel(items, pipeline, workers, batch_size)
-
-
-def _parallel(items, pipeline: Pipeline, workers: int, batch_size: int):
-    """Keep input order: errors are held back until the documents before them come out."""
     pending: list = []
 
     def docs():
-        for item in items:
+        for item in read_path(path, published=published):
             pending.append(item)
             if isinstance(item, Document):
                 yield item
 
-    out = pipeline.pipe(docs(), batch_size=batch_size, workers=workers)
-    for doc in out:
-        while pending and isinstance(pending[0], RasdError):
+    for result in pipeline.pipe(docs(), batch_size=batch_size, workers=workers, then=then):
+        while pending and isinstance(pending[0], RasdError):   # read errors, in input order
             yield pending.pop(0)
         pending.pop(0)
-        yield doc
+        yield result
     yield from pending

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
-from typing import Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from . import stages as registry
 from .errors import PipelineError, RasdError
@@ -60,12 +60,20 @@ class Pipeline:
             doc = stage(doc)
         return doc
 
-    def pipe(self, docs: Iterable[Document], batch_size: int = 64, workers: int = 1) -> Iterator[Document]:
-        """Run over a stream of documents, in order. With `workers` > 1, batches go to a process pool
-        (each worker builds the same pipeline once and keeps its resources loaded)."""
+    def pipe(self, docs: Iterable[Document], batch_size: int = 64, workers: int = 1,
+             then: Callable[[Document], Any] | None = None) -> Iterator[Any]:
+        """Run over a stream of documents and yield them, in order.
+
+        With `workers` > 1, batches go to a process pool; each worker builds the same pipeline once
+        and keeps its resources loaded. `then`, a picklable function, is applied to each finished
+        document where it was analyzed and its result is yielded instead of the document: sending
+        back a JSON string (`rasd.serialize.document_to_json`) is far cheaper than a `Document`.
+        A document that a stage fails on is yielded as its `RasdError` (code R399 for a bug).
+        """
         if workers <= 1:
             for doc in docs:
-                yield self(doc)
+                result = run_safely(self, doc)
+                yield then(result) if then is not None and not isinstance(result, RasdError) else result
             return
         spec = list(self.stages)   # stages are small and picklable; workers load their resources once
         it = iter(docs)
@@ -74,7 +82,7 @@ class Pipeline:
             while True:
                 batch = list(islice(it, batch_size))
                 if batch:
-                    pending.append(pool.submit(_run_batch, batch))
+                    pending.append(pool.submit(_run_batch, batch, then))
                 while pending and (len(pending) > workers * 2 or not batch):
                     yield from pending.pop(0).result()
                 if not batch and not pending:
@@ -89,17 +97,24 @@ def _init_worker(spec: list[Stage]) -> None:
     _worker_pipeline = Pipeline(spec)
 
 
-def _run_batch(batch: list[Document]) -> list[Document]:
+def _run_batch(batch: list[Document], then: Callable[[Document], Any] | None) -> list[Any]:
     assert _worker_pipeline is not None
     out = []
     for doc in batch:
-        out.append(_worker_pipeline(doc))
+        result = run_safely(_worker_pipeline, doc)
+        out.append(then(result) if then is not None and not isinstance(result, RasdError) else result)
     return out
 
 
 def run_safely(pipeline: Pipeline, doc: Document) -> Document | RasdError:
-    """Run one document; a `RasdError` is returned instead of raised so a batch can go on."""
+    """Run one document; any failure comes back as a `RasdError` naming the document, so that a
+    batch goes on (a stage that fails on one article must not cost the others)."""
     try:
         return pipeline(doc)
     except RasdError as exc:
+        exc.path = exc.path or doc.meta.source or doc.id
         return exc
+    except Exception as exc:  # a bug in a stage: report it with the document, keep going
+        return PipelineError(f"a stage failed on this document: {type(exc).__name__}: {exc}",
+                             path=doc.meta.source or doc.id, code="R399",
+                             remedy="report this as a bug in rasd, with the document")

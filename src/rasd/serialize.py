@@ -6,17 +6,20 @@ mentions, times) carry ``start``, ``end`` and ``text`` directly. The JSON Schema
 """
 from __future__ import annotations
 
+import gc
 import json
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import orjson
+
 from .errors import FormatError
 from .model import (LAYERS, Document, Entity, Event, Meta, Mention, Place, Quote, Section,
                     Segment, Sentence, Span, TimeExpression, Token)
 
-__all__ = ["SCHEMA_ID", "document_from_dict", "document_to_dict", "document_to_json", "schema",
-           "validate"]
+__all__ = ["SCHEMA_ID", "document_from_dict", "document_to_dict", "document_to_json", "dumps",
+           "schema", "validate"]
 
 SCHEMA_ID = "rasd.document/1"
 
@@ -92,17 +95,34 @@ def _layer_dicts(doc: Document, name: str) -> list[dict]:
 
 def document_to_dict(doc: Document, layers: tuple[str, ...] | None = None) -> dict[str, Any]:
     """The JSON-ready dict of a document; `layers` limits which layers are written (all by default)."""
-    out: dict[str, Any] = {"schema": SCHEMA_ID, "id": doc.id, "text": doc.text, "meta": _meta(doc.meta),
-                           "layers": list(doc.done)}
-    for name in LAYERS:
-        if layers is None or name in layers:
-            out[name] = _layer_dicts(doc, name)
+    # Tens of thousands of small dicts, none in a reference cycle: the cyclic garbage collector
+    # would only rescan them (it cost three quarters of the time), so it pauses while they are built.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        out: dict[str, Any] = {"schema": SCHEMA_ID, "id": doc.id, "text": doc.text,
+                               "meta": _meta(doc.meta), "layers": list(doc.done)}
+        for name in LAYERS:
+            if layers is None or name in layers:
+                out[name] = _layer_dicts(doc, name)
+    finally:
+        if paused:
+            gc.enable()
     return out
+
+
+def dumps(data: Any, indent: int | None = None) -> str:
+    """JSON text with Arabic written as is (orjson, several times faster than the json module)."""
+    if indent is None:
+        return orjson.dumps(data).decode("utf-8")
+    if indent == 2:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+    return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
 def document_to_json(doc: Document, layers: tuple[str, ...] | None = None,
                      indent: int | None = None) -> str:
-    return json.dumps(document_to_dict(doc, layers), ensure_ascii=False, indent=indent)
+    return dumps(document_to_dict(doc, layers), indent)
 
 
 def _s(d: dict | None) -> Span | None:

@@ -16,10 +16,13 @@ import argparse
 import re
 import sys
 
+from functools import partial
+
 from ..api import analyze_path
 from ..errors import RasdError
 from ..io.writers import DocumentWriter
 from ..model import LAYERS
+from ..serialize import document_to_json
 
 HELP = "analyze articles and write annotated JSON documents"
 
@@ -55,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         with DocumentWriter(out, args.format, layers) as writer:
             for path in args.paths:
-                for item in analyze_path(path, published=args.published, workers=args.workers):
+                for item in analyze_path(path, published=args.published, workers=args.workers,
+                                         then=partial(document_to_json, layers=layers, indent=writer.indent)):
                     if isinstance(item, RasdError):
                         failed += 1
                         print(f"rasd: {item}", file=sys.stderr)

@@ -4,10 +4,10 @@ Writers flush after every document, so an interrupted run keeps everything writt
 """
 from __future__ import annotations
 
-import json
 from typing import IO
 
 from ..model import Document
+from ..serialize import dumps
 
 __all__ = ["DocumentWriter"]
 
@@ -24,12 +24,13 @@ class DocumentWriter:
         if fmt not in ("json", "jsonl"):
             raise ValueError(f"unknown format {fmt!r}; use json or jsonl")
         self.stream, self.fmt, self.layers = stream, fmt, layers
-        self.indent = indent if indent is not None else (1 if fmt == "json" else None)
+        self.indent = indent if indent is not None else (2 if fmt == "json" else None)
         self.count = 0
         self._held: str | None = None
 
-    def write(self, doc: Document) -> None:
-        data = json.dumps(doc.to_dict(self.layers), ensure_ascii=False, indent=self.indent)
+    def write(self, doc: Document | str) -> None:
+        """Write a document, or its JSON text already made (with this writer's layers and indent)."""
+        data = doc if isinstance(doc, str) else dumps(doc.to_dict(self.layers), self.indent)
         if self.fmt == "jsonl":
             self.stream.write(data + "\n")
         elif self.count == 0:
