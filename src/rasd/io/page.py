@@ -24,7 +24,6 @@ _CAPTION_START = regex.compile(r"^\(?\s*(?:صورة|الصورة|صور|من\s+�
 _SENTENCE_END = regex.compile(r"[.!?؟:؛;…»\"”]\s*$")
 _DATELINE_CUE = regex.compile(r"^(?:نشر(?:ت)?\s+(?:في|بتاريخ)|تاريخ\s+النشر|بتاريخ|آخر\s+تحديث|تم\s+النشر)\s*[:：]?\s*")
 _ARABIC = regex.compile(r"[\u0621-\u064A]")
-_WORDS = regex.compile(r"\S+")
 _YEAR_ONLY = regex.compile(r"^[^.،,:؛]*\b(?:19|20|14)\d\d\b[^.،,:؛]*$")
 
 TITLE_MAX_WORDS = 30
@@ -44,7 +43,7 @@ def is_debris(line: str) -> bool:
         return False
     if _debris_patterns().match(line):
         return True
-    return not _ARABIC.search(line) and len(_WORDS.findall(line)) <= 4 and not any(c.isdigit() for c in line)
+    return not _ARABIC.search(line) and _n_words(line) <= 4 and not any(c.isdigit() for c in line)
 
 
 def _key(line: str) -> str:
@@ -52,7 +51,7 @@ def _key(line: str) -> str:
 
 
 def _n_words(line: str) -> int:
-    return len(_WORDS.findall(line))
+    return len(line.split())
 
 
 def _parse_date(line: str):
@@ -108,7 +107,8 @@ def read_page(text: str, *, title: str | None = None, published: str | None = No
         if kinds[i] == "title":
             continue
         line = lines[i].strip()
-        if title_key and _key(line) == title_key:
+        if title_key and abs(len(line) - len(title_key)) <= len(title_key) // 3 + 2 \
+                and _key(line) == title_key:
             continue                                      # a repeated title
         in_header = not body_started and n <= HEADER_LINES
         d = _dateline(line) if in_header else False
