@@ -270,20 +270,22 @@ def sentence_features(words: Sequence[str]) -> list[list[str]]:
     return _DEFAULT[0].sentence(words)
 
 
+def _cqdb_strings(data: bytes, off: int) -> list[str]:
+    """The strings of a crfsuite CQDB table at `off`, in id order."""
+    magic, _size, _flag, _order, count, backward = struct.unpack_from("<4sIIIII", data, off)
+    if magic != b"CQDB":
+        raise ValueError("unexpected crfsuite model layout")
+    out = []
+    for o in struct.unpack_from(f"<{count}I", data, off + backward):
+        _id, size = struct.unpack_from("<II", data, off + o)
+        out.append(data[off + o + 8:off + o + 7 + size].decode("utf-8"))
+    return out
+
+
 def model_attributes(path: str | Path) -> frozenset[str]:
     """The attribute names a crfsuite model file has weights for (read from its attribute table;
     much faster than `pycrfsuite.Tagger.info`)."""
     data = Path(path).read_bytes()
     if data[:4] != b"lCRF":
         raise ValueError(f"not a crfsuite model: {path}")
-    off = struct.unpack_from("<I", data, 36)[0]             # offset of the attribute table (CQDB)
-    magic, _size, _flag, _order, count, backward = struct.unpack_from("<4sIIIII", data, off)
-    if magic != b"CQDB":
-        raise ValueError(f"unexpected crfsuite model layout: {path}")
-    offsets = struct.unpack_from(f"<{count}I", data, off + backward)
-    out = []
-    for o in offsets:
-        _id, size = struct.unpack_from("<II", data, off + o)
-        start = off + o + 8
-        out.append(data[start:start + size - 1].decode("utf-8"))
-    return frozenset(out)
+    return frozenset(_cqdb_strings(data, struct.unpack_from("<I", data, 36)[0]))
