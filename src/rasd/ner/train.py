@@ -21,7 +21,7 @@ import pycrfsuite
 
 from ..errors import InputError
 from . import features
-from .conll import Score, Sentence, chunks, read_conll, score
+from .conll import Score, Sentence, chunks, score
 
 __all__ = ["DEFAULTS", "WOJOOD_LABELS", "holdout_split", "read_training", "train", "train_sentences"]
 
