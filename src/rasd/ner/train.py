@@ -19,11 +19,12 @@ from typing import Iterable, Sequence
 
 import pycrfsuite
 
-from ..errors import InputError
+from ..errors import NotFoundError
 from . import features
 from .conll import Score, Sentence, chunks, score
 
-__all__ = ["DEFAULTS", "WOJOOD_LABELS", "holdout_split", "read_training", "train", "train_sentences"]
+__all__ = ["DEFAULTS", "WOJOOD_LABELS", "evaluate_model", "holdout_split", "read_training", "train",
+           "train_sentences"]
 
 TYPES = ("PERS", "LOC", "ORG", "MISC")
 
@@ -84,7 +85,7 @@ def read_training(path: str | Path) -> list[Sentence]:
     """
     p = Path(path)
     if not p.is_file():
-        raise InputError(f"no such training file: {p}", path=str(p), code="R106")
+        raise NotFoundError(f"no such training file: {p}", path=str(p))
     raw = _read_lines(p)
     kinds = {t[2:] for _, cols in raw for col in cols for t in col if t[:2] in ("B-", "I-")}
     if kinds <= set(TYPES):
