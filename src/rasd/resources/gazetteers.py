@@ -14,13 +14,20 @@ find Iraq, while a name written without the article (جدة) does not match the 
     >>> [(a, b, e.name) for a, b, e in match_tokens(["قال", "الولايات", "المتحدة", "الأميركية"])]
     [(1, 4, 'الولايات المتحدة الأمريكية')]
 
+`match_range`, `match_ranges`, `titles_range` and `title_at` do the same over part of a document's
+list of match forms, with positions into that list (no slicing, no token objects). What a word can
+begin is worked out once per word type (`_Start`), so a word that begins no name costs one dict
+lookup, and a name of several words is tried only when the next word can continue it.
+
 Word classes returned by `lookup`: COUNTRY, CAPITAL, CITY, ADMIN, REGION, TERRITORY, WATER, SITE,
 ORG and PERSON (single-word names), DEMONYM, PER_FIRST, ORG_HEAD, LOC_HEAD, TITLE, ROLE.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from typing import Iterable, Sequence
 
 from . import read_lines, read_tsv
@@ -30,6 +37,7 @@ __all__ = [
     "PLACE_KINDS",
     "Entry",
     "Match",
+    "WordCache",
     "ambiguous",
     "by_id",
     "capital",
@@ -40,9 +48,13 @@ __all__ = [
     "iob_tags",
     "is_first_name",
     "lookup",
+    "match_range",
+    "match_ranges",
     "match_titles",
     "match_tokens",
     "name_key",
+    "title_at",
+    "titles_range",
     "token_classes",
     "word_forms",
     "word_keys",
@@ -136,13 +148,6 @@ def _norm(t) -> str:
     """Match form of a token (a `Token`, or a plain string)."""
     n = getattr(t, "norm", None)
     return n if n is not None else normalize(t, "match")
-
-
-def _is_punct(t, norm: str) -> bool:
-    kind = getattr(t, "kind", None)
-    if kind is not None:
-        return kind in ("punct", "symbol")
-    return not any(c.isalnum() for c in norm)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -411,11 +416,17 @@ def capital(iso3: str) -> Entry | None:
 
 def entries(name: str) -> list[Entry]:
     """All entries whose name is exactly `name` (clitics and the article ignored), best first."""
-    tokens = normalize(name, "match").split()
-    out: list[Entry] = []
-    for _start, _end, es, _key in _match(tokens, _names_index(), exact=True):
-        out.extend(es)
-    return out
+    return list(_entries(name))
+
+
+@lru_cache(maxsize=50_000)
+def _entries(name: str) -> tuple[Entry, ...]:
+    norms = normalize(name, "match").split()
+    if not norms:
+        return ()
+    info = _starts(_names_index())[norms[0]]
+    found = _longest_at(norms, 0, len(norms), info, exact=True) if info is not None else None
+    return tuple(found[1]) if found is not None else ()
 
 
 @lru_cache(maxsize=200_000)
@@ -424,7 +435,23 @@ def word_keys(norm: str) -> frozenset[str]:
     return frozenset(k for k, _ in word_forms(norm))
 
 
-_key_set = word_keys
+class WordCache(dict):
+    """`fn(word)` for each word asked, kept in a plain dict: on a hot path, ``cache[word]`` (or
+    ``map(cache.__getitem__, words)``) costs less than calling an `lru_cache` function."""
+
+    def __init__(self, fn, limit: int = 300_000):
+        super().__init__()
+        self.fn = fn
+        self.limit = limit
+
+    def __missing__(self, word: str):
+        if len(self) > self.limit:
+            self.clear()
+        got = self[word] = self.fn(word)
+        return got
+
+
+_KEYS = WordCache(word_keys)
 
 
 def _candidates(norm: str, index: dict) -> list[tuple[str, tuple[str, ...], tuple[Entry, ...]]]:
@@ -437,55 +464,129 @@ def _candidates(norm: str, index: dict) -> list[tuple[str, tuple[str, ...], tupl
     return out
 
 
-_CANDIDATES: dict[int, dict[str, list]] = {}
+class _Start:
+    """What the names that begin with one word need, split for speed: `multi` are the names of
+    several words (longest first), `seconds` the keys their second words must match, and `single`
+    the result when the word stands alone: (entries best first, key) or None."""
 
+    __slots__ = ("multi", "seconds", "single")
 
-def _match(tokens: Sequence, index, exact: bool = False):
-    """Yield, per start position, the list of entries of the longest name starting there."""
-    norms = [_norm(t) for t in tokens]
-    n = len(tokens)
-    cache = _CANDIDATES.setdefault(id(index), {})
-    i = 0
-    while i < n:
-        norm = norms[i]
-        cands = cache.get(norm)
-        if cands is None:
-            if len(cache) > 300_000:
-                cache.clear()
-            cands = cache[norm] = [] if _is_punct(tokens[i], norm) else _candidates(norm, index)
-        best_end, best, best_key = 0, [], ""
-        for key, rest, es in cands:
-            if rest and i + len(rest) >= n or best and len(rest) + i + 1 < best_end:
-                continue
-            end = _match_rest(norms, i + 1, rest) if rest else i + 1
-            if end is None or (exact and end != n):
-                continue
-            if end > best_end:
-                best_end, best, best_key = end, list(es), key
-            elif end == best_end:
+    def __init__(self, cands: list):
+        self.multi = [c for c in cands if c[1]]
+        self.seconds = frozenset(c[1][0] for c in self.multi)
+        best: list[Entry] = []
+        key = None
+        for k, rest, es in cands:
+            if not rest:
+                key = k if key is None else key
                 best.extend(e for e in es if e not in best)
-        if best:
-            if len(best) > 1:
-                best.sort(key=_rank)
-            yield i, best_end, best, best_key
-            if exact:
-                return
-            i = best_end
-        else:
-            if exact:
-                return
-            i += 1
+        if len(best) > 1:
+            best.sort(key=_rank)
+        self.single = (tuple(best), key) if best else None
 
 
-def _match_rest(norms: list[str], j: int, rest: tuple[str, ...]) -> int | None:
-    n = len(norms)
+def _start(norm: str, index: dict) -> _Start | None:
+    """The `_Start` of the names of `index` that a word can begin, or None."""
+    cands = _candidates(norm, index) if any(c.isalnum() for c in norm) else None
+    return _Start(cands) if cands else None
+
+
+_STARTS: dict[int, WordCache] = {}
+
+
+def _starts(index: dict) -> WordCache:
+    """norm -> `_start(norm, index)`, cached per index."""
+    got = _STARTS.get(id(index))
+    if got is None:
+        got = _STARTS[id(index)] = WordCache(lambda norm: _start(norm, index))
+    return got
+
+
+def _longest_at(norms: Sequence[str], i: int, n: int, info: _Start, exact: bool = False):
+    """(end, entries best first, first key) of the longest name starting at `norms[i]` and ending
+    by `n` (at `n` exactly when `exact`), or None. Words in `_SKIPPABLE` may stand inside a name."""
+    multi = info.multi
+    if multi:
+        j = i + 1
+        while j < n and norms[j] in _SKIPPABLE:
+            j += 1
+        if j < n and not info.seconds.isdisjoint(_KEYS[norms[j]]):
+            best_end, best, best_key = 0, None, ""
+            for key, rest, es in multi:
+                if i + len(rest) >= n or best and len(rest) + i + 1 < best_end:
+                    continue
+                end = _match_rest(norms, i + 1, rest, n)
+                if end is None or (exact and end != n):
+                    continue
+                if end > best_end:
+                    best_end, best, best_key = end, list(es), key
+                elif end == best_end:
+                    best.extend(e for e in es if e not in best)
+            if best:
+                if len(best) > 1:
+                    best.sort(key=_rank)
+                return best_end, best, best_key
+    single = info.single
+    if single is not None and (not exact or i + 1 == n):
+        return i + 1, single[0], single[1]
+    return None
+
+
+def _match_rest(norms: Sequence[str], j: int, rest: tuple[str, ...], n: int) -> int | None:
+    keys = _KEYS
     for key in rest:
         while j < n and norms[j] in _SKIPPABLE:
             j += 1
-        if j >= n or key not in _key_set(norms[j]):
+        if j >= n or key not in keys[norms[j]]:
             return None
         j += 1
     return j
+
+
+def _scan(norms: Sequence[str], a: int, b: int, index: dict):
+    """Yield (start, end, entries best first, first key) of the longest names in `norms[a:b]`,
+    left to right, without overlaps."""
+    starts = _starts(index)
+    i = a
+    while i < b:
+        info = starts[norms[i]]
+        if info is not None:
+            found = _longest_at(norms, i, b, info)
+            if found is not None:
+                yield i, found[0], found[1], found[2]
+                i = found[0]
+                continue
+        i += 1
+
+
+def _scan_hits(norms: Sequence[str], infos: list, hits: list[int], a: int, b: int):
+    """`_scan` of `norms[a:b]` that visits only `hits`, the positions of words that can begin a
+    name (`infos` holds their `_Start`)."""
+    free = a
+    for k in range(bisect_left(hits, a), len(hits)):
+        i = hits[k]
+        if i >= b:
+            break
+        if i < free:
+            continue
+        found = _longest_at(norms, i, b, infos[i])
+        if found is not None:
+            yield i, found[0], found[1], found[2]
+            free = found[0]
+
+
+@lru_cache(maxsize=100_000)
+def _match_info(norm: str, key: str) -> tuple[bool, int, bool]:
+    """For a name whose first word `norm` matched as `key`: whether the gazetteer writes that word
+    with the article and the text without (قاعدة is not القاعدة, تحالف دولي not التحالف الدولي: the
+    match is ambiguous, and no title), and the proclitics to cut (cut, restore the article)."""
+    forms = dict(word_forms(norm))
+    article_missing = not key.startswith(_BARE) and _BARE + key in forms
+    cut = forms.get(key, 0)
+    restore = False
+    if cut and not key.startswith(_BARE) and not norm[cut:].startswith("ال") and norm[cut:cut + 1] == "ل":
+        cut, restore = cut + 1, True
+    return article_missing, cut, restore
 
 
 def match_tokens(tokens: Sequence, kinds: Iterable[str] | None = None) -> list[Match]:
@@ -495,34 +596,36 @@ def match_tokens(tokens: Sequence, kinds: Iterable[str] | None = None) -> list[M
     entry for the name (a country before a city of the same name); `entries` gives the others.
     One-word matches that are often common words or first names are flagged `ambiguous`.
     """
+    return match_range([_norm(t) for t in tokens], 0, len(tokens), kinds)
+
+
+def match_range(norms: Sequence[str], a: int, b: int, kinds: Iterable[str] | None = None) -> list[Match]:
+    """`match_tokens` over the words `norms[a:b]` (match forms), with positions into `norms`."""
+    return _matches(norms, _scan(norms, a, b, _names_index()), kinds)
+
+
+def match_ranges(norms: Sequence[str], ranges: Sequence[tuple[int, int]]) -> list[list[Match]]:
+    """`match_range` of each range `[a, b)` of a document's words (its sentences, say): one pass
+    over the words finds those that can begin a name."""
+    index = _names_index()
+    infos = list(map(_starts(index).__getitem__, norms))
+    hits = list(compress(range(len(norms)), infos))
+    return [_matches(norms, _scan_hits(norms, infos, hits, a, b)) for a, b in ranges]
+
+
+def _matches(norms: Sequence[str], found, kinds: Iterable[str] | None = None) -> list[Match]:
     wanted = frozenset(kinds) if kinds else None
     out = []
-    for start, end, es, key in _match(tokens, _names_index()):
+    for start, end, es, key in found:
         if wanted is not None:
             es = [e for e in es if e.kind in wanted]
             if not es:
                 continue
-        norm = _norm(tokens[start])
-        amb = _ambiguous_match(norm, es[0], key, end - start == 1)
-        cut = dict(word_forms(norm)).get(key, 0)
-        restore = False
-        if cut and not key.startswith(_BARE) and not norm[cut:].startswith("ال") and norm[cut:cut + 1] == "ل":
-            cut, restore = cut + 1, True
+        norm = norms[start]
+        article_missing, cut, restore = _match_info(norm, key)
+        amb = article_missing or end - start == 1 and ambiguous(norm)
         out.append(Match(start, end, es[0], amb, cut, restore))
     return out
-
-
-def _ambiguous_match(norm: str, e: Entry, key: str, single: bool) -> bool:
-    """A name is ambiguous when the gazetteer writes its first word with the article and the text
-    without (قاعدة is not القاعدة, تحالف دولي not التحالف الدولي); a one-word name also when the word
-    is listed as ambiguous or is a first name. (Whether a town needs a place cue is the entities
-    stage's business.)"""
-    forms = dict(word_forms(norm))
-    if not key.startswith(_BARE) and _BARE + key in forms:
-        return True
-    if not single:
-        return False
-    return ambiguous(norm)
 
 
 def match_titles(tokens: Sequence) -> list[Match]:
@@ -531,12 +634,28 @@ def match_titles(tokens: Sequence) -> list[Match]:
     A title written with the article needs it in the text too: سلطان and رائد are first names,
     السلطان and الرائد titles.
     """
+    return titles_range([_norm(t) for t in tokens], 0, len(tokens))
+
+
+def titles_range(norms: Sequence[str], a: int, b: int) -> list[Match]:
+    """`match_titles` over the words `norms[a:b]`, with positions into `norms`."""
     out = []
-    for s, e, es, key in _match(tokens, _titles()[0]):
-        if not key.startswith(_BARE) and _BARE + key in dict(word_forms(_norm(tokens[s]))):
-            continue
-        out.append(Match(s, e, es[0]))
+    for s, e, es, key in _scan(norms, a, b, _titles()[0]):
+        if not _match_info(norms[s], key)[0]:
+            out.append(Match(s, e, es[0]))
     return out
+
+
+def title_at(norms: Sequence[str], i: int, b: int) -> Match | None:
+    """The title or role that `titles_range(norms, i, b)` finds first when it starts at `i`; None
+    when none starts there."""
+    info = _starts(_titles()[0])[norms[i]] if i < b else None
+    if info is None:
+        return None
+    found = _longest_at(norms, i, b, info)
+    if found is None or _match_info(norms[i], found[2])[0]:
+        return None
+    return Match(i, found[0], found[1][0])
 
 
 def token_classes(tokens: Sequence) -> list[frozenset[str]]:

@@ -17,6 +17,7 @@ LEG, …), and, for places, the gazetteer id and coordinates. Ids e1, e2, … fo
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 from ..model import Document, Entity, Mention, Token
 from ..resources import gazetteers as gz
@@ -51,19 +52,26 @@ _ADMIN_HEADS = frozenset(gz.name_key(normalize(w, "match")).lstrip("!") for w in
 _CITY_HEAD = gz.name_key(normalize("مدينة", "match")).lstrip("!")
 
 
+@lru_cache(maxsize=100_000)
 def _keys(name: str) -> tuple[str, ...]:
     """Comparison words of a name: ``match`` form, article removed."""
     return tuple(gz.name_key(w).lstrip("!") for w in normalize(name, "match").split())
 
 
+@lru_cache(maxsize=100_000)
+def _match_form(name: str) -> str:
+    return normalize(name, "match")
+
+
 class _Cluster:
-    __slots__ = ("label", "spans", "names", "keys", "entry_ids", "entry", "first")
+    __slots__ = ("label", "spans", "names", "keys", "words", "entry_ids", "entry", "first")
 
     def __init__(self, label: str, first: int):
         self.label = label
         self.spans: list[Span] = []
         self.names: list[str] = []
         self.keys: list[tuple[str, ...]] = []
+        self.words: set[str] = set()        # every word of `keys` (filled by `add` only)
         self.entry_ids: set[str] = set()
         self.entry: gz.Entry | None = None
         self.first = first
@@ -72,6 +80,7 @@ class _Cluster:
         self.spans.append(span)
         self.names.append(name)
         self.keys.append(keys)
+        self.words.update(keys)
         if span.entry is not None:
             self.entry_ids.add(span.entry.id)
             if self.entry is None or len(keys) >= max(len(k) for k in self.keys):
@@ -137,9 +146,13 @@ def _joins_place(c: _Cluster, keys: tuple[str, ...]) -> int:
 
 
 def _find(clusters: list[_Cluster], label: str, keys: tuple[str, ...], entry_id: str | None) -> _Cluster | None:
-    """The cluster a mention joins: the strongest link, the most recent cluster on a tie."""
+    """The cluster a mention joins: the strongest link, the most recent cluster on a tie. Every
+    link of `_joins` but the gazetteer entry needs a word in common, so clusters without one are
+    passed over."""
     best, found = 0, None
     for c in reversed(clusters):
+        if c.label != label or c.words.isdisjoint(keys) and entry_id not in c.entry_ids:
+            continue
         score = _joins(c, label, keys, entry_id)
         if score > best:
             best, found = score, c
@@ -155,7 +168,8 @@ class EntityStage(Stage):
 
     def process(self, doc: Document) -> None:
         tokens = doc.tokens
-        spans = collect(doc)
+        norms = [t.norm for t in tokens]
+        spans = collect(doc, norms)
         names = [name_of(doc, tokens, s.i, s.j, s.cut if s.cut or s.label != "PER" else _person_cut(tokens[s.i]))
                  for s in spans]
 
@@ -183,6 +197,7 @@ class EntityStage(Stage):
         starts = [t.start for t in tokens]
         bounds = _sentence_bounds(doc, starts)
         per_spans = [s for s in spans if s.label == "PER"]
+        in_person = {k for o in per_spans for k in range(o.i, o.j)}
 
         clusters.sort(key=lambda c: min(index[id(s)] for s in c.spans))
         entities = []
@@ -191,9 +206,9 @@ class EntityStage(Stage):
             best = _canonical(c)
             canonical = c.names[best]
             aliases = []
-            seen = {normalize(canonical, "match")}
+            seen = {_match_form(canonical)}
             for nm in c.names:
-                key = normalize(nm, "match")
+                key = _match_form(nm)
                 if key not in seen:
                     seen.add(key)
                     aliases.append(nm)
@@ -203,7 +218,7 @@ class EntityStage(Stage):
                 found, _why = resolve_place(canonical)     # known under another form (مخيم X)
                 e = found if found is not None and found.label == "LOC" else None
             if c.label == "PER":
-                title, roles, sector, country = _person_info(doc, tokens, c, bounds, per_spans)
+                title, roles, sector, country = _person_info(doc, tokens, norms, c, bounds, in_person)
                 if e is not None and e.label == "PER":
                     sector, country = sector or e.sector, country or e.country
             else:
@@ -213,7 +228,7 @@ class EntityStage(Stage):
                     if sector is None:
                         sector = _org_sector(tokens, c.spans[best])
                     if country is None:
-                        country = _phrase_country(tokens, c.spans[best].i, c.spans[best].j)
+                        country = _phrase_country(tokens, norms, c.spans[best].i, c.spans[best].j)
             is_place = c.label == "LOC" and e is not None
             entities.append(Entity(
                 id=f"e{n}", label=c.label, name=canonical, mentions=mention_ids, title=title,
@@ -244,11 +259,11 @@ def _canonical(c: _Cluster) -> int:
     pool = [k for k in range(len(c.names))
             if own is None or (c.spans[k].entry is not None and c.spans[k].entry.id == own)]
     pool = pool or list(range(len(c.names)))
-    distinct = {c.keys[k] for k in pool}
-    covers = {k: sum(1 for other in distinct if other != c.keys[k] and set(other) <= set(c.keys[k]))
-              for k in pool}
+    words = {key: frozenset(key) for key in {c.keys[k] for k in pool}}
+    covers = {key: sum(1 for other, w in words.items() if other != key and w <= mine)
+              for key, mine in words.items()}
     if max(covers.values()) > 0:
-        return max(pool, key=lambda k: (covers[k], len(c.keys[k]), -c.spans[k].i))
+        return max(pool, key=lambda k: (covers[c.keys[k]], len(c.keys[k]), -c.spans[k].i))
     freq = {}
     for k in pool:
         freq[c.keys[k]] = freq.get(c.keys[k], 0) + 1
@@ -345,15 +360,15 @@ def _text(tokens: list[Token], doc: Document, i: int, j: int) -> str:
     return " ".join(doc.text[tokens[i].start:tokens[j - 1].end].split())
 
 
-def _title_before(tokens: list[Token], a: int, i: int) -> tuple[int, gz.Entry] | None:
+def _title_before(norms: list[str], a: int, i: int) -> tuple[int, gz.Entry] | None:
     for k in range(max(a, i - 4), i):
-        for mt in gz.match_titles(tokens[k:i]):
-            if mt.start == 0 and mt.end == i - k and "TITLE" in mt.entry.kinds:
-                return k, mt.entry
+        mt = gz.title_at(norms, k, i)
+        if mt is not None and mt.end == i and "TITLE" in mt.entry.kinds:
+            return k, mt.entry
     return None
 
 
-def _role_left(tokens: list[Token], a: int, p: int, stop: set[int]) -> int | None:
+def _role_left(tokens: list[Token], norms: list[str], a: int, p: int, stop: set[int]) -> int | None:
     """Start of a role phrase that ends at token p (inclusive), or None."""
     lo = p
     while lo - 1 >= a and p - lo < MAX_ROLE:
@@ -361,18 +376,18 @@ def _role_left(tokens: list[Token], a: int, p: int, stop: set[int]) -> int | Non
         if t.kind not in ("word", "number") or t.norm in _ROLE_STOP or lo - 1 in stop:
             break
         lo -= 1
-    for mt in gz.match_titles(tokens[lo:p + 1]):
+    for mt in gz.titles_range(norms, lo, p + 1):
         if "ROLE" in mt.entry.kinds:
-            return lo + mt.start
+            return mt.start
     return None
 
 
-def _role_right(tokens: list[Token], j: int, b: int, stop: set[int]) -> int | None:
+def _role_right(tokens: list[Token], norms: list[str], j: int, b: int, stop: set[int]) -> int | None:
     """End (exclusive) of a role phrase that starts at token j, or None."""
     if j >= b:
         return None
-    mts = gz.match_titles(tokens[j:min(b, j + 3)])
-    if not mts or mts[0].start != 0 or "ROLE" not in mts[0].entry.kinds:
+    mt = gz.title_at(norms, j, min(b, j + 3))
+    if mt is None or "ROLE" not in mt.entry.kinds:
         return None
     k = j
     while k < b and k - j < MAX_ROLE and tokens[k].kind in ("word", "number") and k not in stop:
@@ -384,25 +399,26 @@ def _role_right(tokens: list[Token], j: int, b: int, stop: set[int]) -> int | No
     return k
 
 
-def _person_info(doc, tokens, c: _Cluster, bounds, per_spans):
+def _person_info(doc, tokens, norms, c: _Cluster, bounds, stop: set[int]):
+    """Title, roles, sector and country of a person; `stop` holds the tokens of all person
+    mentions, where no role phrase runs."""
     title_entry = None
     title = None
     roles: list[str] = []
     role_ranges: list[tuple[int, int]] = []
-    stop = {k for o in per_spans for k in range(o.i, o.j)}
     for s in sorted(c.spans, key=lambda s: s.i):
         a, b = _bound_of(bounds, s.i, len(tokens))
         found = None
         if s.title is not None:
-            found = (s.title[0], gz.match_titles(tokens[s.title[0]:s.title[1]])[0].entry)
+            found = (s.title[0], gz.titles_range(norms, s.title[0], s.title[1])[0].entry)
         else:
-            found = _title_before(tokens, a, s.i)
+            found = _title_before(norms, a, s.i)
         left_edge = s.i
         end_title = s.i if s.title is None else s.title[1]
         if found and "ROLE" in found[1].kinds and end_title - found[0] > 1:
             # وزير الخارجية سامح شكري: an office right before the name is a role, not a title
             k, entry = found
-            lo = _role_left(tokens, a, end_title - 1, stop - set(range(s.i, s.j)))
+            lo = _role_left(tokens, norms, a, end_title - 1, stop - set(range(s.i, s.j)))
             role_ranges.append((lo if lo is not None else k, end_title))
             if title_entry is None:
                 title_entry = entry
@@ -420,13 +436,13 @@ def _person_info(doc, tokens, c: _Cluster, bounds, per_spans):
         elif p >= a and tokens[p].norm in (",", "،"):
             p -= 1
         if p >= a and tokens[p].kind in ("word", "number"):
-            lo = _role_left(tokens, a, p, stop - set(range(s.i, s.j)))
+            lo = _role_left(tokens, norms, a, p, stop - set(range(s.i, s.j)))
             if lo is not None:
                 role_ranges.append((lo, p + 1))
         # role after: "NAME، ROLE …،"
         q = s.j
         if q < b and tokens[q].norm in (",", "،"):
-            hi = _role_right(tokens, q + 1, b, stop)
+            hi = _role_right(tokens, norms, q + 1, b, stop)
             if hi is not None:
                 role_ranges.append((q + 1, hi))
     for lo, hi in role_ranges:
@@ -439,9 +455,9 @@ def _person_info(doc, tokens, c: _Cluster, bounds, per_spans):
     country = None
     for lo, hi in role_ranges:
         if sector is None:
-            sector = _phrase_sector(tokens, lo, hi)
+            sector = _phrase_sector(tokens, norms, lo, hi)
         if country is None:
-            country = _phrase_country(tokens, lo, hi)
+            country = _phrase_country(tokens, norms, lo, hi)
     if sector is None and title_entry is None and roles:
         sector = None
     return title, roles, sector, country
@@ -451,12 +467,12 @@ def _is_title_only(t: Token) -> bool:
     return t.kind == "word" and "TITLE" in (cls := gz.lookup(t.norm)) and "ROLE" not in cls
 
 
-def _phrase_sector(tokens: list[Token], lo: int, hi: int) -> str | None:
+def _phrase_sector(tokens: list[Token], norms: list[str], lo: int, hi: int) -> str | None:
     """Sector suggested by a role phrase: its role words first, then the organizations in it."""
-    for mt in gz.match_titles(tokens[lo:hi]):
+    for mt in gz.titles_range(norms, lo, hi):
         if mt.entry.sector:
             return mt.entry.sector
-    for mt in gz.match_tokens(tokens[lo:hi], kinds=("ORG",)):
+    for mt in gz.match_range(norms, lo, hi, kinds=("ORG",)):
         if mt.entry.sector:
             return mt.entry.sector
     for t in tokens[lo:hi]:
@@ -466,14 +482,14 @@ def _phrase_sector(tokens: list[Token], lo: int, hi: int) -> str | None:
     return None
 
 
-def _phrase_country(tokens: list[Token], lo: int, hi: int) -> str | None:
+def _phrase_country(tokens: list[Token], norms: list[str], lo: int, hi: int) -> str | None:
     """Country named in a phrase: a nisba adjective (العراقي) or a place (في العراق)."""
     for t in tokens[lo:hi]:
         if t.kind == "word":
             iso = gz.demonym(t.norm)
             if iso:
                 return iso
-    for mt in gz.match_tokens(tokens[lo:hi]):
+    for mt in gz.match_range(norms, lo, hi):
         if mt.entry.country and not mt.ambiguous:
             return mt.entry.country
     return None

@@ -18,6 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
 
 from ..model import Document, Token
 from ..resources import gazetteers as gz
@@ -255,11 +256,14 @@ def _speaker_names(doc: Document, starts: list[int], ends: list[int], spans: lis
                 covered[k] = len(spans) - 1
 
 
-def collect(doc: Document) -> list[Span]:
-    """Mentions for the entity layer, sorted by position (see the module docstring)."""
+def collect(doc: Document, norms: list[str] | None = None) -> list[Span]:
+    """Mentions for the entity layer, sorted by position (see the module docstring). `norms` are
+    the tokens' match forms, when the caller has them."""
     tokens = doc.tokens
     if not tokens:
         return []
+    if norms is None:
+        norms = [t.norm for t in tokens]
     starts = [t.start for t in tokens]
     ends = [t.end for t in tokens]
     bounds = _sentence_token_bounds(doc, starts, ends)
@@ -272,9 +276,9 @@ def collect(doc: Document) -> list[Span]:
                               m.source, m.score))
 
     matches = []
-    for a, b in bounds:
-        for mt in gz.match_tokens(tokens[a:b]):
-            i, j = mt.start + a, mt.end + a
+    for (a, _), found in zip(bounds, gz.match_ranges(norms, bounds)):
+        for mt in found:
+            i, j = mt.start, mt.end
             amb = mt.ambiguous or j - i == 1 and _needs_context(tokens, a, i, mt.entry)
             matches.append((i, j, mt.entry, amb, _gaz_cut(mt)))
 
@@ -308,20 +312,21 @@ def collect(doc: Document) -> list[Span]:
 
     _speaker_names(doc, starts, ends, spans, covered)
     _place_heads(tokens, spans)
-    _head_plus_name(tokens, spans)
+    _head_plus_name(tokens, norms, spans)
     taken = {k for s in spans for k in range(s.i, s.j)}
+    heads = _org_head_positions(tokens, norms)
     for a, b in bounds:
-        _rule_orgs(tokens, a, b, spans, taken)
+        _rule_orgs(tokens, norms, a, b, spans, taken, heads)
     for s in spans:
         if s.label == "ORG":
             _extend_org(tokens, s, spans, bounds, taken)
     spans = [s for s in spans if s.j > s.i and s.label != "DROP"]
     for s in spans:
         if s.label == "PER":
-            _move_title(tokens, s)
+            _move_title(norms, s)
             while s.j - s.i > 1 and _prep_place(tokens[s.j - 1].norm):
                 s.j -= 1                          # سلطان بتبوك: "in Tabuk" is no part of the name
-    spans.extend(_family_names(doc, tokens, spans))
+    spans.extend(_family_names(tokens, norms, spans))
     spans.sort(key=lambda s: (s.i, -s.j))
     _compound_regions(tokens, spans)
     _adjective_countries(tokens, spans)
@@ -360,7 +365,7 @@ def _adjective_countries(tokens: list[Token], spans: list[Span]) -> None:
             prev_span = s
 
 
-def _family_names(doc: Document, tokens: list[Token], spans: list[Span]) -> list[Span]:
+def _family_names(tokens: list[Token], norms: list[str], spans: list[Span]) -> list[Span]:
     """One-word mentions of a person's family name that the tagger missed (اللواء يحيى رسول …
     وبين رسول). The family name is the last word of a multi-word PER mention; a first name, an
     ambiguous word, or a word followed by a definite genitive (رسول الله) is not taken."""
@@ -381,7 +386,8 @@ def _family_names(doc: Document, tokens: list[Token], spans: list[Span]) -> list
     covered = {k for s in spans for k in range(s.i, s.j)}
     targets = frozenset(last) | frozenset("!" + key for key in last)
     out = []
-    for k, t in enumerate(tokens):
+    for k in _positions_matching(norms, last):
+        t = tokens[k]
         if k in covered or t.kind != "word" or targets.isdisjoint(gz.word_keys(t.norm)):
             continue
         forms = gz.word_forms(t.norm)
@@ -400,6 +406,14 @@ def _family_names(doc: Document, tokens: list[Token], spans: list[Span]) -> list
             out.append(Span(k, k + 1, "PER", "rule", 0.5, cut=pc if pc[0] else None))
             break
     return out
+
+
+def _positions_matching(norms: list[str], keys) -> list[int]:
+    """Positions of the words that may match one of the gazetteer `keys` (written without "!"):
+    a superset, by spelling. A word's keys (`gz.word_forms`) are endings of the word, but for
+    لل + a word kept without the article, whose key begins with an ا the word lacks (لله: الله)."""
+    endings = tuple(key[1:] if key[:1] == "ا" else key for key in keys)
+    return list(compress(range(len(norms)), map(str.endswith, norms, repeat(endings))))
 
 
 def _gaz_cut(mt: gz.Match) -> tuple[int, bool] | None:
@@ -494,17 +508,17 @@ def _place_heads(tokens: list[Token], spans: list[Span]) -> None:
             s.i, s.cut = s.i - 1, (cut, False) if cut else None
 
 
-def _head_plus_name(tokens: list[Token], spans: list[Span]) -> None:
+def _head_plus_name(tokens: list[Token], norms: list[str], spans: list[Span]) -> None:
     """Head + place (بلدية صامطة) or head + person (مستشفى كمال عدوان) makes one named thing."""
     starts = {s.i: s for s in spans}
     for s in list(spans):
         if s.i == 0 or s.label not in ("LOC", "PER") or s.label == "DROP":
             continue
         if s.label == "PER" and s.title is None:
-            _move_title(tokens, s)
+            _move_title(norms, s)
         first = s.title[0] if s.label == "PER" and s.title is not None else s.i
         if s.label == "PER" and s.title is None:
-            first = _title_start(tokens, s.i)          # مطار الأمير سلطان: the title is outside
+            first = _title_start(norms, s.i)           # مطار الأمير سلطان: the title is outside
         if first == 0:
             continue
         h = tokens[first - 1]
@@ -543,24 +557,43 @@ def _prep_place(norm: str) -> bool:
     return bool(gz.lookup(norm[1:], clitics=False) & gz.PLACE_KINDS) and not gz.lookup(norm, clitics=False)
 
 
-def _title_start(tokens: list[Token], i: int) -> int:
+def _title_start(norms: list[str], i: int) -> int:
     """Start of a title that ends right before token i (الأمير, صاحب السمو الملكي), else i."""
     for k in range(max(0, i - 3), i):
-        for mt in gz.match_titles(tokens[k:i]):
-            if mt.start == 0 and k + mt.end == i and "TITLE" in mt.entry.kinds:
-                return k
+        mt = gz.title_at(norms, k, i)
+        if mt is not None and mt.end == i and "TITLE" in mt.entry.kinds:
+            return k
     return i
 
 
-def _rule_orgs(tokens: list[Token], a: int, b: int, spans: list[Span], taken: set[int]) -> None:
-    k = a
-    while k < b:
-        t = tokens[k]
-        if k in taken or not _is_word(t):
-            k += 1
+def _org_head_of(norm: str) -> str | None:
+    """The word without its proclitics (the article restored after لل) when it is one of the heads
+    `_rule_orgs` starts from, else None."""
+    cut, restore = proclitic_cut(norm)
+    w = "ال" + norm[cut:] if restore else norm[cut:]
+    return w if w in _PERSON_ORG_HEADS or w in _CONSTRUCT_HEADS or w in _DEFINITE_HEADS else None
+
+
+_ORG_HEAD = gz.WordCache(_org_head_of)
+
+
+def _org_head_positions(tokens: list[Token], norms: list[str]) -> list[int]:
+    """Positions of the words that `_rule_orgs` may start an organization from."""
+    return [k for k in compress(range(len(norms)), map(_ORG_HEAD.__getitem__, norms)) if _is_word(tokens[k])]
+
+
+def _rule_orgs(tokens: list[Token], norms: list[str], a: int, b: int, spans: list[Span], taken: set[int],
+               heads: list[int]) -> None:
+    """Organizations named by a head noun in tokens [a, b) (see the module docstring); `heads`
+    are the positions of the head words (`_org_head_positions`)."""
+    done = a
+    for n in range(bisect_left(heads, a), len(heads)):
+        k = heads[n]
+        if k >= b:
+            break
+        if k < done or k in taken:
             continue
-        cut, restore = proclitic_cut(t.norm)
-        w = "ال" + t.norm[cut:] if restore else t.norm[cut:]
+        w = _ORG_HEAD[norms[k]]
         end = k
         if w in _PERSON_ORG_HEADS and k + 1 < b and k + 1 not in taken and _is_word(tokens[k + 1]) \
                 and "PER_FIRST" in gz.lookup(tokens[k + 1].norm, clitics=False):
@@ -579,9 +612,7 @@ def _rule_orgs(tokens: list[Token], a: int, b: int, spans: list[Span], taken: se
         if end > k + 1:
             spans.append(Span(k, end, "ORG", "rule", 0.5))
             taken.update(range(k, end))
-            k = end
-        else:
-            k += 1
+            done = end
 
 
 def _extend_org(tokens: list[Token], s: Span, spans: list[Span], bounds, taken: set[int]) -> None:
@@ -611,15 +642,13 @@ def _extend_org(tokens: list[Token], s: Span, spans: list[Span], bounds, taken: 
                 break
 
 
-def _move_title(tokens: list[Token], s: Span) -> None:
+def _move_title(norms: list[str], s: Span) -> None:
     if s.j - s.i < 2:
         return
-    for mt in gz.match_titles(tokens[s.i:s.j]):
-        if mt.start != 0 or "TITLE" not in mt.entry.kinds or mt.end >= s.j - s.i:
-            break
-        s.title = (s.i, s.i + mt.end)
-        s.i += mt.end
-        break
+    mt = gz.title_at(norms, s.i, s.j)
+    if mt is not None and "TITLE" in mt.entry.kinds and mt.end < s.j:
+        s.title = (s.i, mt.end)
+        s.i = mt.end
 
 
 def _dedupe(spans: list[Span]) -> list[Span]:
