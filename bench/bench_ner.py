@@ -6,9 +6,10 @@ sentence and token stages once, then times, over all articles (best of --repeat 
 - tagger: `NerTagger.tag` on the sentences' token strings (features + CRF), warm caches;
 - tagger, cold: the same with empty word caches (a fresh process on new text);
 - mentions: the whole mentions stage (tagger with marginal scores + Mention records).
-Prints tokens/s and the ratio of each to the tokenizer's time.
+Prints tokens/s, articles/s, ms per article and the ratio of each to the tokenizer's time.
+`--engine crfsuite` times the tagger decoding with crfsuite instead of `rasd.ner.decode`.
 
-usage: python bench/bench_ner.py [ARTICLES.jsonl] [--repeat N]
+usage: python bench/bench_ner.py [ARTICLES.jsonl] [--repeat N] [--engine auto|fast|crfsuite]
 """
 import json
 import sys
@@ -18,20 +19,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from rasd.model import Document  # noqa: E402
-from rasd.ner import default_tagger  # noqa: E402
+from rasd.ner import NerTagger, default_tagger  # noqa: E402
 from rasd.stages import create  # noqa: E402
 
 path = Path(sys.argv[1]) if len(sys.argv) > 1 and not sys.argv[1].startswith("--") else \
     Path(__file__).resolve().parents[2] / "shared/corpus/articles.jsonl"
 repeat = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 3
+engine = sys.argv[sys.argv.index("--engine") + 1] if "--engine" in sys.argv else "auto"
 texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8")]
 
 t0 = time.perf_counter()
-tagger = default_tagger()
+tagger = default_tagger() if engine == "auto" else NerTagger(engine=engine)
 load = time.perf_counter() - t0
 
 sentences, tokens = create("sentences"), create("tokens")
 mentions = create("mentions")
+mentions.tagger = tagger
 docs = []
 for t in texts:
     d = Document(text=t)
@@ -59,6 +62,8 @@ def best(fn) -> float:
 
 def cold() -> None:
     tagger.features._cache.clear()
+    if tagger.decoder is not None:
+        tagger.decoder.clear()
     for b in batches:
         tagger.tag(b)
 
@@ -79,8 +84,9 @@ timing = {
     "tagger": best(lambda: [tagger.tag(b) for b in batches]),
     "mentions": best(run_mentions),
 }
-print(f"{len(docs)} articles, {len(batches)} sentences, {n_tokens} tokens; model load {load:.3f} s")
+print(f"{len(docs)} articles, {len(batches)} sentences, {n_tokens} tokens; engine {tagger.engine}; "
+      f"model load {load:.3f} s")
 base = timing["tokens"]
 for name, s in timing.items():
     print(f"{name:13s} {s:7.3f} s {n_tokens / s:10,.0f} tokens/s {len(docs) / s:8,.0f} articles/s "
-          f"x{s / base:6.2f} of tokens")
+          f"{s / len(docs) * 1e3:6.2f} ms/article x{s / base:6.2f} of tokens")

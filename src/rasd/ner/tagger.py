@@ -6,10 +6,13 @@
 
 Tags are IOB2 over PERS, LOC, ORG and MISC. `tag_scored` also gives each token the marginal
 probability of its tag. The committed model is ``rasd/models/ner.crfsuite``; `rasd train ner`
-makes a new one.
+makes a new one. Tagging uses `rasd.ner.decode` (the model's weights summed per word type, and
+Viterbi and marginals in C) when its C module is built, and crfsuite itself otherwise
+(``engine="crfsuite"``): the tags and probabilities are the same.
 """
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +21,7 @@ from typing import Sequence
 import pycrfsuite
 
 from ..errors import ResourceError
-from . import features
+from . import decode, features
 from .conll import chunks
 
 __all__ = ["CONLL_WINDOW", "MODEL_PATH", "NerTagger", "default_tagger"]
@@ -32,23 +35,42 @@ TARGET_CONFIDENCE = 0.005
 # as ANERcorp's do not mark where an article ends.
 CONLL_WINDOW = 20
 
+Chunk = tuple[str, int, int]
+
 
 class NerTagger:
     """Tags lists of token strings with a crfsuite model file.
 
-    A tagger is not thread-safe (crfsuite keeps the sequence being tagged); each thread gets its
-    own crfsuite tagger, opened from the same file.
+    `engine` is "fast" (`rasd.ner.decode`), "crfsuite", or "auto" (fast when its C module is
+    built). A crfsuite tagger is not thread-safe (crfsuite keeps the sequence being tagged); each
+    thread gets its own, opened from the same file. The fast decoder's caches are shared.
     """
 
-    def __init__(self, path: str | Path | None = None):
+    def __init__(self, path: str | Path | None = None, engine: str = "auto"):
         self.path = Path(path) if path is not None else MODEL_PATH
         if not self.path.is_file():
             raise ResourceError(f"NER model not found: {self.path}", path=str(self.path),
                                 remedy="reinstall rasd, or train one with `rasd train ner`")
+        if engine not in ("auto", "fast", "crfsuite"):
+            raise ValueError(f"unknown engine: {engine!r}")
         self._local = threading.local()
         crf = self._crf()                 # fail now, not on first use, if the file is broken
         self.features = features.FeatureExtractor(known=features.model_attributes(self.path))
         self._labels = tuple(crf.labels())
+        self.decoder: decode.Decoder | None = None
+        if engine == "fast" or engine == "auto" and decode.available():
+            self.decoder = decode.Decoder(self.path, self.features)
+            if self.decoder.labels != self._labels:
+                raise ResourceError("NER model labels read differently", path=str(self.path))
+            self._lock = threading.Lock()
+            labels = self._labels
+            self._outside = labels.index("O") if "O" in labels else -1
+            # conlleval reading of each label: ("B" | "I" | other, type)
+            self._parts = [(t.partition("-")[0], t.partition("-")[2]) if "-" in t and t != "O"
+                           else ("O", "") for t in labels]
+            inside = bytes(k for k, (p, _) in enumerate(self._parts) if p in ("B", "I"))
+            self._runs = re.compile(b"[" + re.escape(inside) + b"]+") if inside else None
+        self.engine = "fast" if self.decoder is not None else "crfsuite"
 
     def _crf(self) -> pycrfsuite.Tagger:
         crf = getattr(self._local, "crf", None)
@@ -68,12 +90,20 @@ class NerTagger:
         """IOB2 tags for one sentence of token strings."""
         if not words:
             return []
+        if self.decoder is not None:
+            return self.tag_scored(words)[0]
         return self._crf().tag(self.features.sentence(words))
 
     def tag_scored(self, words: Sequence[str]) -> tuple[list[str], list[float]]:
         """IOB2 tags and the marginal probability of each tag."""
         if not words:
             return [], []
+        if self.decoder is not None:
+            with self._lock:
+                _types, tags, marg = self.decoder.decode([words])
+            width = len(self._labels)
+            return ([self._labels[k] for k in tags],
+                    [marg[i * width + k] for i, k in enumerate(tags)])
         crf = self._crf()
         tags = crf.tag(self.features.sentence(words))
         return tags, [crf.marginal(t, i) for i, t in enumerate(tags)]
@@ -93,25 +123,105 @@ class NerTagger:
         there a marginal of at least `target`. The last word of a confident person's name of
         two words or more (أنان after كوفي أنان) counts as that person's name too.
         """
+        tags, probs, _ = self._document(sentences, window, source, target)
+        return tags, probs
+
+    def names(self, sentences: Sequence[Sequence[str]], window: int | None = None,
+              source: float = SOURCE_CONFIDENCE, target: float = TARGET_CONFIDENCE,
+              ) -> list[list[tuple[str, int, int, float]]]:
+        """The names `tag_document` finds, per sentence: ``(type, start, end, score)`` with token
+        indexes (end exclusive) and the lowest marginal probability of the name's tags."""
+        _, probs, found = self._document(sentences, window, source, target)
+        return [[(kind, a, b, min(p[a:b])) for kind, a, b in cs] for p, cs in zip(probs, found)]
+
+    def _document(self, sentences, window, source, target):
+        if self.decoder is not None:
+            return self._document_fast(sentences, window, source, target)
+        return self._document_crfsuite(sentences, window, source, target)
+
+    def _document_crfsuite(self, sentences, window, source, target):
         crf = self._crf()
         feats = [self.features.sentence(s) if s else [] for s in sentences]
         stems = [[self.features.word(w).stem for w in s] for s in sentences]
         tags: list[list[str]] = []
         probs: list[list[float]] = []
-        memory: dict[tuple[str, ...], dict[str, list[int]]] = {}
-        for k, x in enumerate(feats):
+        found: list[list[Chunk]] = []
+        for x in feats:
             if not x:
                 tags.append([])
                 probs.append([])
+                found.append([])
                 continue
             crf.set(x)
             t = crf.tag()
             p = [1.0] * len(t)                # marginals are computed for the names only
-            tags.append(t)
-            probs.append(p)
-            for kind, a, b in chunks(t):
+            cs = chunks(t)
+            for _kind, a, b in cs:
                 for i in range(a, b):
                     p[i] = crf.marginal(t[i], i)
+            tags.append(t)
+            probs.append(p)
+            found.append(cs)
+
+        def marginal(k: int, label: str, i: int) -> float:
+            crf.set(feats[k])
+            return crf.marginal(label, i)
+
+        self._spread(stems, tags, probs, found, window, source, target, marginal)
+        return tags, probs, found
+
+    def _document_fast(self, sentences, window, source, target):
+        labels, width, parts, runs = self._labels, len(self._labels), self._parts, self._runs
+        with self._lock:
+            types, codes, marg = self.decoder.decode(sentences)
+        tags: list[list[str]] = []
+        probs: list[list[float]] = []
+        found: list[list[Chunk]] = []
+        offset = 0
+        for s in sentences:
+            n = len(s)
+            end = offset + n
+            t = [labels[k] for k in codes[offset:end]]
+            p = [1.0] * n
+            cs: list[Chunk] = []
+            if runs is not None:
+                for m in runs.finditer(codes, offset, end):
+                    kind = None
+                    start = 0
+                    for i in range(m.start(), m.end()):
+                        prefix, typ = parts[codes[i]]
+                        if kind is not None and (prefix != "I" or typ != kind):
+                            cs.append((kind, start - offset, i - offset))
+                            kind = None
+                        if kind is None:
+                            kind, start = typ, i
+                        p[i - offset] = marg[i * width + codes[i]]
+                    cs.append((kind, start - offset, m.end() - offset))
+            tags.append(t)
+            probs.append(p)
+            found.append(cs)
+            offset = end
+        starts = []
+        offset = 0
+        for s in sentences:
+            starts.append(offset)
+            offset += len(s)
+        index = {label: k for k, label in enumerate(labels)}
+
+        def marginal(k: int, label: str, i: int) -> float:
+            return marg[(starts[k] + i) * width + index[label]]
+
+        stems = [[x.stem for x in ts] for ts in types]
+        self._spread(stems, tags, probs, found, window, source, target, marginal)
+        return tags, probs, found
+
+    @staticmethod
+    def _spread(stems, tags, probs, found, window, source, target, marginal) -> None:
+        """The document consistency pass of `tag_document` (changes `tags`, `probs` and `found`)."""
+        memory: dict[tuple[str, ...], dict[str, list[int]]] = {}
+        for k, cs in enumerate(found):
+            p = probs[k]
+            for kind, a, b in cs:
                 if min(p[a:b]) < source:
                     continue
                 key = tuple(stems[k][a:b])
@@ -119,38 +229,37 @@ class NerTagger:
                 if kind == "PERS" and b - a >= 2 and len(key[-1]) >= 3:
                     memory.setdefault(key[-1:], {}).setdefault(kind, []).append(k)
         if not memory:
-            return tags, probs
+            return
         longest = max(len(key) for key in memory)
+        firsts = {key[0] for key in memory}
         for k, st in enumerate(stems):
-            found = []
             t = tags[k]
-            i = 0
-            while i < len(st):
-                hit = None
-                if t[i] == "O":
-                    for n in range(min(longest, len(st) - i), 0, -1):
-                        kinds = memory.get(tuple(st[i:i + n]))
-                        if kinds and all(y == "O" for y in t[i:i + n]):
-                            kind = _nearest(kinds, k, window)
-                            if kind:
-                                hit = (kind, i, i + n)
-                                break
-                if hit:
-                    found.append(hit)
-                    i = hit[2]
-                else:
-                    i += 1
-            if not found:
+            found_here = []
+            free = 0
+            for i in [i for i, w in enumerate(st) if w in firsts]:
+                if i < free or t[i] != "O":
+                    continue
+                for n in range(min(longest, len(st) - i), 0, -1):
+                    kinds = memory.get(tuple(st[i:i + n]))
+                    if kinds and all(y == "O" for y in t[i:i + n]):
+                        kind = _nearest(kinds, k, window)
+                        if kind:
+                            found_here.append((kind, i, i + n))
+                            free = i + n
+                            break
+            if not found_here:
                 continue
-            crf.set(feats[k])
-            for kind, a, b in found:
-                if crf.marginal("B-" + kind, a) >= target:
+            changed = False
+            for kind, a, b in found_here:
+                if marginal(k, "B-" + kind, a) >= target:
+                    changed = True
                     t[a] = "B-" + kind
-                    probs[k][a] = crf.marginal(t[a], a)
+                    probs[k][a] = marginal(k, t[a], a)
                     for j in range(a + 1, b):
                         t[j] = "I-" + kind
-                        probs[k][j] = crf.marginal(t[j], j)
-        return tags, probs
+                        probs[k][j] = marginal(k, t[j], j)
+            if changed:
+                found[k] = chunks(t)
 
 
 def _nearest(kinds: dict[str, list[int]], k: int, window: int | None) -> str | None:

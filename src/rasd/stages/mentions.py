@@ -6,8 +6,9 @@ first token to its last, without the conjunctions and prepositions glued to the 
 (و ف ب ل ك): وبغداد gives the mention بغداد. The article stays inside the name (العراق; in للعراق
 the mention is لعراق, the second ل being the article's). The score is the lowest marginal
 probability the tagger gives the mention's tags. The document is tagged as a whole
-(`NerTagger.tag_document`): a name found with confidence in one sentence is also found where
-it recurs untagged, if the tagger finds that reading possible there.
+(`NerTagger.names`, the names `NerTagger.tag_document` marks): a name found with confidence in
+one sentence is also found where it recurs untagged, if the tagger finds that reading possible
+there.
 """
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from bisect import bisect_left
 
 from ..model import Document, Mention, Token
 from ..ner import NerTagger, default_tagger
-from ..ner.conll import chunks
 from .base import Stage
 
 __all__ = ["LABELS", "MentionStage", "mention_start"]
@@ -60,10 +60,9 @@ class MentionStage(Stage):
             if i < j:
                 ranges.append((i, j))
         words = [[text[t.start:t.end] for t in tokens[i:j]] for i, j in ranges]
-        tags, probs = self.tagger.tag_document(words)
         out: list[Mention] = []
-        for (i, _j), sent_tags, sent_probs in zip(ranges, tags, probs):
-            for kind, a, b in chunks(sent_tags):
+        for (i, _j), names in zip(ranges, self.tagger.names(words)):
+            for kind, a, b, score in names:
                 label = LABELS.get(kind)
                 if label is None:
                     continue
@@ -71,6 +70,5 @@ class MentionStage(Stage):
                 start = mention_start(first, text)
                 if start >= last.end:
                     continue
-                score = round(min(sent_probs[a:b]), 4)
-                out.append(Mention(f"m{len(out) + 1}", start, last.end, label, score, "model"))
+                out.append(Mention(f"m{len(out) + 1}", start, last.end, label, round(score, 4), "model"))
         doc.mentions = out

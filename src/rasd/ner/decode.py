@@ -1,0 +1,241 @@
+"""Fast decoding of the NER model: numbers cached per word type, Viterbi and marginals in C.
+
+The crfsuite model file stays the model: `read_weights` reads its labels, state weights and
+transitions. A token's emission score (one number per label) is the sum of the weights of the
+attributes `rasd.ner.features` gives it, and most of them depend on one word only: `Decoder`
+sums them once per word type and position (the word itself, and what it lends to the words one
+and two before and after it) into rows of a table. A sentence then needs only a few row
+additions per token, plus the weights of the word pairs, gazetteer spans and sentence edges,
+which `Decoder.decode` collects per document; the C module ``rasd.ner._crf`` adds the rows and
+runs Viterbi and forward-backward, exactly as crfsuite does (tests compare the two).
+
+Without the compiled module (`available()` is False), `NerTagger` tags with crfsuite.
+"""
+from __future__ import annotations
+
+import struct
+from array import array
+from operator import add
+from pathlib import Path
+from typing import Sequence
+
+from . import features
+from .features import FeatureExtractor, _cqdb_strings
+
+try:
+    from . import _crf
+except ImportError:                  # built by setup.py; optional
+    _crf = None
+
+__all__ = ["Decoder", "Weights", "available", "read_weights"]
+
+_FEATURE_SIZE = 20                   # crfsuite feature record: type, source, target (uint32), weight (double)
+# Columns of the word-type table (the C module's order).
+OWN, LEFT2, LEFT1, RIGHT1, RIGHT2, START, END, TITLE = range(8)
+TYPE_COLUMNS = 8
+
+
+def available() -> bool:
+    """Whether the compiled decoder can be used."""
+    return _crf is not None
+
+
+class Weights:
+    """What a crfsuite model file holds: `labels` (in crfsuite's order), `attributes` (name ->
+    weight per label, for the attributes with any weight) and `transitions` (from, to)."""
+
+    __slots__ = ("labels", "attributes", "transitions")
+
+    def __init__(self, labels: list[str], attributes: dict[str, tuple[float, ...]],
+                 transitions: list[list[float]]):
+        self.labels = labels
+        self.attributes = attributes
+        self.transitions = transitions
+
+
+def read_weights(path: str | Path) -> Weights:
+    """The labels and weights of a crfsuite (CRF1d) model file, read from its binary layout."""
+    data = Path(path).read_bytes()
+    if data[:4] != b"lCRF" or data[8:12] != b"FOMC":
+        raise ValueError(f"not a crfsuite CRF1d model: {path}")
+    off_features, off_labels, off_attrs = struct.unpack_from("<III", data, 28)
+    labels = _cqdb_strings(data, off_labels)
+    names = _cqdb_strings(data, off_attrs)
+    chunk, _size, count = struct.unpack_from("<4sII", data, off_features)
+    if chunk != b"FEAT":
+        raise ValueError("unexpected crfsuite model layout")
+    n = len(labels)
+    state: dict[int, list[float]] = {}
+    transitions = [[0.0] * n for _ in range(n)]
+    start = off_features + 12
+    for kind, src, dst, w in struct.iter_unpack("<IIId", data[start:start + count * _FEATURE_SIZE]):
+        if kind == 0:
+            row = state.get(src)
+            if row is None:
+                row = state[src] = [0.0] * n
+            row[dst] += w
+        else:
+            transitions[src][dst] += w
+    attributes = {names[a]: tuple(v) for a, v in state.items()}
+    return Weights(labels, attributes, transitions)
+
+
+class _Type:
+    """One word type: its id in the type table and what sentence-level features read."""
+
+    __slots__ = ("tid", "norm", "stem", "kind", "title", "norm_pairs", "stem_pairs")
+
+    def __init__(self, tid, norm, stem, kind, title, norm_pairs, stem_pairs):
+        self.tid = tid
+        self.norm = norm
+        self.stem = stem
+        self.kind = kind
+        self.title = title
+        self.norm_pairs = norm_pairs      # next word's norm -> (row at this word, row at the next)
+        self.stem_pairs = stem_pairs      # the same for stems
+
+
+class Decoder:
+    """Tags and marginals of sentences with the weights of a crfsuite model.
+
+    Rows of `table`: 0 is all zeros, 1..A the weights of the model's attributes, then the sums
+    made for word types (cleared with the word cache when it reaches `cache_size` types).
+    """
+
+    def __init__(self, path: str | Path, extractor: FeatureExtractor, cache_size: int = 300_000):
+        if _crf is None:
+            raise RuntimeError("rasd.ner._crf is not built")
+        weights = read_weights(path)
+        self.labels = tuple(weights.labels)
+        if not 0 < len(self.labels) < 256:
+            raise ValueError(f"unexpected number of labels: {len(self.labels)}")
+        self.extractor = extractor
+        self.cache_size = cache_size
+        L = self.width = len(self.labels)
+        self.transitions = array("d", [w for row in weights.transitions for w in row])
+        table = array("d", [0.0] * L)
+        rows: dict[str, int] = {}
+        for name, w in weights.attributes.items():
+            if any(w):
+                rows[name] = len(table) // L
+                table.extend(w)
+        self._rows = rows
+        self.table = table
+        self._static = len(table)
+        self.types = array("i")
+        self._cache: dict[str, _Type] = {}
+        self.edges = array("i", [rows.get(a, 0) for a in ("-2w=<s>", "-1w=<s>", "1w=</s>", "2w=</s>", "t3")])
+        self._norm_pairs = self._pairs("wn=", "ww=")
+        self._stem_pairs = self._pairs("sn=", "ss=")
+
+    def _pairs(self, here: str, there: str) -> dict[str, dict[str, tuple[int, int]]]:
+        """first -> second -> (row of ``here + first|second``, row of ``there + first|second``).
+        A name may split at any "|" (a word can be "|"): every split is kept."""
+        out: dict[str, dict[str, list[int]]] = {}
+        for k, prefix in enumerate((here, there)):
+            for name, row in self._rows.items():
+                if not name.startswith(prefix):
+                    continue
+                rest = name[len(prefix):]
+                cut = rest.find("|")
+                while cut >= 0:
+                    out.setdefault(rest[:cut], {}).setdefault(rest[cut + 1:], [0, 0])[k] = row
+                    cut = rest.find("|", cut + 1)
+        return {a: {b: (r[0], r[1]) for b, r in d.items()} for a, d in out.items()}
+
+    def _row(self, names: Sequence[str]) -> int:
+        """The row of the summed weights of attributes (repeats count), 0 when none has any."""
+        rows = self._rows
+        found = [rows[a] for a in names if a in rows]
+        if not found:
+            return 0
+        if len(found) == 1:
+            return found[0]
+        table, L = self.table, self.width
+        acc = [0.0] * L
+        for r in found:
+            acc = list(map(add, acc, table[r * L:r * L + L]))
+        table.extend(acc)
+        return len(table) // L - 1
+
+    def clear(self) -> None:
+        """Forget the word types (and their rows)."""
+        self._cache.clear()
+        del self.table[self._static:]
+        del self.types[:]
+
+    def word(self, surface: str) -> _Type:
+        """The cached numbers of one word type."""
+        got = self._cache.get(surface)
+        if got is not None:
+            return got
+        x = self.extractor
+        info = features.word_info(surface, x.known, x.gazetteer)
+        norm, stem, ctx = info.norm, info.stem, info.context
+        row = self._row
+        self.types.extend((
+            row(info.own), row(ctx[-2]), row(ctx[-1]), row(ctx[1]), row(ctx[2]),
+            row(("ww=<s>|" + norm, "ss=<s>|" + stem, "first")),
+            row(("wn=" + norm + "|</s>", "sn=" + stem + "|</s>")),
+            1 if info.title else 0))
+        got = self._cache[surface] = _Type(len(self.types) // TYPE_COLUMNS - 1, norm, stem, info.kind,
+                                           info.title, self._norm_pairs.get(norm),
+                                           self._stem_pairs.get(stem))
+        return got
+
+    def decode(self, sentences: Sequence[Sequence[str]]
+               ) -> tuple[list[list[_Type]], bytearray, array]:
+        """The word types of the sentences, the label index of each token (one byte each,
+        sentences one after the other) and the marginal probability of every label (``width``
+        numbers per token)."""
+        cache = self._cache
+        if len(cache) >= self.cache_size:       # only between documents: their ids must hold
+            self.clear()
+        word = self.word
+        types = [[cache.get(w) or word(w) for w in s] for s in sentences]
+        tids = array("i")
+        lengths = array("i")
+        extras = array("i")
+        rows = self._rows
+        gazetteer = self.extractor.gazetteer
+        offset = 0
+        for ts in types:
+            n = len(ts)
+            tids.extend([t.tid for t in ts])
+            lengths.append(n)
+            for i in range(n - 1):
+                a = ts[i]
+                if a.norm_pairs is not None:
+                    got = a.norm_pairs.get(ts[i + 1].norm)
+                    if got is not None:
+                        if got[0]:
+                            extras.extend((offset + i, got[0]))
+                        if got[1]:
+                            extras.extend((offset + i + 1, got[1]))
+                if a.stem_pairs is not None:
+                    got = a.stem_pairs.get(ts[i + 1].stem)
+                    if got is not None:
+                        if got[0]:
+                            extras.extend((offset + i, got[0]))
+                        if got[1]:
+                            extras.extend((offset + i + 1, got[1]))
+            if gazetteer and n:
+                for k, classes in features._gazetteer_spans(ts).items():
+                    for c in classes:
+                        r = rows.get("g=" + c)
+                        if r:
+                            extras.extend((offset + k, r))
+                        if k + 1 < n:
+                            r = rows.get("-1g=" + c)
+                            if r:
+                                extras.extend((offset + k + 1, r))
+                        if k:
+                            r = rows.get("1g=" + c)
+                            if r:
+                                extras.extend((offset + k - 1, r))
+            offset += n
+        tags = bytearray(offset)
+        marginals = array("d", bytes(8 * offset * self.width))
+        _crf.decode(self.table, self.types, tids, lengths, self.edges, extras, self.transitions,
+                    self.width, tags, marginals)
+        return types, tags, marginals
