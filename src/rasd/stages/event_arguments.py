@@ -59,25 +59,11 @@ class Trigger:
 
 def _clause_end(ctx: DocContext, i: int, soft: bool = True) -> int:
     """First token after i that ends the clause (sentence end, or a boundary)."""
-    _, end = ctx.sentence_bounds(i)
-    j = i + 1
-    while j < end:
-        b = ctx.boundary(j)
-        if b == "strong" or (soft and b == "soft"):
-            return j
-        j += 1
-    return end
+    return ctx.clause_end(i, soft)
 
 
 def _clause_start(ctx: DocContext, i: int, soft: bool = True) -> int:
-    start, _ = ctx.sentence_bounds(i)
-    j = i - 1
-    while j >= start:
-        b = ctx.boundary(j)
-        if b == "strong" or (soft and b == "soft"):
-            return j + 1
-        j -= 1
-    return start
+    return ctx.clause_start(i, soft)
 
 
 def _skip_forward(ctx: DocContext, j: int, end: int, limit: int = 4) -> int:
@@ -478,8 +464,7 @@ def clause_subject(ctx: DocContext, i: int) -> str | None:
 def _object_pronoun(ctx: DocContext, i: int) -> bool:
     """Does the verb at token i end in an object pronoun (اقتحمته، حاصرها)?"""
     norm = ctx.norms[i]
-    return norm.endswith(("ه", "ها", "هم")) and any(
-        "suffix" in k for _, k in _analyses(norm))
+    return norm.endswith(("ه", "ها", "هم")) and ctx.info[i].suffix
 
 
 def _antecedent(ctx: DocContext, i: int, actor: str | None) -> str | None:
@@ -540,13 +525,19 @@ def find_time(ctx: DocContext, t: Trigger) -> None:
 # ---- modality ---------------------------------------------------------------------------------
 
 def find_modality(ctx: DocContext, t: Trigger, published: str | None) -> None:
-    start = _clause_start(ctx, t.first, soft=False)
-    near = range(max(start, t.first - 2), t.first)
-    wide = range(max(start, t.first - 5), t.first)
-    t.negated = any(ctx.in_list(k, "negation") for k in near) or any(
-        ctx.in_list(k, "denial") for k in range(max(start, t.first - 6), t.first))
-    t.future = any(ctx.in_list(k, "future") for k in wide) or _future_verb(ctx, t)
-    t.hypothetical = any(ctx.in_list(k, "hypothetical") for k in wide)
+    first = t.first
+    negated = future = hypothetical = False
+    for k in range(max(_clause_start(ctx, first, soft=False), first - 6), first):
+        lists = ctx.info[k].lists
+        if lists:
+            near = first - k <= 2           # the 2 words before the trigger
+            wide = first - k <= 5
+            negated = negated or "denial" in lists or (near and "negation" in lists)
+            future = future or (wide and "future" in lists)
+            hypothetical = hypothetical or (wide and "hypothetical" in lists)
+    t.negated = negated
+    t.future = future or _future_verb(ctx, t)
+    t.hypothetical = hypothetical
     if t.time and published:
         value = ctx.times[t.time].value if t.time in ctx.times else None
         if value:
@@ -557,12 +548,7 @@ def find_modality(ctx: DocContext, t: Trigger, published: str | None) -> None:
 
 def _future_verb(ctx: DocContext, t: Trigger) -> bool:
     norm = ctx.norms[t.first]
-    return t.verb and norm[:1] in "سو" and any("future" in k for _, k in _analyses(norm))
-
-
-def _analyses(norm: str):
-    from .event_lexicon import analyses
-    return analyses(norm)
+    return t.verb and norm[:1] in "سو" and ctx.info[t.first].future
 
 
 def _before_week(value: str, published: str) -> bool:

@@ -9,13 +9,15 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 
 from .. import resources
 from ..resources import gazetteers as gz
 from ..errors import ResourceError
 from ..model import Document, Quote
 from ..text.normalize import normalize
-from .event_lexicon import analyses, in_wordlist, word_keys
+from .event_lexicon import WordInfo, word_infos
 
 __all__ = ["DocContext", "MentionRef", "demonym_country"]
 
@@ -23,6 +25,12 @@ STRONG = frozenset(".!?؟:;؛()[]{}…")
 QUOTE_MARKS = frozenset("«»\"“”„'‘’")
 SOFT = frozenset("،,")
 ARTICLE = "ال"
+# first character of a punctuation token -> "strong" | "soft" (a clause boundary)
+_BOUNDARY_OF = {c: "soft" if c in SOFT else "strong"
+                for c in STRONG | SOFT | frozenset("-–—") if c not in QUOTE_MARKS}
+_PUNCT_KINDS = frozenset({"punct", "symbol"})
+_start, _norm, _kind = attrgetter("start"), attrgetter("norm"), attrgetter("kind")
+_is_trigger = attrgetter("trigger")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +73,14 @@ def _gazetteer_kind(entity) -> str | None:
     return entry.kind if entry is not None else None
 
 
+@lru_cache(maxsize=50_000)
+def _match(name: str) -> str:
+    """An entity name in `match` form."""
+    return normalize(name, "match")
+
+
 def _bare_name(name: str) -> str:
-    n = normalize(name, "match")
+    n = _match(name)
     return n[2:] if n.startswith(ARTICLE) and len(n) > 4 else n
 
 
@@ -76,26 +90,54 @@ class DocContext:
     def __init__(self, doc: Document):
         self.doc = doc
         self.tokens = doc.tokens
-        self.starts = [t.start for t in doc.tokens]
-        self.norms = [t.norm for t in doc.tokens]
-        n = len(self.tokens)
-        self._words = [t.kind == "word" for t in doc.tokens]
-        self._bounds = [self._boundary_of(t) if t.kind in ("punct", "symbol") else None
-                        for t in doc.tokens]
-        # sentences
+        self.size = len(doc.tokens)
+        self._index_tokens(doc)
+        self._index_sentences(doc)
+        self._index_mentions(doc)
+        self._index_times(doc)
+        self._index_quotes(doc)
+        self._nisba_cache: dict[str, str | None] = {}
+        self._proclitics: dict[int, tuple[str, ...]] = {}
+        self._proclitic_letters: dict[int, str] = {}
+        # entities by the first word of their name, for anaphoric heads (المنظمة → منظمة …)
+        self._by_head: dict[str, list[str]] = {}
+        for e in doc.entities:
+            words = _match(e.name).split()
+            if len(words) > 1 and e.label != "PER":
+                head = words[0][2:] if words[0].startswith(ARTICLE) else words[0]
+                self._by_head.setdefault(head, []).append(e.id)
+        self._mention_order = sorted((m.first, m.entity) for m in self.mention_at.values())
+
+    def _index_tokens(self, doc: Document) -> None:
+        tokens = doc.tokens
+        self.starts = list(map(_start, tokens))
+        self.norms = list(map(_norm, tokens))
+        self.info: list[WordInfo] = word_infos(self.norms)
+        kinds = list(map(_kind, tokens))
+        self._words = [k == "word" for k in kinds]
+        bounds: list[str | None] = [None] * self.size
+        text = doc.text
+        for i in compress(range(self.size), map(_PUNCT_KINDS.__contains__, kinds)):
+            bounds[i] = _BOUNDARY_OF.get(text[tokens[i].start])
+        self._bounds = bounds
+        self._breaks = [i for i, b in enumerate(bounds) if b]            # strong or soft
+        self._strong_breaks = [i for i in self._breaks if bounds[i] == "strong"]
+
+    def _index_sentences(self, doc: Document) -> None:
+        n = self.size
         self.sentence_of = [0] * n
         self.sentence_range: list[tuple[int, int]] = []
-        sentences = doc.sentences or []
-        if not sentences:
+        if not doc.sentences:
             self.sentence_range = [(0, n)]
-        else:
-            for k, s in enumerate(sentences):
-                a = bisect_left(self.starts, s.start)
-                b = bisect_left(self.starts, s.end)
-                self.sentence_range.append((a, b))
-                for i in range(a, b):
-                    self.sentence_of[i] = k
-        # entity mentions
+            return
+        for k, s in enumerate(doc.sentences):
+            a = bisect_left(self.starts, s.start)
+            b = bisect_left(self.starts, s.end)
+            self.sentence_range.append((a, b))
+            self.sentence_of[a:b] = [k] * (b - a)
+
+    def _index_mentions(self, doc: Document) -> None:
+        n, starts = self.size, self.starts
         self.labels = {e.id: e.label for e in doc.entities}
         self.entities = {e.id: e for e in doc.entities}
         by_mention = {}
@@ -109,8 +151,8 @@ class DocContext:
             eid = by_mention.get(m.id)
             if eid is None:
                 continue
-            a = max(bisect_right(self.starts, m.start) - 1, 0)
-            b = bisect_left(self.starts, m.end) - 1
+            a = max(bisect_right(starts, m.start) - 1, 0)
+            b = bisect_left(starts, m.end) - 1
             if a > b or a >= n:
                 continue
             ref = MentionRef(a, b, eid, self.labels.get(eid, m.label))
@@ -122,80 +164,92 @@ class DocContext:
                 self.mention_ending[b] = ref
             for i in range(a, b + 1):
                 self.covered[i] = ref
-        # times
+
+    def _index_times(self, doc: Document) -> None:
+        starts = self.starts
         self.time_at: dict[int, str] = {}
         self.time_tokens: list[tuple[int, str]] = []
         for t in doc.times:
-            a = max(bisect_right(self.starts, t.start) - 1, 0)
-            b = bisect_left(self.starts, t.end)
+            a = max(bisect_right(starts, t.start) - 1, 0)
+            b = bisect_left(starts, t.end)
             for i in range(a, max(b, a + 1)):
                 self.time_at[i] = t.id
             self.time_tokens.append((a, t.id))
         self.times = {t.id: t for t in doc.times}
-        # quotes
+
+    def _index_quotes(self, doc: Document) -> None:
+        starts = self.starts
         self.quotes: dict[str, Quote] = {q.id: q for q in doc.quotes}
         self._content = sorted((q.content.start, q.content.end, q.id) for q in doc.quotes)
         self.cue_at: dict[int, str] = {}
         for q in doc.quotes:
-            a = max(bisect_right(self.starts, q.cue.start) - 1, 0)
-            b = bisect_left(self.starts, q.cue.end)
+            a = max(bisect_right(starts, q.cue.start) - 1, 0)
+            b = bisect_left(starts, q.cue.end)
             for i in range(a, max(b, a + 1)):
                 self.cue_at.setdefault(i, q.id)
-        self._nisba_cache: dict[str, str | None] = {}
-        # entities by the first word of their name, for anaphoric heads (المنظمة → منظمة …)
-        self._by_head: dict[str, list[str]] = {}
-        for e in doc.entities:
-            words = normalize(e.name, "match").split()
-            if len(words) > 1 and e.label != "PER":
-                head = words[0][2:] if words[0].startswith(ARTICLE) else words[0]
-                self._by_head.setdefault(head, []).append(e.id)
-        self._mention_order = sorted((m.first, m.entity) for m in self.mention_at.values())
 
     # ---- tokens
     def is_word(self, i: int) -> bool:
-        return 0 <= i < len(self._words) and self._words[i]
+        return 0 <= i < self.size and self._words[i]
 
     def text(self, i: int) -> str:
         t = self.tokens[i]
         return self.doc.text[t.start:t.end]
 
     def keys(self, i: int) -> frozenset[str]:
-        if not 0 <= i < len(self.tokens):
+        if not 0 <= i < self.size:
             return frozenset()
-        return word_keys(self.norms[i])
+        return self.info[i].keys
 
     def in_list(self, i: int, name: str) -> bool:
-        return 0 <= i < len(self.norms) and in_wordlist(self.norms[i], name)
+        return 0 <= i < self.size and name in self.info[i].lists
 
     def boundary(self, i: int) -> str | None:
         """"strong", "soft" or None for token i (punctuation that ends a clause)."""
         return self._bounds[i]
 
-    def _boundary_of(self, t) -> str | None:
-        s = self.doc.text[t.start:t.end]
-        if s[0] in QUOTE_MARKS:
-            return None
-        if s[0] in SOFT:
-            return "soft"
-        if s[0] in STRONG or s[0] in "-–—":
-            return "strong"
-        return None
+    def clause_start(self, i: int, soft: bool = True) -> int:
+        """First token of the clause of token i: after the last boundary before i in its
+        sentence (strong ones only unless `soft`)."""
+        start = self.sentence_range[self.sentence_of[i]][0]
+        breaks = self._breaks if soft else self._strong_breaks
+        k = bisect_left(breaks, i) - 1
+        return breaks[k] + 1 if k >= 0 and breaks[k] >= start else start
+
+    def clause_end(self, i: int, soft: bool = True) -> int:
+        """First token after i that ends its clause: a boundary, else the sentence end."""
+        end = self.sentence_range[self.sentence_of[i]][1]
+        breaks = self._breaks if soft else self._strong_breaks
+        k = bisect_right(breaks, i)
+        return breaks[k] if k < len(breaks) and breaks[k] < end else end
+
+    def trigger_candidates(self) -> list[int]:
+        """Words that may be triggers (lexicon readings or phrases), in text order."""
+        found = compress(range(self.size), map(_is_trigger, self.info))
+        return [i for i in found if self._words[i]]
 
     def proclitics(self, i: int) -> tuple[str, ...]:
         """The clitics before the stem of token i (و ب ال …), as the tokenizer segmented it."""
-        t = self.tokens[i]
-        return tuple(self.doc.text[g.start:g.end] for g in t.segments if g.kind == "proclitic")
+        found = self._proclitics.get(i)
+        if found is None:
+            text = self.doc.text
+            found = self._proclitics[i] = tuple(text[g.start:g.end] for g in self.tokens[i].segments
+                                                if g.kind == "proclitic")
+        return found
 
     def has_proclitic(self, i: int, letters: str) -> bool:
         """Does token i carry one of these one-letter proclitics (ب ل ك …)?"""
-        return any(len(p) == 1 and p in letters for p in self.proclitics(i))
+        found = self._proclitic_letters.get(i)
+        if found is None:
+            found = self._proclitic_letters[i] = "".join(p for p in self.proclitics(i) if len(p) == 1)
+        return any(c in letters for c in found)
 
     def has_conjunction(self, i: int) -> bool:
         p = self.proclitics(i)
         return bool(p) and p[0] in ("و", "ف")
 
     def has_article(self, i: int) -> bool:
-        return any("article" in k for _, k in analyses(self.norms[i]))
+        return self.info[i].article
 
     def sentence_bounds(self, i: int) -> tuple[int, int]:
         return self.sentence_range[self.sentence_of[i]]
@@ -226,7 +280,7 @@ class DocContext:
             forms = {bare, ARTICLE + bare}
             org_country = org_named = None
             for e in self.doc.entities:
-                full = normalize(e.name, "match")
+                full = _match(e.name)
                 if e.label in ("GPE", "LOC") and (names.get(full) == iso or names.get(_bare_name(e.name)) == iso
                                                   or (e.country == iso and _gazetteer_kind(e) == "COUNTRY")):
                     found = e.id
@@ -272,7 +326,7 @@ class DocContext:
             return kind not in ("COUNTRY", "CAPITAL", "ORG")
         names = _country_names()
         for n in (e.name, *e.aliases):
-            if names.get(normalize(n, "match")) or names.get(_bare_name(n)):
+            if names.get(_match(n)) or names.get(_bare_name(n)):
                 return False
         return True
 

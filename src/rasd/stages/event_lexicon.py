@@ -4,7 +4,8 @@ A lexicon row gives base forms; inflected forms are generated once at load time 
 prefixes, noun plural and dual endings), and every form is stored in `match` normal form. A token is
 matched by stripping the clitics it may carry (و ف ب ل ك س ال and pronoun suffixes) in every
 plausible way and looking each remainder up in the form table, so "وبالانسحاب", "لمفاوضات" and
-"اقتحمته" find انسحاب, مفاوضات and اقتحم. Work per word type is cached.
+"اقتحمته" find انسحاب, مفاوضات and اقتحم. Work per word type is cached: `word_info` gathers what
+the event rules ask about a word (readings, phrases, word lists) in one record.
 
     >>> [e.type for e, _ in lookup("وبالانسحاب")]
     ['RETREAT']
@@ -17,8 +18,8 @@ from functools import lru_cache
 from .. import resources
 from ..text.normalize import normalize
 
-__all__ = ["Condition", "Form", "Lexicon", "TriggerEntry", "in_wordlist", "lexicon", "lookup",
-           "phrases_starting", "word_keys", "wordlist"]
+__all__ = ["Condition", "Form", "Lexicon", "TriggerEntry", "WordInfo", "in_wordlist", "lexicon",
+           "lookup", "phrases_starting", "word_info", "word_infos", "word_keys", "wordlist"]
 
 GAP = "…"
 MAX_GAP = 3
@@ -161,6 +162,25 @@ def lexicon() -> Lexicon:
     return Lexicon(forms, phrases)
 
 
+_NONE: frozenset[str] = frozenset()
+_CONJ = frozenset({"conj"})
+_PREP = frozenset({"prep"})
+_PREP_ARTICLE = frozenset({"prep", "article"})
+_FUTURE = frozenset({"future"})
+_ARTICLE = frozenset({"article"})
+_SUFFIX = frozenset({"suffix"})
+_TANWEEN = frozenset({"tanween"})
+
+
+def _enclitic(word: str) -> str:
+    """The pronoun suffix `word` ends in, or "" (no enclitic ends in another one)."""
+    if word.endswith("هما"):
+        return "هما"
+    if word[-2:] in ENCLITICS:
+        return word[-2:]
+    return "ه" if word.endswith("ه") else ""
+
+
 @lru_cache(maxsize=200_000)
 def analyses(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """Every (remainder, stripped clitic kinds) reading of a `match`-form word.
@@ -168,37 +188,35 @@ def analyses(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
     Kinds: "conj" (و ف), "prep" (ب ل ك), "future" (س), "article" (ال), "suffix" (a pronoun),
     "tanween" (a final alef). Remainders shorter than two letters are left out.
     """
-    out: list[tuple[str, frozenset[str]]] = []
-    heads: list[tuple[str, frozenset[str]]] = [(word, frozenset())]
+    heads: list[tuple[str, frozenset[str]]] = [(word, _NONE)]
     if word[:1] in CONJUNCTIONS and len(word) > 3:
-        heads.append((word[1:], frozenset({"conj"})))
+        heads.append((word[1:], _CONJ))
     more = []
     for rest, kinds in heads:
-        if rest.startswith("لل") and len(rest) > 4:
-            more.append((rest[2:], kinds | {"prep", "article"}))
-        if rest[:1] in PREPOSITIONS and len(rest) > 3:
-            more.append((rest[1:], kinds | {"prep"}))
-        if rest[:1] == "س" and len(rest) > 3 and rest[1] in "يتنا":
-            more.append((rest[1:], kinds | {"future"}))
+        if len(rest) > 3:
+            first = rest[0]
+            if rest.startswith("لل") and len(rest) > 4:
+                more.append((rest[2:], kinds | _PREP_ARTICLE))
+            if first in PREPOSITIONS:
+                more.append((rest[1:], kinds | _PREP))
+            if first == "س" and rest[1] in "يتنا":
+                more.append((rest[1:], kinds | _FUTURE))
     heads += more
-    more = []
-    for rest, kinds in heads:
-        if rest.startswith("ال") and len(rest) > 3:
-            more.append((rest[2:], kinds | {"article"}))
+    more = [(rest[2:], kinds | _ARTICLE) for rest, kinds in heads
+            if len(rest) > 3 and rest.startswith("ال")]
     heads += more
+    out: list[tuple[str, frozenset[str]]] = []
     for rest, kinds in heads:
-        tails = [(rest, kinds)]
-        for suffix in ENCLITICS:
-            if rest.endswith(suffix) and len(rest) - len(suffix) >= 2:
-                core = rest[: -len(suffix)]
-                tails.append((core, kinds | {"suffix"}))
-                if core.endswith("ت"):
-                    tails.append((core[:-1] + "ه", kinds | {"suffix"}))
-        if rest.endswith("ا") and len(rest) > 3:
-            tails.append((rest[:-1], kinds | {"tanween"}))
-        for core, k in tails:
-            if len(core) >= 2:
-                out.append((core, k))
+        if len(rest) >= 2:
+            out.append((rest, kinds))
+        suffix = _enclitic(rest)
+        if suffix and len(rest) - len(suffix) >= 2:
+            core = rest[: -len(suffix)]
+            out.append((core, kinds | _SUFFIX))
+            if core.endswith("ت"):
+                out.append((core[:-1] + "ه", kinds | _SUFFIX))
+        if len(rest) > 3 and rest.endswith("ا"):
+            out.append((rest[:-1], kinds | _TANWEEN))
     return tuple(dict.fromkeys(out))
 
 
@@ -245,8 +263,67 @@ def phrases_starting(word: str) -> tuple[Phrase, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=400_000)
+@lru_cache(maxsize=1)
+def _lists_of_word() -> dict[str, frozenset[str]]:
+    """Word (`match` form) -> names of the word lists that hold it."""
+    names: dict[str, set[str]] = {}
+    for name, words in _wordlists().items():
+        for w in words:
+            names.setdefault(w, set()).add(name)
+    return {w: frozenset(n) for w, n in names.items()}
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class WordInfo:
+    """Everything the event rules ask about one word type, computed once per type."""
+
+    keys: frozenset[str]           # word_keys
+    lists: frozenset[str]          # names of the word lists the word or a reading of it is in
+    readings: tuple[tuple[TriggerEntry, Form], ...]    # lookup
+    phrases: tuple[Phrase, ...]    # phrases_starting
+    trigger: bool                  # has readings or phrases
+    article: bool                  # a reading strips the article
+    suffix: bool                   # a reading strips a pronoun suffix
+    future: bool                   # a reading strips the future prefix س
+
+
+_INFO: dict[str, WordInfo] = {}
+_INFO_LIMIT = 200_000
+
+
+def word_info(word: str) -> WordInfo:
+    """The `WordInfo` of a `match`-form word (cached per word type)."""
+    info = _INFO.get(word)
+    if info is None:
+        if len(_INFO) >= _INFO_LIMIT:
+            _INFO.clear()
+        info = _INFO[word] = _word_info(word)
+    return info
+
+
+def word_infos(words: list[str]) -> list[WordInfo]:
+    """`word_info` of each of `words`."""
+    infos = list(map(_INFO.get, words))
+    if None in infos:
+        for i, info in enumerate(infos):
+            if info is None:
+                infos[i] = word_info(words[i])
+    return infos
+
+
+def _word_info(word: str) -> WordInfo:
+    table = _lists_of_word()
+    keys = word_keys(word)
+    lists = frozenset().union(*(table[k] for k in keys if k in table))
+    readings, phrases = lookup(word), phrases_starting(word)
+    kinds = [k for _, k in analyses(word)]
+    return WordInfo(keys, lists, readings, phrases, bool(readings or phrases),
+                    any("article" in k for k in kinds),
+                    any("suffix" in k for k in kinds),
+                    any("future" in k for k in kinds))
+
+
+
 def in_wordlist(word: str, name: str) -> bool:
     """Is `word` (`match` form), or one of its readings without clitics, in the named list?"""
-    words = wordlist(name)
-    return word in words or not words.isdisjoint(word_keys(word))
+    return name in word_info(word).lists

@@ -13,6 +13,7 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from ..model import Document, Event, Span
@@ -20,7 +21,7 @@ from .base import Stage
 from .event_arguments import (CONFLICT_TYPES, SPEECH_TYPES, Trigger, find_arguments,
                               find_modality, find_place, find_time)
 from .event_context import DocContext, demonym_country
-from .event_lexicon import GAP, MAX_GAP, TriggerEntry, lookup, phrases_starting, word_keys
+from .event_lexicon import GAP, MAX_GAP, TriggerEntry
 
 __all__ = ["EventStage", "extract_events"]
 
@@ -41,7 +42,7 @@ class EventStage(Stage):
 
 # ---- trigger detection ------------------------------------------------------------------------
 
-def _holds(ctx: DocContext, entry: TriggerEntry, first: int, last: int, sent_keys) -> bool:
+def _holds(ctx: DocContext, entry: TriggerEntry, first: int, last: int) -> bool:
     s_start, s_end = ctx.sentence_bounds(first)
     for c in entry.conditions:
         k = c.kind
@@ -65,7 +66,7 @@ def _holds(ctx: DocContext, entry: TriggerEntry, first: int, last: int, sent_key
             if first - 1 >= s_start and ctx.keys(first - 1) & c.words:
                 return False
         elif k == "notsent":
-            if sent_keys() & c.words:
+            if any(not c.words.isdisjoint(info.keys) for info in ctx.info[s_start:s_end]):
                 return False
         elif k == "noart":
             if ctx.has_article(first):
@@ -102,7 +103,7 @@ def _match_phrase(ctx: DocContext, words: tuple[str, ...], i: int, end: int) -> 
                 jj = j + 1 + gap
                 if jj >= end or ctx.boundary(jj):
                     return None
-                if nxt in word_keys(ctx.norms[jj]):
+                if nxt in ctx.info[jj].keys:
                     j = jj
                     break
             else:
@@ -110,44 +111,43 @@ def _match_phrase(ctx: DocContext, words: tuple[str, ...], i: int, end: int) -> 
             k += 2
             continue
         j += 1
-        if j >= end or w not in word_keys(ctx.norms[j]):
+        if j >= end or w not in ctx.info[j].keys:
             return None
         k += 1
     return j
 
 
+def _stops(ctx: DocContext) -> list[int]:
+    """The words where the trigger scan has work: possible triggers, and the first word of a name
+    of several words (which the scan skips)."""
+    found = ctx.trigger_candidates()
+    names = [i for i, m in ctx.covered.items() if m.last > m.first and ctx.is_word(i)]
+    return sorted(set(found).union(names)) if names else found
+
+
 def detect_triggers(ctx: DocContext) -> list[Trigger]:
     """Triggers of the document, in text order."""
     out: list[Trigger] = []
+    stops = _stops(ctx)
     for s_start, s_end in ctx.sentence_range:
-        cache: dict[str, frozenset[str]] = {}
-
-        def sent_keys(a=s_start, b=s_end, cache=cache):
-            if "k" not in cache:
-                keys: set[str] = set()
-                for j in range(a, b):
-                    keys |= ctx.keys(j)
-                cache["k"] = frozenset(keys)
-            return cache["k"]
-
         i = s_start
-        while i < s_end:
-            if not ctx.is_word(i):
-                i += 1
+        for i_stop in stops[bisect_left(stops, s_start):bisect_left(stops, s_end)]:
+            if i_stop < i:
                 continue
+            i = i_stop
             m = ctx.covered.get(i)
             if m is not None and m.last > m.first:
                 i = m.last + 1
                 continue
-            readings = lookup(ctx.norms[i])
-            phrases = phrases_starting(ctx.norms[i])
+            info = ctx.info[i]
+            readings, phrases = info.readings, info.phrases
             if not readings and not phrases:
                 i += 1
                 continue
             best = None
             for ph in phrases:
                 last = _match_phrase(ctx, ph.words, i, s_end)
-                if last is not None and _holds(ctx, ph.entry, i, last, sent_keys):
+                if last is not None and _holds(ctx, ph.entry, i, last):
                     if best is None or last > best[1]:
                         best = (ph.entry, last)
             if best:
@@ -160,7 +160,7 @@ def detect_triggers(ctx: DocContext) -> list[Trigger]:
                 i + 1 < s_end and ctx.nisba_entity(i + 1) is not None) or (
                 i + 1 < s_end and demonym_country(ctx.norms[i + 1]) is not None)
             for entry, form in readings:
-                if not _holds(ctx, entry, i, i, sent_keys):
+                if not _holds(ctx, entry, i, i):
                     continue
                 if after_prep and form.verb and any(
                         not f.verb and e.type == entry.type for e, f in readings):
@@ -202,14 +202,12 @@ def _topics(ctx: DocContext, triggers: list[Trigger]) -> list[tuple[int, str]]:
     out = [(t.first, t.actor) for t in triggers if t.actor and t.actor_how in EXPLICIT]
     for q in ctx.doc.quotes:
         if q.speaker:
-            from bisect import bisect_right
             out.append((bisect_right(ctx.starts, q.cue.start) - 1, q.speaker))
     out.sort()
     return out
 
 
 def _topic_before(topics: list[tuple[int, str]], i: int) -> str | None:
-    from bisect import bisect_left
     k = bisect_left(topics, (i, ""))
     return topics[k - 1][1] if k else None
 
