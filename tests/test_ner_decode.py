@@ -39,9 +39,9 @@ def _reference(sentences):
 
 
 def _assert_agree(sentences, decoder):
-    types, tags, marg = decoder.decode(sentences)
-    width = len(decoder.labels)
-    assert [len(t) for t in types] == [len(s) for s in sentences]
+    got = decoder.decode(sentences)
+    tags, marg, width = got.tags, got.marginals, got.width
+    assert len(tags) == len(got.stems) == sum(len(s) for s in sentences) and width == len(decoder.labels)
     offset = 0
     for s, (ref_tags, ref_marg) in zip(sentences, _reference(sentences)):
         assert [decoder.labels[k] for k in tags[offset:offset + len(s)]] == ref_tags, s
@@ -73,7 +73,7 @@ def test_decoder_agrees_with_crfsuite():
     _assert_agree(SENTENCES[::-1], decoder)                # warm word cache, other order
     decoder.clear()
     _assert_agree([SENTENCES[1]], decoder)
-    assert decoder.decode([])[1] == bytearray()
+    assert decoder.decode([]).tags == bytearray() and decoder.decode([[]]).starts == [0]
 
 
 @needs_c

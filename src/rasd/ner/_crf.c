@@ -1,12 +1,13 @@
 /* Linear-chain CRF decoding for rasd's NER tagger (optional speed-up of rasd.ner.decode).
  *
- * decode(table, types, tids, lengths, edges, extras, trans, labels, tags, marginals)
+ * decode(table, etable, types, tids, lengths, edges, extras, trans, labels, tags, marginals)
  *
  * The emission score of a token is the sum of rows of `table` (doubles, `labels` per row): its
  * word type's own row, the rows its neighbours lend it (two before, one before, one after, two
  * after, or the sentence-edge rows `edges` beyond the sentence), the type's sentence-start and
  * sentence-end rows at the edges, the "title two or three words before" row, and the (position,
- * row) pairs of `extras`. `types` holds TYPE_COLUMNS ints per word type (see rasd.ner.decode).
+ * row) pairs of `extras`. `etable` holds exp() of each row of `table`, so that the exponentials
+ * of the scores are products. `types` holds TYPE_COLUMNS ints per word type (rasd.ner.decode).
  * Each sentence (`lengths`, in order) is then decoded like crfsuite does: Viterbi (ties go to
  * the lowest label) into `tags` (one byte per token), and forward-backward marginals of every
  * label into `marginals`.
@@ -20,15 +21,27 @@
 
 enum { OWN, LEFT2, LEFT1, RIGHT1, RIGHT2, START, END, TITLE, TYPE_COLUMNS };
 enum { EDGE_LEFT2, EDGE_LEFT1, EDGE_RIGHT1, EDGE_RIGHT2, EDGE_T3, EDGE_COUNT };
+enum { TABLE, ETABLE, TYPES, TIDS, LENGTHS, EDGES, EXTRAS, TRANS, TAGS, MARGINALS, NARGS };
 
-static void add_row(double *dst, const double *table, Py_ssize_t row, int L)
+typedef struct {
+    const double *table, *etable;
+    int L;
+} rows_t;
+
+/* score += row, pscore *= exp(row) */
+static void add_row(double *score, double *pscore, const rows_t *r, Py_ssize_t row)
 {
-    const double *src = table + row * L;
-    for (int y = 0; y < L; ++y) dst[y] += src[y];
+    const double *src = r->table + row * r->L, *esrc = r->etable + row * r->L;
+    for (int y = 0; y < r->L; ++y) {
+        score[y] += src[y];
+        pscore[y] *= esrc[y];
+    }
 }
 
-static void decode_sentence(double *score, int n, int L, const double *trans, const double *etrans,
-                            unsigned char *tags, double *marg, double *work, int *back)
+/* Viterbi tags and marginals of one sentence of `n` tokens; `score` holds the emission scores
+ * and `pscore` their exponentials (rescaled here). */
+static void decode_sentence(const double *score, double *pscore, int n, int L, const double *trans,
+                            const double *etrans, unsigned char *tags, double *marg, double *work, int *back)
 {
     double *alpha = work, *beta = work + (Py_ssize_t)n * L, *tmp = work + 2 * (Py_ssize_t)n * L;
     /* Viterbi, as crfsuite's crf1dc_viterbi. */
@@ -56,32 +69,46 @@ static void decode_sentence(double *score, int n, int L, const double *trans, co
     tags[n - 1] = (unsigned char)last;
     for (int t = n - 1; t > 0; --t) tags[t - 1] = (unsigned char)back[t * L + tags[t]];
 
-    /* Forward-backward on exp(score - max), scaled at each position. */
+    /* exp(score - max score) at each position: the product of the rows' exponentials, or exp()
+     * itself where the scores are too large or too small for the product to be exact. */
     for (int t = 0; t < n; ++t) {
-        double *s = score + (Py_ssize_t)t * L, m = s[0];
-        for (int y = 1; y < L; ++y) if (s[y] > m) m = s[y];
-        for (int y = 0; y < L; ++y) s[y] = exp(s[y] - m);
+        const double *s = score + (Py_ssize_t)t * L;
+        double *p = pscore + (Py_ssize_t)t * L, lo = s[0], hi = s[0], m = 0.0;
+        int finite = 1;
+        for (int y = 0; y < L; ++y) {
+            if (s[y] < lo) lo = s[y];
+            if (s[y] > hi) hi = s[y];
+            if (!(p[y] >= 0.0 && p[y] <= DBL_MAX)) finite = 0;
+            else if (p[y] > m) m = p[y];
+        }
+        if (finite && lo > -600.0 && hi < 600.0 && m > 0.0) {
+            double inv = 1.0 / m;
+            for (int y = 0; y < L; ++y) p[y] *= inv;
+        } else {
+            for (int y = 0; y < L; ++y) p[y] = exp(s[y] - hi);
+        }
     }
+    /* Forward-backward, scaled at each position. */
     double sum = 0.0;
-    for (int y = 0; y < L; ++y) sum += alpha[y] = score[y];
+    for (int y = 0; y < L; ++y) sum += alpha[y] = pscore[y];
     for (int y = 0; y < L; ++y) alpha[y] /= sum;
     for (int t = 1; t < n; ++t) {
-        const double *prev = alpha + (Py_ssize_t)(t - 1) * L, *s = score + (Py_ssize_t)t * L;
+        const double *prev = alpha + (Py_ssize_t)(t - 1) * L, *p = pscore + (Py_ssize_t)t * L;
         cur = alpha + (Py_ssize_t)t * L;
         sum = 0.0;
         for (int j = 0; j < L; ++j) {
             double v = 0.0;
             for (int i = 0; i < L; ++i) v += prev[i] * etrans[i * L + j];
-            sum += cur[j] = v * s[j];
+            sum += cur[j] = v * p[j];
         }
         for (int j = 0; j < L; ++j) cur[j] /= sum;
     }
     cur = beta + (Py_ssize_t)(n - 1) * L;
     for (int y = 0; y < L; ++y) cur[y] = 1.0;
     for (int t = n - 2; t >= 0; --t) {
-        const double *next = beta + (Py_ssize_t)(t + 1) * L, *s = score + (Py_ssize_t)(t + 1) * L;
+        const double *next = beta + (Py_ssize_t)(t + 1) * L, *p = pscore + (Py_ssize_t)(t + 1) * L;
         cur = beta + (Py_ssize_t)t * L;
-        for (int j = 0; j < L; ++j) tmp[j] = next[j] * s[j];
+        for (int j = 0; j < L; ++j) tmp[j] = next[j] * p[j];
         sum = 0.0;
         for (int i = 0; i < L; ++i) {
             double v = 0.0;
@@ -112,98 +139,110 @@ static int get(PyObject *obj, Py_buffer *view, int writable, const char *format,
     return 0;
 }
 
+#define FAIL(type, message) do { PyErr_SetString(type, message); goto done; } while (0)
+
 static PyObject *decode(PyObject *self, PyObject *args)
 {
     (void)self;
-    PyObject *objs[9];
+    PyObject *objs[NARGS];
     int L;
-    if (!PyArg_ParseTuple(args, "OOOOOOOiOO", &objs[0], &objs[1], &objs[2], &objs[3], &objs[4],
-                          &objs[5], &objs[6], &L, &objs[7], &objs[8]))
+    if (!PyArg_ParseTuple(args, "OOOOOOOOiOO", &objs[TABLE], &objs[ETABLE], &objs[TYPES], &objs[TIDS],
+                          &objs[LENGTHS], &objs[EDGES], &objs[EXTRAS], &objs[TRANS], &L, &objs[TAGS],
+                          &objs[MARGINALS]))
         return NULL;
-    static const char *formats[9] = {"d", "i", "i", "i", "i", "i", "d", "B", "d"};
-    static const Py_ssize_t sizes[9] = {sizeof(double), sizeof(int), sizeof(int), sizeof(int), sizeof(int),
-                                        sizeof(int), sizeof(double), 1, sizeof(double)};
-    Py_buffer v[9];
+    static const char *formats[NARGS] = {"d", "d", "i", "i", "i", "i", "i", "d", "B", "d"};
+    Py_buffer v[NARGS];
     memset(v, 0, sizeof(v));
     PyObject *result = NULL;
-    double *score = NULL, *work = NULL, *etrans = NULL;
+    double *score = NULL, *pscore = NULL, *work = NULL, *etrans = NULL;
     int *back = NULL;
-    for (int k = 0; k < 9; ++k) {
-        if (get(objs[k], &v[k], k >= 7, formats[k], sizes[k]) < 0)
-            goto done;
+    for (int k = 0; k < NARGS; ++k) {
+        Py_ssize_t size = formats[k][0] == 'd' ? sizeof(double) : formats[k][0] == 'i' ? sizeof(int) : 1;
+        if (get(objs[k], &v[k], k >= TAGS, formats[k], size) < 0) goto done;
     }
-    const double *table = v[0].buf, *trans = v[6].buf;
-    const int *types = v[1].buf, *tids = v[2].buf, *lengths = v[3].buf, *edges = v[4].buf, *extras = v[5].buf;
-    unsigned char *tags = v[7].buf;
-    double *marg = v[8].buf;
-    Py_ssize_t rows = v[0].len / (Py_ssize_t)sizeof(double) / (L > 0 ? L : 1);
-    Py_ssize_t ntypes = v[1].len / (Py_ssize_t)sizeof(int) / TYPE_COLUMNS;
-    Py_ssize_t n = v[2].len / (Py_ssize_t)sizeof(int), nsent = v[3].len / (Py_ssize_t)sizeof(int);
-    Py_ssize_t nextra = v[5].len / (Py_ssize_t)sizeof(int) / 2;
-    if (L <= 0 || v[4].len / (Py_ssize_t)sizeof(int) < EDGE_COUNT || v[6].len != (Py_ssize_t)sizeof(double) * L * L
-        || L > 255 || v[7].len < n || v[8].len < (Py_ssize_t)sizeof(double) * n * L) {
-        PyErr_SetString(PyExc_ValueError, "inconsistent array sizes");
-        goto done;
-    }
+    const double *trans = v[TRANS].buf;
+    const int *types = v[TYPES].buf, *tids = v[TIDS].buf, *lengths = v[LENGTHS].buf;
+    const int *edges = v[EDGES].buf, *extras = v[EXTRAS].buf;
+    unsigned char *tags = v[TAGS].buf;
+    double *marg = v[MARGINALS].buf;
+    rows_t r = {v[TABLE].buf, v[ETABLE].buf, L};
+    if (L <= 0 || L > 255) FAIL(PyExc_ValueError, "bad number of labels");
+    Py_ssize_t rows = v[TABLE].len / (Py_ssize_t)sizeof(double) / L;
+    Py_ssize_t ntypes = v[TYPES].len / (Py_ssize_t)sizeof(int) / TYPE_COLUMNS;
+    Py_ssize_t n = v[TIDS].len / (Py_ssize_t)sizeof(int), nsent = v[LENGTHS].len / (Py_ssize_t)sizeof(int);
+    Py_ssize_t nextra = v[EXTRAS].len / (Py_ssize_t)sizeof(int) / 2;
+    if (v[ETABLE].len != v[TABLE].len || v[EDGES].len / (Py_ssize_t)sizeof(int) < EDGE_COUNT
+        || v[TRANS].len != (Py_ssize_t)sizeof(double) * L * L || v[TAGS].len < n
+        || v[MARGINALS].len < (Py_ssize_t)sizeof(double) * n * L)
+        FAIL(PyExc_ValueError, "inconsistent array sizes");
     Py_ssize_t total = 0, longest = 0;
     for (Py_ssize_t s = 0; s < nsent; ++s) {
-        if (lengths[s] < 0) { PyErr_SetString(PyExc_ValueError, "negative sentence length"); goto done; }
+        if (lengths[s] < 0) FAIL(PyExc_ValueError, "negative sentence length");
         total += lengths[s];
         if (lengths[s] > longest) longest = lengths[s];
     }
-    if (total != n) { PyErr_SetString(PyExc_ValueError, "sentence lengths do not add up"); goto done; }
+    if (total != n) FAIL(PyExc_ValueError, "sentence lengths do not add up");
     for (Py_ssize_t i = 0; i < n; ++i) {      /* every row read belongs to some token's type */
-        if (tids[i] < 0 || tids[i] >= ntypes) { PyErr_SetString(PyExc_IndexError, "word type out of range"); goto done; }
+        if (tids[i] < 0 || tids[i] >= ntypes) FAIL(PyExc_IndexError, "word type out of range");
         const int *ty = types + (Py_ssize_t)tids[i] * TYPE_COLUMNS;
         for (int c = 0; c < TITLE; ++c) {
-            if (ty[c] < 0 || ty[c] >= rows) { PyErr_SetString(PyExc_IndexError, "row out of range"); goto done; }
+            if (ty[c] < 0 || ty[c] >= rows) FAIL(PyExc_IndexError, "row out of range");
         }
     }
     for (int k = 0; k < EDGE_COUNT; ++k) {
-        if (edges[k] < 0 || edges[k] >= rows) { PyErr_SetString(PyExc_IndexError, "edge row out of range"); goto done; }
+        if (edges[k] < 0 || edges[k] >= rows) FAIL(PyExc_IndexError, "edge row out of range");
     }
     for (Py_ssize_t k = 0; k < nextra; ++k) {
-        if (extras[2 * k] < 0 || extras[2 * k] >= n || extras[2 * k + 1] < 0 || extras[2 * k + 1] >= rows) {
-            PyErr_SetString(PyExc_IndexError, "extra out of range");
-            goto done;
-        }
+        if (extras[2 * k] < 0 || extras[2 * k] >= n || extras[2 * k + 1] < 0 || extras[2 * k + 1] >= rows)
+            FAIL(PyExc_IndexError, "extra out of range");
     }
-    score = calloc((size_t)(n > 0 ? n : 1) * L, sizeof(double));
+    size_t cells = (size_t)(n > 0 ? n : 1) * L;
+    score = calloc(cells, sizeof(double));
+    pscore = malloc(cells * sizeof(double));
     work = malloc(((size_t)2 * longest * L + L + 1) * sizeof(double));
     back = malloc(((size_t)longest * L + 1) * sizeof(int));
     etrans = malloc((size_t)L * L * sizeof(double));
-    if (!score || !work || !back || !etrans) { PyErr_NoMemory(); goto done; }
+    if (!score || !pscore || !work || !back || !etrans) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (size_t k = 0; k < cells; ++k) pscore[k] = 1.0;
     for (int k = 0; k < L * L; ++k) etrans[k] = exp(trans[k]);
-    for (Py_ssize_t k = 0; k < nextra; ++k) add_row(score + (Py_ssize_t)extras[2 * k] * L, table, extras[2 * k + 1], L);
+    for (Py_ssize_t k = 0; k < nextra; ++k) {
+        Py_ssize_t at = (Py_ssize_t)extras[2 * k] * L;
+        add_row(score + at, pscore + at, &r, extras[2 * k + 1]);
+    }
     Py_ssize_t a = 0;
     for (Py_ssize_t s = 0; s < nsent; ++s) {
         Py_ssize_t b = a + lengths[s];
         for (Py_ssize_t i = a; i < b; ++i) {
-            double *e = score + i * L;
+            double *e = score + i * L, *pe = pscore + i * L;
             const int *ty = types + (Py_ssize_t)tids[i] * TYPE_COLUMNS;
-            add_row(e, table, ty[OWN], L);
-            add_row(e, table, i - 2 >= a ? types[(Py_ssize_t)tids[i - 2] * TYPE_COLUMNS + LEFT2] : edges[EDGE_LEFT2], L);
-            add_row(e, table, i - 1 >= a ? types[(Py_ssize_t)tids[i - 1] * TYPE_COLUMNS + LEFT1] : edges[EDGE_LEFT1], L);
-            add_row(e, table, i + 1 < b ? types[(Py_ssize_t)tids[i + 1] * TYPE_COLUMNS + RIGHT1] : edges[EDGE_RIGHT1], L);
-            add_row(e, table, i + 2 < b ? types[(Py_ssize_t)tids[i + 2] * TYPE_COLUMNS + RIGHT2] : edges[EDGE_RIGHT2], L);
-            if (i == a) add_row(e, table, ty[START], L);
-            if (i == b - 1) add_row(e, table, ty[END], L);
+            add_row(e, pe, &r, ty[OWN]);
+            add_row(e, pe, &r, i - 2 >= a ? types[(Py_ssize_t)tids[i - 2] * TYPE_COLUMNS + LEFT2] : edges[EDGE_LEFT2]);
+            add_row(e, pe, &r, i - 1 >= a ? types[(Py_ssize_t)tids[i - 1] * TYPE_COLUMNS + LEFT1] : edges[EDGE_LEFT1]);
+            add_row(e, pe, &r, i + 1 < b ? types[(Py_ssize_t)tids[i + 1] * TYPE_COLUMNS + RIGHT1] : edges[EDGE_RIGHT1]);
+            add_row(e, pe, &r, i + 2 < b ? types[(Py_ssize_t)tids[i + 2] * TYPE_COLUMNS + RIGHT2] : edges[EDGE_RIGHT2]);
+            if (i == a) add_row(e, pe, &r, ty[START]);
+            if (i == b - 1) add_row(e, pe, &r, ty[END]);
             if ((i - 2 >= a && types[(Py_ssize_t)tids[i - 2] * TYPE_COLUMNS + TITLE])
                 || (i - 3 >= a && types[(Py_ssize_t)tids[i - 3] * TYPE_COLUMNS + TITLE]))
-                add_row(e, table, edges[EDGE_T3], L);
+                add_row(e, pe, &r, edges[EDGE_T3]);
         }
         if (b > a)
-            decode_sentence(score + a * L, (int)(b - a), L, trans, etrans, tags + a, marg + a * L, work, back);
+            decode_sentence(score + a * L, pscore + a * L, (int)(b - a), L, trans, etrans, tags + a,
+                            marg + a * L, work, back);
         a = b;
     }
     result = Py_None;
     Py_INCREF(result);
 done:
     free(score);
+    free(pscore);
     free(work);
     free(back);
     free(etrans);
-    for (int k = 0; k < 9; ++k) {
+    for (int k = 0; k < NARGS; ++k) {
         if (v[k].obj) PyBuffer_Release(&v[k]);
     }
     return result;

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import struct
 from array import array
+from itertools import compress
+from math import exp
 from operator import add
 from pathlib import Path
 from typing import Sequence
@@ -27,7 +29,7 @@ try:
 except ImportError:                  # built by setup.py; optional
     _crf = None
 
-__all__ = ["Decoder", "Weights", "available", "read_weights"]
+__all__ = ["Decoded", "Decoder", "Weights", "available", "read_weights"]
 
 _FEATURE_SIZE = 20                   # crfsuite feature record: type, source, target (uint32), weight (double)
 # Columns of the word-type table (the C module's order).
@@ -83,23 +85,39 @@ def read_weights(path: str | Path) -> Weights:
 class _Type:
     """One word type: its id in the type table and what sentence-level features read."""
 
-    __slots__ = ("tid", "norm", "stem", "kind", "title", "norm_pairs", "stem_pairs")
+    __slots__ = ("tid", "norm", "stem", "kind", "pairs")
 
-    def __init__(self, tid, norm, stem, kind, title, norm_pairs, stem_pairs):
+    def __init__(self, tid, norm, stem, kind, pairs):
         self.tid = tid
         self.norm = norm
         self.stem = stem
         self.kind = kind
-        self.title = title
-        self.norm_pairs = norm_pairs      # next word's norm -> (row at this word, row at the next)
-        self.stem_pairs = stem_pairs      # the same for stems
+        # (next norm -> rows, next stem -> rows), rows = (at this word, at the next): the
+        # weights of the word-pair features this word begins; None when it begins none
+        self.pairs = pairs
+
+
+class Decoded:
+    """What `Decoder.decode` finds in a document: per token (sentences one after the other) its
+    ``stem``, its label index (`tags`, one byte each) and the marginal probability of each label
+    (`marginals`, ``width`` numbers per token); `starts` are the sentences' first tokens."""
+
+    __slots__ = ("stems", "tags", "marginals", "starts", "width")
+
+    def __init__(self, stems, tags, marginals, starts, width):
+        self.stems = stems
+        self.tags = tags
+        self.marginals = marginals
+        self.starts = starts
+        self.width = width
 
 
 class Decoder:
     """Tags and marginals of sentences with the weights of a crfsuite model.
 
     Rows of `table`: 0 is all zeros, 1..A the weights of the model's attributes, then the sums
-    made for word types (cleared with the word cache when it reaches `cache_size` types).
+    made for word types (cleared with the word cache when it reaches `cache_size` types);
+    `etable` holds their exponentials.
     """
 
     def __init__(self, path: str | Path, extractor: FeatureExtractor, cache_size: int = 300_000):
@@ -121,6 +139,7 @@ class Decoder:
                 table.extend(w)
         self._rows = rows
         self.table = table
+        self.etable = array("d", map(exp, table))
         self._static = len(table)
         self.types = array("i")
         self._cache: dict[str, _Type] = {}
@@ -156,12 +175,14 @@ class Decoder:
         for r in found:
             acc = list(map(add, acc, table[r * L:r * L + L]))
         table.extend(acc)
+        self.etable.extend(map(exp, acc))
         return len(table) // L - 1
 
     def clear(self) -> None:
         """Forget the word types (and their rows)."""
         self._cache.clear()
         del self.table[self._static:]
+        del self.etable[self._static:]
         del self.types[:]
 
     def word(self, surface: str) -> _Type:
@@ -178,64 +199,55 @@ class Decoder:
             row(("ww=<s>|" + norm, "ss=<s>|" + stem, "first")),
             row(("wn=" + norm + "|</s>", "sn=" + stem + "|</s>")),
             1 if info.title else 0))
+        by_norm, by_stem = self._norm_pairs.get(norm), self._stem_pairs.get(stem)
         got = self._cache[surface] = _Type(len(self.types) // TYPE_COLUMNS - 1, norm, stem, info.kind,
-                                           info.title, self._norm_pairs.get(norm),
-                                           self._stem_pairs.get(stem))
+                                           (by_norm or {}, by_stem or {}) if by_norm or by_stem else None)
         return got
 
-    def decode(self, sentences: Sequence[Sequence[str]]
-               ) -> tuple[list[list[_Type]], bytearray, array]:
-        """The word types of the sentences, the label index of each token (one byte each,
-        sentences one after the other) and the marginal probability of every label (``width``
-        numbers per token)."""
+    def decode(self, sentences: Sequence[Sequence[str]]) -> Decoded:
+        """Tags and marginals of the sentences of a document."""
         cache = self._cache
         if len(cache) >= self.cache_size:       # only between documents: their ids must hold
             self.clear()
         word = self.word
-        types = [[cache.get(w) or word(w) for w in s] for s in sentences]
-        tids = array("i")
-        lengths = array("i")
-        extras = array("i")
-        rows = self._rows
-        gazetteer = self.extractor.gazetteer
+        flat = [cache.get(w) or word(w) for s in sentences for w in s]
+        n = len(flat)
+        lengths = array("i", map(len, sentences))
+        starts = []
         offset = 0
-        for ts in types:
-            n = len(ts)
-            tids.extend([t.tid for t in ts])
-            lengths.append(n)
-            for i in range(n - 1):
-                a = ts[i]
-                if a.norm_pairs is not None:
-                    got = a.norm_pairs.get(ts[i + 1].norm)
-                    if got is not None:
-                        if got[0]:
-                            extras.extend((offset + i, got[0]))
-                        if got[1]:
-                            extras.extend((offset + i + 1, got[1]))
-                if a.stem_pairs is not None:
-                    got = a.stem_pairs.get(ts[i + 1].stem)
-                    if got is not None:
-                        if got[0]:
-                            extras.extend((offset + i, got[0]))
-                        if got[1]:
-                            extras.extend((offset + i + 1, got[1]))
-            if gazetteer and n:
-                for k, classes in features._gazetteer_spans(ts).items():
+        for k in lengths:
+            starts.append(offset)
+            offset += k
+        norms = [t.norm for t in flat]
+        stems = [t.stem for t in flat]
+        extras: list[int] = []
+        pairs = [t.pairs for t in flat]
+        if n:
+            pairs[-1] = None
+        for a in starts:
+            if a:
+                pairs[a - 1] = None             # no pair across sentences
+        for i in compress(range(n), pairs):
+            by_norm, by_stem = pairs[i]
+            got = by_norm.get(norms[i + 1])
+            if got is not None:
+                extras.extend((i, got[0], i + 1, got[1]))
+            got = by_stem.get(stems[i + 1])
+            if got is not None:
+                extras.extend((i, got[0], i + 1, got[1]))
+        if self.extractor.gazetteer and n:
+            rows = self._rows
+            ranges = [(a, a + k) for a, k in zip(starts, lengths)]
+            for (a, b), spans in zip(ranges, features.gazetteer_spans(norms, ranges)):
+                for k, classes in spans.items():
                     for c in classes:
-                        r = rows.get("g=" + c)
-                        if r:
-                            extras.extend((offset + k, r))
-                        if k + 1 < n:
-                            r = rows.get("-1g=" + c)
-                            if r:
-                                extras.extend((offset + k + 1, r))
+                        extras.extend((a + k, rows.get("g=" + c, 0)))
+                        if a + k + 1 < b:
+                            extras.extend((a + k + 1, rows.get("-1g=" + c, 0)))
                         if k:
-                            r = rows.get("1g=" + c)
-                            if r:
-                                extras.extend((offset + k - 1, r))
-            offset += n
-        tags = bytearray(offset)
-        marginals = array("d", bytes(8 * offset * self.width))
-        _crf.decode(self.table, self.types, tids, lengths, self.edges, extras, self.transitions,
-                    self.width, tags, marginals)
-        return types, tags, marginals
+                            extras.extend((a + k - 1, rows.get("1g=" + c, 0)))
+        tags = bytearray(n)
+        marginals = array("d", bytes(8 * n * self.width))
+        _crf.decode(self.table, self.etable, self.types, array("i", [t.tid for t in flat]), lengths,
+                    self.edges, array("i", extras), self.transitions, self.width, tags, marginals)
+        return Decoded(stems, tags, marginals, starts, self.width)

@@ -24,7 +24,7 @@ from ..text.clitics import known as known_count
 from ..text.normalize import normalize
 from ..text.tokenize import tokenize
 
-__all__ = ["FeatureExtractor", "WordInfo", "cue_classes", "model_attributes",
+__all__ = ["FeatureExtractor", "WordInfo", "cue_classes", "gazetteer_spans", "model_attributes",
            "sentence_features", "word_info"]
 
 
@@ -248,15 +248,25 @@ def _gazetteers():
 def _gazetteer_spans(infos: Sequence[WordInfo]) -> dict[int, list[str]]:
     """Word index -> B-KIND / I-KIND of the gazetteer names and titles the sentence spells
     (one-word classes are part of `WordInfo`); together they equal `gazetteers.token_classes`."""
+    return gazetteer_spans([x.norm for x in infos], [(0, len(infos))])[0]
+
+
+def gazetteer_spans(norms: Sequence[str], ranges: Sequence[tuple[int, int]]
+                    ) -> list[dict[int, list[str]]]:
+    """`_gazetteer_spans` of each sentence `[a, b)` of a document's words (``match`` forms),
+    with word indexes counted from the sentence's first word: one pass over the document."""
     gz = _gazetteers()
-    out: dict[int, list[str]] = {}
-    for m in gz.match_tokens(infos):          # WordInfo has the `norm` and `kind` they read
-        out.setdefault(m.start, []).append("B-" + m.entry.kind)
-        for k in range(m.start + 1, m.end):
-            out.setdefault(k, []).append("I-" + m.entry.kind)
-    for m in gz.match_titles(infos):
-        for k in range(m.start, m.end):
-            out.setdefault(k, []).extend(("B-" if k == m.start else "I-") + x for x in m.entry.kinds)
+    out = []
+    for (a, b), names in zip(ranges, gz.match_ranges(norms, ranges)):
+        spans: dict[int, list[str]] = {}
+        for m in names:
+            spans.setdefault(m.start - a, []).append("B-" + m.entry.kind)
+            for k in range(m.start + 1 - a, m.end - a):
+                spans.setdefault(k, []).append("I-" + m.entry.kind)
+        for m in gz.titles_range(norms, a, b):
+            for k in range(m.start, m.end):
+                spans.setdefault(k - a, []).extend(("B-" if k == m.start else "I-") + x for x in m.entry.kinds)
+        out.append(spans)
     return out
 
 

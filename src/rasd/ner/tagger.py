@@ -100,10 +100,10 @@ class NerTagger:
             return [], []
         if self.decoder is not None:
             with self._lock:
-                _types, tags, marg = self.decoder.decode([words])
-            width = len(self._labels)
-            return ([self._labels[k] for k in tags],
-                    [marg[i * width + k] for i, k in enumerate(tags)])
+                got = self.decoder.decode([words])
+            marg, width = got.marginals, got.width
+            return ([self._labels[k] for k in got.tags],
+                    [marg[i * width + k] for i, k in enumerate(got.tags)])
         crf = self._crf()
         tags = crf.tag(self.features.sentence(words))
         return tags, [crf.marginal(t, i) for i, t in enumerate(tags)]
@@ -171,17 +171,17 @@ class NerTagger:
         return tags, probs, found
 
     def _document_fast(self, sentences, window, source, target):
-        labels, width, parts, runs = self._labels, len(self._labels), self._parts, self._runs
+        labels, parts, runs = self._labels, self._parts, self._runs
         with self._lock:
-            types, codes, marg = self.decoder.decode(sentences)
+            got = self.decoder.decode(sentences)
+        codes, marg, width = got.tags, got.marginals, got.width
         tags: list[list[str]] = []
         probs: list[list[float]] = []
         found: list[list[Chunk]] = []
-        offset = 0
-        for s in sentences:
+        for offset, s in zip(got.starts, sentences):
             n = len(s)
             end = offset + n
-            t = [labels[k] for k in codes[offset:end]]
+            tags.append([labels[k] for k in codes[offset:end]])
             p = [1.0] * n
             cs: list[Chunk] = []
             if runs is not None:
@@ -197,21 +197,16 @@ class NerTagger:
                             kind, start = typ, i
                         p[i - offset] = marg[i * width + codes[i]]
                     cs.append((kind, start - offset, m.end() - offset))
-            tags.append(t)
             probs.append(p)
             found.append(cs)
-            offset = end
-        starts = []
-        offset = 0
-        for s in sentences:
-            starts.append(offset)
-            offset += len(s)
         index = {label: k for k, label in enumerate(labels)}
+        starts = got.starts
 
         def marginal(k: int, label: str, i: int) -> float:
             return marg[(starts[k] + i) * width + index[label]]
 
-        stems = [[x.stem for x in ts] for ts in types]
+        flat = got.stems
+        stems = [flat[a:a + len(s)] for a, s in zip(starts, sentences)]
         self._spread(stems, tags, probs, found, window, source, target, marginal)
         return tags, probs, found
 
