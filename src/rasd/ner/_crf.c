@@ -29,10 +29,12 @@ typedef struct {
 } rows_t;
 
 /* score += row, pscore *= exp(row) */
-static void add_row(double *score, double *pscore, const rows_t *r, Py_ssize_t row)
+#define INLINE static inline __attribute__((always_inline))
+
+INLINE void add_row(double *score, double *pscore, const rows_t *r, Py_ssize_t row, int L)
 {
-    const double *src = r->table + row * r->L, *esrc = r->etable + row * r->L;
-    for (int y = 0; y < r->L; ++y) {
+    const double *src = r->table + row * L, *esrc = r->etable + row * L;
+    for (int y = 0; y < L; ++y) {
         score[y] += src[y];
         pscore[y] *= esrc[y];
     }
@@ -40,11 +42,12 @@ static void add_row(double *score, double *pscore, const rows_t *r, Py_ssize_t r
 
 /* Viterbi tags and marginals of one sentence of `n` tokens; `score` holds the emission scores
  * and `pscore` their exponentials (rescaled here). */
-static void decode_sentence(const double *score, double *pscore, int n, int L, const double *trans,
-                            const double *etrans, unsigned char *tags, double *marg, double *work, int *back)
+INLINE void decode_sentence(const double *score, double *pscore, int n, int L, const double *trans,
+                            const double *etrans, unsigned char *tags, double *marg, double *work)
 {
     double *alpha = work, *beta = work + (Py_ssize_t)n * L, *tmp = work + 2 * (Py_ssize_t)n * L;
-    /* Viterbi, as crfsuite's crf1dc_viterbi. */
+    /* Viterbi, as crfsuite's crf1dc_viterbi: the best score of each label at each position, then
+     * back from the best last label, each step to the first label giving the best score. */
     double *cur = alpha;
     for (int y = 0; y < L; ++y) cur[y] = score[y];
     for (int t = 1; t < n; ++t) {
@@ -52,22 +55,29 @@ static void decode_sentence(const double *score, double *pscore, int n, int L, c
         cur = alpha + (Py_ssize_t)t * L;
         for (int j = 0; j < L; ++j) {
             double best = -DBL_MAX;
-            int arg = -1;
             for (int i = 0; i < L; ++i) {
                 double s = prev[i] + trans[i * L + j];
-                if (best < s) { best = s; arg = i; }
+                best = best < s ? s : best;
             }
-            back[t * L + j] = arg < 0 ? 0 : arg;
             cur[j] = best + score[(Py_ssize_t)t * L + j];
         }
     }
-    double best = -DBL_MAX;
-    int last = 0;
-    for (int y = 0; y < L; ++y) {
-        if (best < cur[y]) { best = cur[y]; last = y; }
+    int label = 0;
+    for (int y = 1; y < L; ++y) {
+        if (cur[label] < cur[y]) label = y;
     }
-    tags[n - 1] = (unsigned char)last;
-    for (int t = n - 1; t > 0; --t) tags[t - 1] = (unsigned char)back[t * L + tags[t]];
+    tags[n - 1] = (unsigned char)label;
+    for (int t = n - 1; t > 0; --t) {
+        const double *prev = alpha + (Py_ssize_t)(t - 1) * L;
+        double best = -DBL_MAX;
+        int arg = 0;
+        for (int i = 0; i < L; ++i) {
+            double s = prev[i] + trans[i * L + label];
+            if (best < s) { best = s; arg = i; }
+        }
+        label = arg;
+        tags[t - 1] = (unsigned char)label;
+    }
 
     /* exp(score - max score) at each position: the product of the rows' exponentials, or exp()
      * itself where the scores are too large or too small for the product to be exact. */
@@ -91,7 +101,8 @@ static void decode_sentence(const double *score, double *pscore, int n, int L, c
     /* Forward-backward, scaled at each position. */
     double sum = 0.0;
     for (int y = 0; y < L; ++y) sum += alpha[y] = pscore[y];
-    for (int y = 0; y < L; ++y) alpha[y] /= sum;
+    sum = 1.0 / sum;
+    for (int y = 0; y < L; ++y) alpha[y] *= sum;
     for (int t = 1; t < n; ++t) {
         const double *prev = alpha + (Py_ssize_t)(t - 1) * L, *p = pscore + (Py_ssize_t)t * L;
         cur = alpha + (Py_ssize_t)t * L;
@@ -101,7 +112,8 @@ static void decode_sentence(const double *score, double *pscore, int n, int L, c
             for (int i = 0; i < L; ++i) v += prev[i] * etrans[i * L + j];
             sum += cur[j] = v * p[j];
         }
-        for (int j = 0; j < L; ++j) cur[j] /= sum;
+        sum = 1.0 / sum;
+        for (int j = 0; j < L; ++j) cur[j] *= sum;
     }
     cur = beta + (Py_ssize_t)(n - 1) * L;
     for (int y = 0; y < L; ++y) cur[y] = 1.0;
@@ -115,14 +127,45 @@ static void decode_sentence(const double *score, double *pscore, int n, int L, c
             for (int j = 0; j < L; ++j) v += etrans[i * L + j] * tmp[j];
             sum += cur[i] = v;
         }
-        for (int i = 0; i < L; ++i) cur[i] /= sum;
+        sum = 1.0 / sum;
+        for (int i = 0; i < L; ++i) cur[i] *= sum;
     }
     for (int t = 0; t < n; ++t) {
         const double *a = alpha + (Py_ssize_t)t * L, *b = beta + (Py_ssize_t)t * L;
         double *p = marg + (Py_ssize_t)t * L;
         sum = 0.0;
         for (int y = 0; y < L; ++y) sum += p[y] = a[y] * b[y];
-        for (int y = 0; y < L; ++y) p[y] /= sum;
+        sum = 1.0 / sum;
+        for (int y = 0; y < L; ++y) p[y] *= sum;
+    }
+}
+
+/* Emission scores of every token, then each sentence decoded. */
+INLINE void run(const rows_t *r, const int *types, const int *tids, const int *lengths, Py_ssize_t nsent,
+                const int *edges, const double *trans, const double *etrans, double *score, double *pscore,
+                unsigned char *tags, double *marg, double *work, int L)
+{
+    Py_ssize_t a = 0;
+    for (Py_ssize_t s = 0; s < nsent; ++s) {
+        Py_ssize_t b = a + lengths[s];
+        for (Py_ssize_t i = a; i < b; ++i) {
+            double *e = score + i * L, *pe = pscore + i * L;
+            const int *ty = types + (Py_ssize_t)tids[i] * TYPE_COLUMNS;
+            add_row(e, pe, r, ty[OWN], L);
+            add_row(e, pe, r, i - 2 >= a ? types[(Py_ssize_t)tids[i - 2] * TYPE_COLUMNS + LEFT2] : edges[EDGE_LEFT2], L);
+            add_row(e, pe, r, i - 1 >= a ? types[(Py_ssize_t)tids[i - 1] * TYPE_COLUMNS + LEFT1] : edges[EDGE_LEFT1], L);
+            add_row(e, pe, r, i + 1 < b ? types[(Py_ssize_t)tids[i + 1] * TYPE_COLUMNS + RIGHT1] : edges[EDGE_RIGHT1], L);
+            add_row(e, pe, r, i + 2 < b ? types[(Py_ssize_t)tids[i + 2] * TYPE_COLUMNS + RIGHT2] : edges[EDGE_RIGHT2], L);
+            if (i == a) add_row(e, pe, r, ty[START], L);
+            if (i == b - 1) add_row(e, pe, r, ty[END], L);
+            if ((i - 2 >= a && types[(Py_ssize_t)tids[i - 2] * TYPE_COLUMNS + TITLE])
+                || (i - 3 >= a && types[(Py_ssize_t)tids[i - 3] * TYPE_COLUMNS + TITLE]))
+                add_row(e, pe, r, edges[EDGE_T3], L);
+        }
+        if (b > a)
+            decode_sentence(score + a * L, pscore + a * L, (int)(b - a), L, trans, etrans, tags + a,
+                            marg + a * L, work);
+        a = b;
     }
 }
 
@@ -155,7 +198,6 @@ static PyObject *decode(PyObject *self, PyObject *args)
     memset(v, 0, sizeof(v));
     PyObject *result = NULL;
     double *score = NULL, *pscore = NULL, *work = NULL, *etrans = NULL;
-    int *back = NULL;
     for (int k = 0; k < NARGS; ++k) {
         Py_ssize_t size = formats[k][0] == 'd' ? sizeof(double) : formats[k][0] == 'i' ? sizeof(int) : 1;
         if (get(objs[k], &v[k], k >= TAGS, formats[k], size) < 0) goto done;
@@ -200,9 +242,8 @@ static PyObject *decode(PyObject *self, PyObject *args)
     score = calloc(cells, sizeof(double));
     pscore = malloc(cells * sizeof(double));
     work = malloc(((size_t)2 * longest * L + L + 1) * sizeof(double));
-    back = malloc(((size_t)longest * L + 1) * sizeof(int));
     etrans = malloc((size_t)L * L * sizeof(double));
-    if (!score || !pscore || !work || !back || !etrans) {
+    if (!score || !pscore || !work || !etrans) {
         PyErr_NoMemory();
         goto done;
     }
@@ -210,37 +251,18 @@ static PyObject *decode(PyObject *self, PyObject *args)
     for (int k = 0; k < L * L; ++k) etrans[k] = exp(trans[k]);
     for (Py_ssize_t k = 0; k < nextra; ++k) {
         Py_ssize_t at = (Py_ssize_t)extras[2 * k] * L;
-        add_row(score + at, pscore + at, &r, extras[2 * k + 1]);
+        add_row(score + at, pscore + at, &r, extras[2 * k + 1], L);
     }
-    Py_ssize_t a = 0;
-    for (Py_ssize_t s = 0; s < nsent; ++s) {
-        Py_ssize_t b = a + lengths[s];
-        for (Py_ssize_t i = a; i < b; ++i) {
-            double *e = score + i * L, *pe = pscore + i * L;
-            const int *ty = types + (Py_ssize_t)tids[i] * TYPE_COLUMNS;
-            add_row(e, pe, &r, ty[OWN]);
-            add_row(e, pe, &r, i - 2 >= a ? types[(Py_ssize_t)tids[i - 2] * TYPE_COLUMNS + LEFT2] : edges[EDGE_LEFT2]);
-            add_row(e, pe, &r, i - 1 >= a ? types[(Py_ssize_t)tids[i - 1] * TYPE_COLUMNS + LEFT1] : edges[EDGE_LEFT1]);
-            add_row(e, pe, &r, i + 1 < b ? types[(Py_ssize_t)tids[i + 1] * TYPE_COLUMNS + RIGHT1] : edges[EDGE_RIGHT1]);
-            add_row(e, pe, &r, i + 2 < b ? types[(Py_ssize_t)tids[i + 2] * TYPE_COLUMNS + RIGHT2] : edges[EDGE_RIGHT2]);
-            if (i == a) add_row(e, pe, &r, ty[START]);
-            if (i == b - 1) add_row(e, pe, &r, ty[END]);
-            if ((i - 2 >= a && types[(Py_ssize_t)tids[i - 2] * TYPE_COLUMNS + TITLE])
-                || (i - 3 >= a && types[(Py_ssize_t)tids[i - 3] * TYPE_COLUMNS + TITLE]))
-                add_row(e, pe, &r, edges[EDGE_T3]);
-        }
-        if (b > a)
-            decode_sentence(score + a * L, pscore + a * L, (int)(b - a), L, trans, etrans, tags + a,
-                            marg + a * L, work, back);
-        a = b;
-    }
+    if (L == 9)     /* the usual IOB2 labels of four types: let the compiler unroll */
+        run(&r, types, tids, lengths, nsent, edges, trans, etrans, score, pscore, tags, marg, work, 9);
+    else
+        run(&r, types, tids, lengths, nsent, edges, trans, etrans, score, pscore, tags, marg, work, L);
     result = Py_None;
     Py_INCREF(result);
 done:
     free(score);
     free(pscore);
     free(work);
-    free(back);
     free(etrans);
     for (int k = 0; k < NARGS; ++k) {
         if (v[k].obj) PyBuffer_Release(&v[k]);

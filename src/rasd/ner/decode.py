@@ -82,21 +82,6 @@ def read_weights(path: str | Path) -> Weights:
     return Weights(labels, attributes, transitions)
 
 
-class _Type:
-    """One word type: its id in the type table and what sentence-level features read."""
-
-    __slots__ = ("tid", "norm", "stem", "kind", "pairs")
-
-    def __init__(self, tid, norm, stem, kind, pairs):
-        self.tid = tid
-        self.norm = norm
-        self.stem = stem
-        self.kind = kind
-        # (next norm -> rows, next stem -> rows), rows = (at this word, at the next): the
-        # weights of the word-pair features this word begins; None when it begins none
-        self.pairs = pairs
-
-
 class Decoded:
     """What `Decoder.decode` finds in a document: per token (sentences one after the other) its
     ``stem``, its label index (`tags`, one byte each) and the marginal probability of each label
@@ -142,7 +127,7 @@ class Decoder:
         self.etable = array("d", map(exp, table))
         self._static = len(table)
         self.types = array("i")
-        self._cache: dict[str, _Type] = {}
+        self._cache: dict[str, tuple] = {}
         self.edges = array("i", [rows.get(a, 0) for a in ("-2w=<s>", "-1w=<s>", "1w=</s>", "2w=</s>", "t3")])
         self._norm_pairs = self._pairs("wn=", "ww=")
         self._stem_pairs = self._pairs("sn=", "ss=")
@@ -185,8 +170,10 @@ class Decoder:
         del self.etable[self._static:]
         del self.types[:]
 
-    def word(self, surface: str) -> _Type:
-        """The cached numbers of one word type."""
+    def word(self, surface: str) -> tuple[int, str, str, tuple | None]:
+        """What is cached for one word type: its id in `types`, its norm and stem, and the
+        pair features it begins: (next norm -> rows, next stem -> rows), rows being (at this
+        word, at the next), or None when it begins none."""
         got = self._cache.get(surface)
         if got is not None:
             return got
@@ -200,8 +187,8 @@ class Decoder:
             row(("wn=" + norm + "|</s>", "sn=" + stem + "|</s>")),
             1 if info.title else 0))
         by_norm, by_stem = self._norm_pairs.get(norm), self._stem_pairs.get(stem)
-        got = self._cache[surface] = _Type(len(self.types) // TYPE_COLUMNS - 1, norm, stem, info.kind,
-                                           (by_norm or {}, by_stem or {}) if by_norm or by_stem else None)
+        got = self._cache[surface] = (len(self.types) // TYPE_COLUMNS - 1, norm, stem,
+                                      (by_norm or {}, by_stem or {}) if by_norm or by_stem else None)
         return got
 
     def decode(self, sentences: Sequence[Sequence[str]]) -> Decoded:
@@ -218,10 +205,9 @@ class Decoder:
         for k in lengths:
             starts.append(offset)
             offset += k
-        norms = [t.norm for t in flat]
-        stems = [t.stem for t in flat]
+        tids, norms, stems, pairs = zip(*flat) if n else ((), (), (), ())
+        pairs = list(pairs)
         extras: list[int] = []
-        pairs = [t.pairs for t in flat]
         if n:
             pairs[-1] = None
         for a in starts:
@@ -248,6 +234,6 @@ class Decoder:
                             extras.extend((a + k - 1, rows.get("1g=" + c, 0)))
         tags = bytearray(n)
         marginals = array("d", bytes(8 * n * self.width))
-        _crf.decode(self.table, self.etable, self.types, array("i", [t.tid for t in flat]), lengths,
+        _crf.decode(self.table, self.etable, self.types, array("i", tids), lengths,
                     self.edges, array("i", extras), self.transitions, self.width, tags, marginals)
         return Decoded(stems, tags, marginals, starts, self.width)
