@@ -114,9 +114,38 @@ def words_with_role(role: str) -> list[str]:
 
 
 def alternation(forms: Iterable[str]) -> str:
-    """A regex alternation of ``match`` forms, longest first, spaces matching any whitespace."""
+    """A regex alternation of ``match`` forms, longest first, spaces matching any whitespace.
+
+    The alternatives are factored by common prefix (يناير|يونيو -> ي(?:ناير|ونيو)): the regex
+    engine then tests each letter once instead of once per form. Longer forms stay before their
+    prefixes and forms sharing a prefix keep their order, so the matches are those of the flat
+    alternation."""
     parts = sorted(set(forms), key=lambda f: (-len(f), f))
-    return "(?:" + "|".join(r"\s+".join(regex.escape(w) for w in f.split()) for f in parts) + ")"
+    trie: dict = {}
+    for f in parts:
+        node = trie
+        for unit in _units(f):
+            node = node.setdefault(unit, {})
+        node[""] = {}                                   # a form ends here
+    return "(?:" + _trie_regex(trie) + ")"
+
+
+def _units(form: str) -> list[str]:
+    """The regex pieces of a form: escaped letters, and \\s+ between words."""
+    out: list[str] = []
+    for k, word in enumerate(form.split()):
+        if k:
+            out.append(r"\s+")
+        out.extend(regex.escape(c) for c in word)
+    return out
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [unit + _trie_regex(child) if unit else "" for unit, child in node.items()
+                if unit] + ([""] if "" in node else [])
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
 
 
 def month_of(form: str) -> Month | None:

@@ -264,6 +264,21 @@ def _triggers():
     return automaton
 
 
+# Text every match of a family contains (a necessary condition, so exact): a window without it
+# is not searched for that family.
+_NUMERIC_DATE = re.compile(r"\d\s*[-/.]\s*\d")
+_NEEDLES = {
+    "numeric_iso": _NUMERIC_DATE,
+    "numeric": _NUMERIC_DATE,
+    "numeric_dm": re.compile(r"\d\s*/\s*\d"),
+    "dayrel": re.compile(r"الجاري|الحالي|المقبل|القادم|الماضي|المنصرم|الفائت"),
+    "years": re.compile(r"\d\d\d\d\s*(?:[مه]\s*)?(?:و|-|–|الي|حتي)"),
+    "year": re.compile(r"(?:1[3-9]|20)\d\d"),
+    "period": re.compile(r"ل(?:اسبوع|شهر|عام|سنه)"),
+    "ago": re.compile(r"(?:قبل|منذ|بعد)\s"),
+    "anaphor": re.compile(r"التالي|السابق|نفس|ذات"),
+}
+
 _BEFORE, _AFTER = 45, 70     # no expression starts further before, or ends further after, its trigger
 _CLITICS = frozenset(["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "ال", "وال", "بال", "لل",
                       "ولل", "فال", "كال", "وبال"])
@@ -304,9 +319,20 @@ def find_candidates(norm: str) -> list[Candidate]:
     Each candidate's span excludes a leading conjunction or preposition (وأمس -> أمس)."""
     found: list[tuple[int, int, int, str, dict]] = []
     spans = windows(norm)
+    seen: dict[tuple[re.Pattern, int], bool] = {}      # (needle, window start) -> found
+
+    def has(needle: re.Pattern | None, lo: int, hi: int) -> bool:
+        if needle is None:
+            return True
+        key = (needle, lo)
+        if key not in seen:
+            seen[key] = needle.search(norm, lo, hi) is not None
+        return seen[key]
+
     for rank, (family, pattern) in enumerate(_grammar()):
-        need = _NEEDS[family]
-        for m in (m for lo, hi, kinds in spans if need & kinds for m in pattern.finditer(norm, lo, hi)):
+        need, needle = _NEEDS[family], _NEEDLES.get(family)
+        searched = [(lo, hi) for lo, hi, kinds in spans if need & kinds and has(needle, lo, hi)]
+        for m in (m for lo, hi in searched for m in pattern.finditer(norm, lo, hi)):
             p = {k: v for k, v in m.groupdict().items() if v}
             start = m.start() + len(p.get("pre", ""))
             end = m.end()
