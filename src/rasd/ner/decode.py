@@ -17,7 +17,6 @@ import struct
 from array import array
 from itertools import compress
 from math import exp
-from operator import add
 from pathlib import Path
 from typing import Sequence
 
@@ -156,9 +155,7 @@ class Decoder:
         if len(found) == 1:
             return found[0]
         table, L = self.table, self.width
-        acc = [0.0] * L
-        for r in found:
-            acc = list(map(add, acc, table[r * L:r * L + L]))
+        acc = [sum(column) for column in zip(*[table[r * L:r * L + L] for r in found])]
         table.extend(acc)
         self.etable.extend(map(exp, acc))
         return len(table) // L - 1
@@ -177,8 +174,8 @@ class Decoder:
         got = self._cache.get(surface)
         if got is not None:
             return got
-        x = self.extractor
-        info = features.word_info(surface, x.known, x.gazetteer)
+        # every attribute (not only the model's): those without weights have no row anyway
+        info = features.word_info(surface, None, self.extractor.gazetteer)
         norm, stem, ctx = info.norm, info.stem, info.context
         row = self._row
         self.types.extend((
