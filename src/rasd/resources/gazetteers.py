@@ -466,14 +466,18 @@ def _candidates(norm: str, index: dict) -> list[tuple[str, tuple[str, ...], tupl
 
 class _Start:
     """What the names that begin with one word need, split for speed: `multi` are the names of
-    several words (longest first), `seconds` the keys their second words must match, and `single`
-    the result when the word stands alone: (entries best first, key) or None."""
+    several words (longest first), `seconds` the keys their second words must match, `by_second`
+    those names by that key, and `single` the result when the word stands alone: (entries best
+    first, key) or None."""
 
-    __slots__ = ("multi", "seconds", "single")
+    __slots__ = ("multi", "seconds", "by_second", "single")
 
     def __init__(self, cands: list):
         self.multi = [c for c in cands if c[1]]
-        self.seconds = frozenset(c[1][0] for c in self.multi)
+        self.by_second: dict[str, list] = {}
+        for c in self.multi:
+            self.by_second.setdefault(c[1][0], []).append(c)
+        self.seconds = frozenset(self.by_second)
         best: list[Entry] = []
         key = None
         for k, rest, es in cands:
@@ -510,9 +514,13 @@ def _longest_at(norms: Sequence[str], i: int, n: int, info: _Start, exact: bool 
         j = i + 1
         while j < n and norms[j] in _SKIPPABLE:
             j += 1
-        if j < n and not info.seconds.isdisjoint(_KEYS[norms[j]]):
+        common = info.seconds & _KEYS[norms[j]] if j < n else None
+        if common:
+            # only the names whose second word is there can match (in their order, longest first)
+            cands = info.by_second[next(iter(common))] if len(common) == 1 else \
+                [c for c in multi if c[1][0] in common]
             best_end, best, best_key = 0, None, ""
-            for key, rest, es in multi:
+            for key, rest, es in cands:
                 if i + len(rest) >= n or best and len(rest) + i + 1 < best_end:
                     continue
                 end = _match_rest(norms, i + 1, rest, n)

@@ -566,12 +566,19 @@ def _title_start(norms: list[str], i: int) -> int:
     return i
 
 
+_ORG_HEAD_WORDS = _PERSON_ORG_HEADS | _CONSTRUCT_HEADS | _DEFINITE_HEADS
+# What a head looks like once its first letters are cut (لل + الجيش = للجيش ends in جيش).
+_ORG_HEAD_ENDINGS = _ORG_HEAD_WORDS | frozenset(w[2:] for w in _ORG_HEAD_WORDS if w.startswith("ال"))
+
+
 def _org_head_of(norm: str) -> str | None:
     """The word without its proclitics (the article restored after لل) when it is one of the heads
     `_rule_orgs` starts from, else None."""
+    if not any(norm[c:] in _ORG_HEAD_ENDINGS for c in range(4)):
+        return None                      # `proclitic_cut` cuts at most three letters
     cut, restore = proclitic_cut(norm)
     w = "ال" + norm[cut:] if restore else norm[cut:]
-    return w if w in _PERSON_ORG_HEADS or w in _CONSTRUCT_HEADS or w in _DEFINITE_HEADS else None
+    return w if w in _ORG_HEAD_WORDS else None
 
 
 _ORG_HEAD = gz.WordCache(_org_head_of)
