@@ -514,8 +514,9 @@ def _longest_at(norms: Sequence[str], i: int, n: int, info: _Start, exact: bool 
         j = i + 1
         while j < n and norms[j] in _SKIPPABLE:
             j += 1
-        common = info.seconds & _KEYS[norms[j]] if j < n else None
-        if common:
+        keys = _KEYS[norms[j]] if j < n else None
+        if keys is not None and not info.seconds.isdisjoint(keys):
+            common = info.seconds & keys
             # only the names whose second word is there can match (in their order, longest first)
             cands = info.by_second[next(iter(common))] if len(common) == 1 else \
                 [c for c in multi if c[1][0] in common]

@@ -23,7 +23,7 @@ from ..model import Document, Entity, Mention, Token
 from ..resources import gazetteers as gz
 from ..text.normalize import normalize
 from .base import Stage
-from .entity_mentions import ENTITY_LABELS, Span, collect, name_of, proclitic_cut
+from .entity_mentions import ENTITY_LABELS, Span, collect, name_of, proclitic_cut, words
 from .places import resolve as resolve_place
 
 __all__ = ["EntityStage"]
@@ -64,7 +64,7 @@ def _match_form(name: str) -> str:
 
 
 class _Cluster:
-    __slots__ = ("label", "spans", "names", "keys", "words", "entry_ids", "entry", "first")
+    __slots__ = ("label", "spans", "names", "keys", "words", "longest", "entry_ids", "entry", "first")
 
     def __init__(self, label: str, first: int):
         self.label = label
@@ -72,6 +72,7 @@ class _Cluster:
         self.names: list[str] = []
         self.keys: list[tuple[str, ...]] = []
         self.words: set[str] = set()        # every word of `keys` (filled by `add` only)
+        self.longest = 0                    # the most words in `keys` (likewise)
         self.entry_ids: set[str] = set()
         self.entry: gz.Entry | None = None
         self.first = first
@@ -81,9 +82,10 @@ class _Cluster:
         self.names.append(name)
         self.keys.append(keys)
         self.words.update(keys)
+        self.longest = max(self.longest, len(keys))
         if span.entry is not None:
             self.entry_ids.add(span.entry.id)
-            if self.entry is None or len(keys) >= max(len(k) for k in self.keys):
+            if self.entry is None or len(keys) >= self.longest:
                 self.entry = span.entry
 
 
@@ -168,8 +170,9 @@ class EntityStage(Stage):
 
     def process(self, doc: Document) -> None:
         tokens = doc.tokens
-        norms = [t.norm for t in tokens]
-        spans = collect(doc, norms)
+        w = words(tokens)
+        norms = w.norms
+        spans = collect(doc, w)
         names = [name_of(doc, tokens, s.i, s.j, s.cut if s.cut or s.label != "PER" else _person_cut(tokens[s.i]))
                  for s in spans]
 
@@ -194,8 +197,7 @@ class EntityStage(Stage):
             mentions.append(Mention(f"m{n}", start, tokens[s.j - 1].end, s.label, s.score, s.source))
         doc.mentions = mentions
         index = {id(s): k for k, s in enumerate(spans)}
-        starts = [t.start for t in tokens]
-        bounds = _sentence_bounds(doc, starts)
+        bounds = _sentence_bounds(doc, w.starts)
         per_spans = [s for s in spans if s.label == "PER"]
         in_person = {k for o in per_spans for k in range(o.i, o.j)}
 
@@ -255,6 +257,8 @@ def _canonical(c: _Cluster) -> int:
     fullest: الولايات المتحدة الأميركية over الولايات المتحدة and أمريكا); when none contains another,
     the most frequent, then the gazetteer's usual name. In a capital merged into its country, only
     the country's names compete."""
+    if len(c.names) == 1:
+        return 0
     own = c.entry.id if c.entry is not None else None
     pool = [k for k in range(len(c.names))
             if own is None or (c.spans[k].entry is not None and c.spans[k].entry.id == own)]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 from itertools import compress, repeat
 
@@ -25,7 +26,7 @@ from ..resources import gazetteers as gz
 from ..text.clitics import _lexicon, known
 from ..text.normalize import normalize
 
-__all__ = ["Span", "collect", "name_of", "proclitic_cut"]
+__all__ = ["Span", "Words", "collect", "name_of", "proclitic_cut", "words"]
 
 # Labels the entity layer keeps; MISC mentions stay in `doc.mentions` but make no entity.
 ENTITY_LABELS = ("PER", "ORG", "LOC", "GPE")
@@ -141,6 +142,7 @@ def proclitic_cut(norm: str, person: bool = False) -> tuple[int, bool]:
     return 0, False
 
 
+@lru_cache(maxsize=50_000)
 def _surface_offset(surface: str, k: int) -> int:
     """Index in `surface` after its first `k` normalized characters (diacritics do not count)."""
     if k <= 0:
@@ -256,16 +258,25 @@ def _speaker_names(doc: Document, starts: list[int], ends: list[int], spans: lis
                 covered[k] = len(spans) - 1
 
 
-def collect(doc: Document, norms: list[str] | None = None) -> list[Span]:
-    """Mentions for the entity layer, sorted by position (see the module docstring). `norms` are
-    the tokens' match forms, when the caller has them."""
+class Words(NamedTuple):
+    """A document's tokens as plain lists (match forms, start and end offsets), made once."""
+
+    norms: list[str]
+    starts: list[int]
+    ends: list[int]
+
+
+def words(tokens: list[Token]) -> Words:
+    return Words([t.norm for t in tokens], [t.start for t in tokens], [t.end for t in tokens])
+
+
+def collect(doc: Document, w: Words | None = None) -> list[Span]:
+    """Mentions for the entity layer, sorted by position (see the module docstring). `w` is
+    `words(doc.tokens)`, when the caller has it."""
     tokens = doc.tokens
     if not tokens:
         return []
-    if norms is None:
-        norms = [t.norm for t in tokens]
-    starts = [t.start for t in tokens]
-    ends = [t.end for t in tokens]
+    norms, starts, ends = w if w is not None else words(tokens)
     bounds = _sentence_token_bounds(doc, starts, ends)
 
     spans: list[Span] = []
