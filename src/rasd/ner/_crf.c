@@ -1,13 +1,16 @@
 /* Linear-chain CRF decoding for rasd's NER tagger (optional speed-up of rasd.ner.decode).
  *
- * decode(table, etable, types, tids, lengths, edges, extras, trans, labels, tags, marginals)
+ * decode(table, etable, types, tids, lengths, edges, extras, pair_keys, pair_rows, trans, labels,
+ *        tags, marginals)
  *
  * The emission score of a token is the sum of rows of `table` (doubles, `labels` per row): its
  * word type's own row, the rows its neighbours lend it (two before, one before, one after, two
  * after, or the sentence-edge rows `edges` beyond the sentence), the type's sentence-start and
  * sentence-end rows at the edges, the "title two or three words before" row, and the (position,
- * row) pairs of `extras`. `etable` holds exp() of each row of `table`, so that the exponentials
- * of the scores are products. `types` holds TYPE_COLUMNS ints per word type (rasd.ner.decode).
+ * row) pairs of `extras`, and the rows of the word pairs found in the hash table `pair_keys` /
+ * `pair_rows` (see `pair_slot`). `etable` holds exp() of each row of `table`, so that the
+ * exponentials of the scores are products. `types` holds TYPE_COLUMNS ints per word type (see
+ * rasd.ner.decode).
  * Each sentence (`lengths`, in order) is then decoded like crfsuite does: Viterbi (ties go to
  * the lowest label) into `tags` (one byte per token), and forward-backward marginals of every
  * label into `marginals`.
@@ -19,17 +22,39 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OWN, LEFT2, LEFT1, RIGHT1, RIGHT2, START, END, TITLE, TYPE_COLUMNS };
+enum { OWN, LEFT2, LEFT1, RIGHT1, RIGHT2, START, END, TITLE, NORM_ID, STEM_ID, TYPE_COLUMNS };
 enum { EDGE_LEFT2, EDGE_LEFT1, EDGE_RIGHT1, EDGE_RIGHT2, EDGE_T3, EDGE_COUNT };
-enum { TABLE, ETABLE, TYPES, TIDS, LENGTHS, EDGES, EXTRAS, TRANS, TAGS, MARGINALS, NARGS };
+enum { TABLE, ETABLE, TYPES, TIDS, LENGTHS, EDGES, EXTRAS, PAIR_KEYS, PAIR_ROWS, TRANS, TAGS, MARGINALS, NARGS };
 
 typedef struct {
     const double *table, *etable;
-    int L;
+    Py_ssize_t rows;
 } rows_t;
 
 /* score += row, pscore *= exp(row) */
 #define INLINE static inline __attribute__((always_inline))
+
+/* The word-pair table: open addressing with linear probing over a power-of-two number of slots;
+ * the key of the pair (a, b) of kind k (0: norms, 1: stems) is k << 62 | a << 31 | b, an empty
+ * slot holds -1, and the slot of a key starts at the top bits of key * 0x9E3779B97F4A7C15. */
+typedef struct {
+    const long long *keys;
+    const int *rows;      /* two per slot: the row for the first word, the row for the second */
+    Py_ssize_t size;
+    int bits;
+} pairs_t;
+
+static const int *pair_slot(const pairs_t *p, long long key)
+{
+    if (p->size == 0) return NULL;
+    size_t mask = (size_t)p->size - 1;
+    size_t h = (size_t)(((unsigned long long)key * 0x9E3779B97F4A7C15ULL) >> (64 - p->bits));
+    for (Py_ssize_t probes = 0; probes < p->size; ++probes, h = (h + 1) & mask) {
+        if (p->keys[h] == key) return p->rows + 2 * h;
+        if (p->keys[h] == -1) return NULL;
+    }
+    return NULL;
+}
 
 INLINE void add_row(double *score, double *pscore, const rows_t *r, Py_ssize_t row, int L)
 {
@@ -142,12 +167,24 @@ INLINE void decode_sentence(const double *score, double *pscore, int n, int L, c
 
 /* Emission scores of every token, then each sentence decoded. */
 INLINE void run(const rows_t *r, const int *types, const int *tids, const int *lengths, Py_ssize_t nsent,
-                const int *edges, const double *trans, const double *etrans, double *score, double *pscore,
-                unsigned char *tags, double *marg, double *work, int L)
+                const int *edges, const pairs_t *pairs, const double *trans, const double *etrans,
+                double *score, double *pscore, unsigned char *tags, double *marg, double *work, int L)
 {
-    Py_ssize_t a = 0;
+    Py_ssize_t a = 0, rows = r->rows;
     for (Py_ssize_t s = 0; s < nsent; ++s) {
         Py_ssize_t b = a + lengths[s];
+        for (Py_ssize_t i = a; i + 1 < b; ++i) {      /* word pairs */
+            const int *t1 = types + (Py_ssize_t)tids[i] * TYPE_COLUMNS;
+            const int *t2 = types + (Py_ssize_t)tids[i + 1] * TYPE_COLUMNS;
+            for (int kind = 0; kind < 2; ++kind) {
+                int x = t1[NORM_ID + kind], y = t2[NORM_ID + kind];
+                if (x < 0 || y < 0) continue;
+                const int *got = pair_slot(pairs, (long long)kind << 62 | (long long)x << 31 | y);
+                if (got == NULL) continue;
+                if (got[0] > 0 && got[0] < rows) add_row(score + i * L, pscore + i * L, r, got[0], L);
+                if (got[1] > 0 && got[1] < rows) add_row(score + (i + 1) * L, pscore + (i + 1) * L, r, got[1], L);
+            }
+        }
         for (Py_ssize_t i = a; i < b; ++i) {
             double *e = score + i * L, *pe = pscore + i * L;
             const int *ty = types + (Py_ssize_t)tids[i] * TYPE_COLUMNS;
@@ -189,17 +226,18 @@ static PyObject *decode(PyObject *self, PyObject *args)
     (void)self;
     PyObject *objs[NARGS];
     int L;
-    if (!PyArg_ParseTuple(args, "OOOOOOOOiOO", &objs[TABLE], &objs[ETABLE], &objs[TYPES], &objs[TIDS],
-                          &objs[LENGTHS], &objs[EDGES], &objs[EXTRAS], &objs[TRANS], &L, &objs[TAGS],
-                          &objs[MARGINALS]))
+    if (!PyArg_ParseTuple(args, "OOOOOOOOOOiOO", &objs[TABLE], &objs[ETABLE], &objs[TYPES], &objs[TIDS],
+                          &objs[LENGTHS], &objs[EDGES], &objs[EXTRAS], &objs[PAIR_KEYS], &objs[PAIR_ROWS],
+                          &objs[TRANS], &L, &objs[TAGS], &objs[MARGINALS]))
         return NULL;
-    static const char *formats[NARGS] = {"d", "d", "i", "i", "i", "i", "i", "d", "B", "d"};
+    static const char *formats[NARGS] = {"d", "d", "i", "i", "i", "i", "i", "q", "i", "d", "B", "d"};
     Py_buffer v[NARGS];
     memset(v, 0, sizeof(v));
     PyObject *result = NULL;
     double *score = NULL, *pscore = NULL, *work = NULL, *etrans = NULL;
     for (int k = 0; k < NARGS; ++k) {
-        Py_ssize_t size = formats[k][0] == 'd' ? sizeof(double) : formats[k][0] == 'i' ? sizeof(int) : 1;
+        char f = formats[k][0];
+        Py_ssize_t size = f == 'd' ? sizeof(double) : f == 'q' ? sizeof(long long) : f == 'i' ? sizeof(int) : 1;
         if (get(objs[k], &v[k], k >= TAGS, formats[k], size) < 0) goto done;
     }
     const double *trans = v[TRANS].buf;
@@ -207,9 +245,14 @@ static PyObject *decode(PyObject *self, PyObject *args)
     const int *edges = v[EDGES].buf, *extras = v[EXTRAS].buf;
     unsigned char *tags = v[TAGS].buf;
     double *marg = v[MARGINALS].buf;
-    rows_t r = {v[TABLE].buf, v[ETABLE].buf, L};
     if (L <= 0 || L > 255) FAIL(PyExc_ValueError, "bad number of labels");
     Py_ssize_t rows = v[TABLE].len / (Py_ssize_t)sizeof(double) / L;
+    rows_t r = {v[TABLE].buf, v[ETABLE].buf, rows};
+    pairs_t pairs = {v[PAIR_KEYS].buf, v[PAIR_ROWS].buf, v[PAIR_KEYS].len / (Py_ssize_t)sizeof(long long), 0};
+    while (((Py_ssize_t)1 << pairs.bits) < pairs.size) ++pairs.bits;
+    if ((pairs.size & (pairs.size - 1)) != 0 || pairs.bits > 62 || (pairs.size > 0 && pairs.bits == 0)
+        || v[PAIR_ROWS].len != 2 * pairs.size * (Py_ssize_t)sizeof(int))
+        FAIL(PyExc_ValueError, "bad word-pair table");
     Py_ssize_t ntypes = v[TYPES].len / (Py_ssize_t)sizeof(int) / TYPE_COLUMNS;
     Py_ssize_t n = v[TIDS].len / (Py_ssize_t)sizeof(int), nsent = v[LENGTHS].len / (Py_ssize_t)sizeof(int);
     Py_ssize_t nextra = v[EXTRAS].len / (Py_ssize_t)sizeof(int) / 2;
@@ -254,9 +297,9 @@ static PyObject *decode(PyObject *self, PyObject *args)
         add_row(score + at, pscore + at, &r, extras[2 * k + 1], L);
     }
     if (L == 9)     /* the usual IOB2 labels of four types: let the compiler unroll */
-        run(&r, types, tids, lengths, nsent, edges, trans, etrans, score, pscore, tags, marg, work, 9);
+        run(&r, types, tids, lengths, nsent, edges, &pairs, trans, etrans, score, pscore, tags, marg, work, 9);
     else
-        run(&r, types, tids, lengths, nsent, edges, trans, etrans, score, pscore, tags, marg, work, L);
+        run(&r, types, tids, lengths, nsent, edges, &pairs, trans, etrans, score, pscore, tags, marg, work, L);
     result = Py_None;
     Py_INCREF(result);
 done:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import struct
 from array import array
-from itertools import compress
 from math import exp
 from pathlib import Path
 from typing import Sequence
@@ -31,9 +30,12 @@ except ImportError:                  # built by setup.py; optional
 __all__ = ["Decoded", "Decoder", "Weights", "available", "read_weights"]
 
 _FEATURE_SIZE = 20                   # crfsuite feature record: type, source, target (uint32), weight (double)
-# Columns of the word-type table (the C module's order).
-OWN, LEFT2, LEFT1, RIGHT1, RIGHT2, START, END, TITLE = range(8)
-TYPE_COLUMNS = 8
+# Columns of the word-type table (the C module's order): rows of the weights the word gives
+# itself and lends to its neighbours, sentence-edge rows, whether it is a title, and the ids of
+# its norm and stem in the word-pair table (-1: in no pair).
+OWN, LEFT2, LEFT1, RIGHT1, RIGHT2, START, END, TITLE, NORM_ID, STEM_ID = range(10)
+TYPE_COLUMNS = 10
+_GOLDEN = 0x9E3779B97F4A7C15          # the pair table's multiplicative hash (as in _crf.c)
 
 
 def available() -> bool:
@@ -128,13 +130,22 @@ class Decoder:
         self.types = array("i")
         self._cache: dict[str, tuple] = {}
         self.edges = array("i", [rows.get(a, 0) for a in ("-2w=<s>", "-1w=<s>", "1w=</s>", "2w=</s>", "t3")])
-        self._norm_pairs = self._pairs("wn=", "ww=")
-        self._stem_pairs = self._pairs("sn=", "ss=")
+        self._norm_ids: dict[str, int] = {}
+        self._stem_ids: dict[str, int] = {}
+        found = {}
+        for kind, (here, there), ids in ((0, ("wn=", "ww="), self._norm_ids),
+                                         (1, ("sn=", "ss="), self._stem_ids)):
+            for (first, second), got in self._pairs(here, there).items():
+                a = ids.setdefault(first, len(ids))
+                b = ids.setdefault(second, len(ids))
+                found[kind << 62 | a << 31 | b] = got
+        self.pair_keys, self.pair_rows = _hash_table(found)
 
-    def _pairs(self, here: str, there: str) -> dict[str, dict[str, tuple[int, int]]]:
-        """first -> second -> (row of ``here + first|second``, row of ``there + first|second``).
-        A name may split at any "|" (a word can be "|"): every split is kept."""
-        out: dict[str, dict[str, list[int]]] = {}
+    def _pairs(self, here: str, there: str) -> dict[tuple[str, str], tuple[int, int]]:
+        """(first, second) -> (row of ``here + first|second``, row of ``there + first|second``):
+        the weights of a word pair at its first and at its second word. A name may split at any
+        "|" (a word can be "|"): every split is kept."""
+        out: dict[tuple[str, str], list[int]] = {}
         for k, prefix in enumerate((here, there)):
             for name, row in self._rows.items():
                 if not name.startswith(prefix):
@@ -142,9 +153,9 @@ class Decoder:
                 rest = name[len(prefix):]
                 cut = rest.find("|")
                 while cut >= 0:
-                    out.setdefault(rest[:cut], {}).setdefault(rest[cut + 1:], [0, 0])[k] = row
+                    out.setdefault((rest[:cut], rest[cut + 1:]), [0, 0])[k] = row
                     cut = rest.find("|", cut + 1)
-        return {a: {b: (r[0], r[1]) for b, r in d.items()} for a, d in out.items()}
+        return {key: (r[0], r[1]) for key, r in out.items()}
 
     def _row(self, names: Sequence[str]) -> int:
         """The row of the summed weights of attributes (repeats count), 0 when none has any."""
@@ -167,10 +178,8 @@ class Decoder:
         del self.etable[self._static:]
         del self.types[:]
 
-    def word(self, surface: str) -> tuple[int, str, str, tuple | None]:
-        """What is cached for one word type: its id in `types`, its norm and stem, and the
-        pair features it begins: (next norm -> rows, next stem -> rows), rows being (at this
-        word, at the next), or None when it begins none."""
+    def word(self, surface: str) -> tuple[int, str, str]:
+        """What is cached for one word type: its id in `types`, its norm and its stem."""
         got = self._cache.get(surface)
         if got is not None:
             return got
@@ -182,10 +191,8 @@ class Decoder:
             row(info.own), row(ctx[-2]), row(ctx[-1]), row(ctx[1]), row(ctx[2]),
             row(("ww=<s>|" + norm, "ss=<s>|" + stem, "first")),
             row(("wn=" + norm + "|</s>", "sn=" + stem + "|</s>")),
-            1 if info.title else 0))
-        by_norm, by_stem = self._norm_pairs.get(norm), self._stem_pairs.get(stem)
-        got = self._cache[surface] = (len(self.types) // TYPE_COLUMNS - 1, norm, stem,
-                                      (by_norm or {}, by_stem or {}) if by_norm or by_stem else None)
+            1 if info.title else 0, self._norm_ids.get(norm, -1), self._stem_ids.get(stem, -1)))
+        got = self._cache[surface] = (len(self.types) // TYPE_COLUMNS - 1, norm, stem)
         return got
 
     def decode(self, sentences: Sequence[Sequence[str]]) -> Decoded:
@@ -202,22 +209,8 @@ class Decoder:
         for k in lengths:
             starts.append(offset)
             offset += k
-        tids, norms, stems, pairs = zip(*flat) if n else ((), (), (), ())
-        pairs = list(pairs)
+        tids, norms, stems = zip(*flat) if n else ((), (), ())
         extras: list[int] = []
-        if n:
-            pairs[-1] = None
-        for a in starts:
-            if a:
-                pairs[a - 1] = None             # no pair across sentences
-        for i in compress(range(n), pairs):
-            by_norm, by_stem = pairs[i]
-            got = by_norm.get(norms[i + 1])
-            if got is not None:
-                extras.extend((i, got[0], i + 1, got[1]))
-            got = by_stem.get(stems[i + 1])
-            if got is not None:
-                extras.extend((i, got[0], i + 1, got[1]))
         if self.extractor.gazetteer and n:
             rows = self._rows
             ranges = [(a, a + k) for a, k in zip(starts, lengths)]
@@ -232,5 +225,23 @@ class Decoder:
         tags = bytearray(n)
         marginals = array("d", bytes(8 * n * self.width))
         _crf.decode(self.table, self.etable, self.types, array("i", tids), lengths,
-                    self.edges, array("i", extras), self.transitions, self.width, tags, marginals)
+                    self.edges, array("i", extras), self.pair_keys, self.pair_rows, self.transitions,
+                    self.width, tags, marginals)
         return Decoded(stems, tags, marginals, starts, self.width)
+
+
+def _hash_table(found: dict[int, tuple[int, int]]) -> tuple[array, array]:
+    """The word-pair table of `_crf.c`: keys (-1 where empty) and two rows per slot."""
+    bits = 3
+    while (1 << bits) < 2 * len(found):
+        bits += 1
+    size = 1 << bits
+    keys = array("q", [-1]) * size
+    rows = array("i", [0]) * (2 * size)
+    for key, (here, there) in found.items():
+        h = ((key * _GOLDEN) & 0xFFFFFFFFFFFFFFFF) >> (64 - bits)
+        while keys[h] != -1:
+            h = (h + 1) & (size - 1)
+        keys[h] = key
+        rows[2 * h], rows[2 * h + 1] = here, there
+    return keys, rows
