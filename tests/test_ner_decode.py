@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from bisect import bisect_left
 from itertools import islice
 
@@ -100,6 +101,13 @@ def test_crfsuite_engine_can_be_asked_for():
     assert tagger.decoder is None and tagger.tag(["في", "بغداد"])[1] == "B-LOC"
     with pytest.raises(ValueError):
         NerTagger(engine="numpy")
+
+
+def test_tagger_pickles_as_its_model_and_engine():
+    for engine in ("auto", "crfsuite"):
+        tagger = pickle.loads(pickle.dumps(NerTagger(engine=engine)))
+        assert tagger.engine == NerTagger(engine=engine).engine
+        assert tagger.tag(["في", "بغداد"]) == ["O", "B-LOC"]
 
 
 @needs_c

@@ -63,14 +63,17 @@ class NerTagger:
             if self.decoder.labels != self._labels:
                 raise ResourceError("NER model labels read differently", path=str(self.path))
             self._lock = threading.Lock()
-            labels = self._labels
-            self._outside = labels.index("O") if "O" in labels else -1
-            # conlleval reading of each label: ("B" | "I" | other, type)
+            # conlleval's reading of each label: ("B" | "I" | other, type)
             self._parts = [(t.partition("-")[0], t.partition("-")[2]) if "-" in t and t != "O"
-                           else ("O", "") for t in labels]
+                           else ("O", "") for t in self._labels]
             inside = bytes(k for k, (p, _) in enumerate(self._parts) if p in ("B", "I"))
             self._runs = re.compile(b"[" + re.escape(inside) + b"]+") if inside else None
         self.engine = "fast" if self.decoder is not None else "crfsuite"
+        self._asked = engine
+
+    def __reduce__(self):
+        # pickled as its model file and engine (a process pool's workers open their own)
+        return NerTagger, (self.path, self._asked)
 
     def _crf(self) -> pycrfsuite.Tagger:
         crf = getattr(self._local, "crf", None)
