@@ -322,4 +322,15 @@ static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, "_crf", "Linear-chain CRF decoding.", -1, methods, NULL, NULL, NULL, NULL,
 };
 
-PyMODINIT_FUNC PyInit__crf(void) { return PyModule_Create(&module); }
+/* Version of the calling convention; rasd.ner.decode ignores a module built from another one. */
+#define ABI 1
+
+PyMODINIT_FUNC PyInit__crf(void)
+{
+    PyObject *m = PyModule_Create(&module);
+    if (m != NULL && PyModule_AddIntConstant(m, "ABI", ABI) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}

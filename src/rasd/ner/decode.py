@@ -23,10 +23,13 @@ from typing import Sequence
 from . import features
 from .features import FeatureExtractor, _cqdb_strings
 
+_ABI = 1                             # the C module's calling convention (ABI in _crf.c)
 try:
     from . import _crf
 except ImportError:                  # built by setup.py; optional
     _crf = None
+if _crf is not None and getattr(_crf, "ABI", None) != _ABI:
+    _crf = None                      # left over from an older source: rebuild with setup.py
 
 __all__ = ["Decoded", "Decoder", "Weights", "available", "read_weights"]
 
