@@ -144,6 +144,7 @@ class Decoder:
                 b = ids.setdefault(second, len(ids))
                 found[kind << 62 | a << 31 | b] = got
         self.pair_keys, self.pair_rows = _hash_table(found)
+        self._span_rows: dict[str, tuple[int, int, int]] = {}
 
     def _pairs(self, here: str, there: str) -> dict[tuple[str, str], tuple[int, int]]:
         """(first, second) -> (row of ``here + first|second``, row of ``there + first|second``):
@@ -174,6 +175,12 @@ class Decoder:
         table.extend(acc)
         self.etable.extend(map(exp, acc))
         return len(table) // L - 1
+
+    def _span_row(self, c: str) -> tuple[int, int, int]:
+        """Rows of a gazetteer span class at its word, at the next word and at the word before."""
+        rows = self._rows
+        got = self._span_rows[c] = (rows.get("g=" + c, 0), rows.get("-1g=" + c, 0), rows.get("1g=" + c, 0))
+        return got
 
     def clear(self) -> None:
         """Forget the word types (and their rows)."""
@@ -216,16 +223,17 @@ class Decoder:
         tids, norms, stems = zip(*flat) if n else ((), (), ())
         extras: list[int] = []
         if self.extractor.gazetteer and n:
-            rows = self._rows
+            span_rows = self._span_rows
             ranges = [(a, a + k) for a, k in zip(starts, lengths)]
             for (a, b), spans in zip(ranges, features.gazetteer_spans(norms, ranges)):
                 for k, classes in spans.items():
                     for c in classes:
-                        extras.extend((a + k, rows.get("g=" + c, 0)))
+                        here, before, after = span_rows.get(c) or self._span_row(c)
+                        extras.extend((a + k, here))
                         if a + k + 1 < b:
-                            extras.extend((a + k + 1, rows.get("-1g=" + c, 0)))
+                            extras.extend((a + k + 1, before))
                         if k:
-                            extras.extend((a + k - 1, rows.get("1g=" + c, 0)))
+                            extras.extend((a + k - 1, after))
         tags = bytearray(n)
         marginals = array("d", bytes(8 * n * self.width))
         _crf.decode(self.table, self.etable, self.types, array("i", tids), lengths,
