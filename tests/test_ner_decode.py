@@ -74,6 +74,10 @@ def test_decoder_agrees_with_crfsuite():
     _assert_agree(SENTENCES[::-1], decoder)                # warm word cache, other order
     decoder.clear()
     _assert_agree([SENTENCES[1]], decoder)
+    small = Decoder(MODEL_PATH, tagger.features, cache_size=5)   # cleared between documents
+    for _ in range(2):
+        _assert_agree(SENTENCES, small)
+    assert len(small._cache) == sum(len(set(s)) for s in [[w for s in SENTENCES for w in s]])
     assert decoder.decode([]).tags == bytearray() and decoder.decode([[]]).starts == [0]
 
 

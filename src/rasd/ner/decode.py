@@ -106,11 +106,11 @@ class Decoder:
     """Tags and marginals of sentences with the weights of a crfsuite model.
 
     Rows of `table`: 0 is all zeros, 1..A the weights of the model's attributes, then the sums
-    made for word types (cleared with the word cache when it reaches `cache_size` types);
-    `etable` holds their exponentials.
+    made for word types (cleared with the word cache when it reaches `cache_size` types, about
+    0.9 kB each); `etable` holds their exponentials.
     """
 
-    def __init__(self, path: str | Path, extractor: FeatureExtractor, cache_size: int = 300_000):
+    def __init__(self, path: str | Path, extractor: FeatureExtractor, cache_size: int = 100_000):
         if _crf is None:
             raise RuntimeError("rasd.ner._crf is not built")
         weights = read_weights(path)
