@@ -470,9 +470,11 @@ class _Start:
     those names by that key, and `single` the result when the word stands alone: (entries best
     first, key) or None."""
 
-    __slots__ = ("multi", "seconds", "by_second", "single")
+    __slots__ = ("norm", "multi", "seconds", "by_second", "single", "_alone")
 
-    def __init__(self, cands: list):
+    def __init__(self, norm: str, cands: list):
+        self.norm = norm
+        self._alone = None
         self.multi = [c for c in cands if c[1]]
         self.by_second: dict[str, list] = {}
         for c in self.multi:
@@ -488,11 +490,19 @@ class _Start:
             best.sort(key=_rank)
         self.single = (tuple(best), key) if best else None
 
+    def alone(self) -> tuple[Entry, bool, int, bool]:
+        """`Match` fields (entry, ambiguous, cut, restore) of the word as a one-word name."""
+        if self._alone is None:
+            es, key = self.single
+            article_missing, cut, restore = _match_info(self.norm, key)
+            self._alone = (es[0], article_missing or ambiguous(self.norm), cut, restore)
+        return self._alone
+
 
 def _start(norm: str, index: dict) -> _Start | None:
     """The `_Start` of the names of `index` that a word can begin, or None."""
     cands = _candidates(norm, index) if any(c.isalnum() for c in norm) else None
-    return _Start(cands) if cands else None
+    return _Start(norm, cands) if cands else None
 
 
 _STARTS: dict[int, WordCache] = {}
@@ -509,6 +519,17 @@ def _starts(index: dict) -> WordCache:
 def _longest_at(norms: Sequence[str], i: int, n: int, info: _Start, exact: bool = False):
     """(end, entries best first, first key) of the longest name starting at `norms[i]` and ending
     by `n` (at `n` exactly when `exact`), or None. Words in `_SKIPPABLE` may stand inside a name."""
+    found = _longest_multi(norms, i, n, info, exact) if info.multi else None
+    if found is not None:
+        return found
+    single = info.single
+    if single is not None and (not exact or i + 1 == n):
+        return i + 1, single[0], single[1]
+    return None
+
+
+def _longest_multi(norms: Sequence[str], i: int, n: int, info: _Start, exact: bool = False):
+    """`_longest_at` among the names of several words only."""
     multi = info.multi
     if multi:
         j = i + 1
@@ -535,9 +556,6 @@ def _longest_at(norms: Sequence[str], i: int, n: int, info: _Start, exact: bool 
                 if len(best) > 1:
                     best.sort(key=_rank)
                 return best_end, best, best_key
-    single = info.single
-    if single is not None and (not exact or i + 1 == n):
-        return i + 1, single[0], single[1]
     return None
 
 
@@ -566,22 +584,6 @@ def _scan(norms: Sequence[str], a: int, b: int, index: dict):
                 i = found[0]
                 continue
         i += 1
-
-
-def _scan_hits(norms: Sequence[str], infos: list, hits: list[int], a: int, b: int):
-    """`_scan` of `norms[a:b]` that visits only `hits`, the positions of words that can begin a
-    name (`infos` holds their `_Start`)."""
-    free = a
-    for k in range(bisect_left(hits, a), len(hits)):
-        i = hits[k]
-        if i >= b:
-            break
-        if i < free:
-            continue
-        found = _longest_at(norms, i, b, infos[i])
-        if found is not None:
-            yield i, found[0], found[1], found[2]
-            free = found[0]
 
 
 @lru_cache(maxsize=100_000)
@@ -616,10 +618,31 @@ def match_range(norms: Sequence[str], a: int, b: int, kinds: Iterable[str] | Non
 def match_ranges(norms: Sequence[str], ranges: Sequence[tuple[int, int]]) -> list[list[Match]]:
     """`match_range` of each range `[a, b)` of a document's words (its sentences, say): one pass
     over the words finds those that can begin a name."""
-    index = _names_index()
-    infos = list(map(_starts(index).__getitem__, norms))
+    infos = list(map(_starts(_names_index()).__getitem__, norms))
     hits = list(compress(range(len(norms)), infos))
-    return [_matches(norms, _scan_hits(norms, infos, hits, a, b)) for a, b in ranges]
+    return [_matches_at(norms, infos, hits, a, b) for a, b in ranges]
+
+
+def _matches_at(norms: Sequence[str], infos: list, hits: list[int], a: int, b: int) -> list[Match]:
+    """`match_range(norms, a, b)`, visiting only `hits`, the positions of words that can begin a
+    name (`infos` holds their `_Start`)."""
+    out = []
+    free = a
+    for k in range(bisect_left(hits, a), len(hits)):
+        i = hits[k]
+        if i >= b:
+            break
+        if i < free:
+            continue
+        info = infos[i]
+        found = _longest_multi(norms, i, b, info) if info.multi else None
+        if found is not None:
+            out.extend(_matches(norms, ((i, *found),)))
+            free = found[0]
+        elif info.single is not None:
+            out.append(Match(i, i + 1, *info.alone()))
+            free = i + 1
+    return out
 
 
 def _matches(norms: Sequence[str], found, kinds: Iterable[str] | None = None) -> list[Match]:
