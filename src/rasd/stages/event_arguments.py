@@ -223,10 +223,11 @@ def _between(ctx: DocContext, j: int, end: int) -> tuple[str | None, str | None]
 def _after_prep(ctx: DocContext, first: int, end: int, preps: set[str], span: int = 6
                 ) -> tuple[str | None, str | None]:
     """(entity, preposition) of the first mention after one of `preps` within `span` words."""
+    bounds, norms = ctx._bounds, ctx.norms
     for k in range(first, min(first + span, end)):
-        if ctx.boundary(k) == "strong":
+        if bounds[k] == "strong":
             break
-        norm = ctx.norms[k]
+        norm = norms[k]
         if norm in preps and k + 1 < end:
             m = ctx.mention_at.get(k + 1) or _person_after_title(ctx, k + 1, end)
             if m:
@@ -236,8 +237,9 @@ def _after_prep(ctx: DocContext, first: int, end: int, preps: set[str], span: in
 
 def _agent_phrase(ctx: DocContext, first: int, end: int) -> str | None:
     """من قبل X / على يد X / بفعل X within the next 8 words."""
+    info = ctx.info
     for k in range(first, min(first + 8, end)):
-        if ctx.in_list(k, "agentby"):
+        if "agentby" in info[k].lists:
             m = ctx.mention_at.get(k + 1)
             if m:
                 return m.entity
@@ -263,14 +265,18 @@ def _nisba_after(ctx: DocContext, first: int, j: int, end: int) -> str | None:
 
 
 def _definite(ctx: DocContext, i: int) -> bool:
-    return "ال" in ctx.proclitics(i) or "ل" in ctx.proclitics(i)[1:] or ctx.norms[i].startswith("ال")
+    if ctx.norms[i].startswith("ال"):
+        return True
+    clitics = ctx.proclitics(i)
+    return "ال" in clitics or "ل" in clitics[1:]
 
 
 def _support_verb_subject(ctx: DocContext, first: int) -> str | None:
     """Subject of a support verb (شن، نفذ، ارتكب، بدأ …) governing the noun at `first`."""
     start = _clause_start(ctx, first)
+    info = ctx.info
     for j in range(first - 1, max(start, first - 6) - 1, -1):
-        if ctx.in_list(j, "support"):
+        if "support" in info[j].lists:
             e, how, _ = subject_after(ctx, j)
             if e and how == "explicit":
                 return e
@@ -442,8 +448,9 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
 def clause_subject(ctx: DocContext, i: int) -> str | None:
     """The entity that opens the clause of token i (its topic), when one does."""
     start = _clause_start(ctx, i, soft=False)
+    info = ctx.info
     for k in range(i - 1, start - 1, -1):
-        if ctx.in_list(k, "complementizer"):
+        if "complementizer" in info[k].lists:
             start = k + 1
             break
     j = start
@@ -485,11 +492,9 @@ def _antecedent(ctx: DocContext, i: int, actor: str | None) -> str | None:
 
 def find_place(ctx: DocContext, t: Trigger) -> None:
     """The first place named after a locative word in the clause (or just before the trigger)."""
-    _, s_end = ctx.sentence_bounds(t.last)
-    for k in range(t.last + 1, min(t.last + 12, s_end)):
-        if ctx.boundary(k) == "strong":
-            break
-        m = ctx.mention_at.get(k)
+    mention_at = ctx.mention_at
+    for k in range(t.last + 1, min(t.last + 12, _clause_end(ctx, t.last, soft=False))):
+        m = mention_at.get(k)
         if m and m.label in PLACE_LABELS and m.entity != t.actor:
             if ctx.in_list(k - 1, "locative") or ctx.has_proclitic(k, "ب") or k == t.last + 1:
                 t.place = m.entity
@@ -499,7 +504,7 @@ def find_place(ctx: DocContext, t: Trigger) -> None:
         return
     start = _clause_start(ctx, t.first, soft=False)
     for k in range(t.first - 1, max(start, t.first - 8) - 1, -1):
-        m = ctx.mention_at.get(k)
+        m = mention_at.get(k)
         if m and m.label in PLACE_LABELS and m.entity != t.actor and (
                 ctx.in_list(k - 1, "locative") or ctx.has_proclitic(k, "ب")):
             t.place = m.entity

@@ -7,7 +7,7 @@ Everything is built once per document in `DocContext`; the argument rules in
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
@@ -29,12 +29,10 @@ ARTICLE = "ال"
 _BOUNDARY_OF = {c: "soft" if c in SOFT else "strong"
                 for c in STRONG | SOFT | frozenset("-–—") if c not in QUOTE_MARKS}
 _PUNCT_KINDS = frozenset({"punct", "symbol"})
-_start, _norm, _kind = attrgetter("start"), attrgetter("norm"), attrgetter("kind")
 _is_trigger = attrgetter("trigger")
 
 
-@dataclass(frozen=True, slots=True)
-class MentionRef:
+class MentionRef(NamedTuple):
     first: int          # first token index
     last: int           # last token index
     entity: str
@@ -99,6 +97,7 @@ class DocContext:
         self._nisba_cache: dict[str, str | None] = {}
         self._proclitics: dict[int, tuple[str, ...]] = {}
         self._proclitic_letters: dict[int, str] = {}
+        self._sentence_keys: dict[int, frozenset[str]] = {}
         # entities by the first word of their name, for anaphoric heads (المنظمة → منظمة …)
         self._by_head: dict[str, list[str]] = {}
         for e in doc.entities:
@@ -110,17 +109,18 @@ class DocContext:
 
     def _index_tokens(self, doc: Document) -> None:
         tokens = doc.tokens
-        self.starts = list(map(_start, tokens))
-        self.norms = list(map(_norm, tokens))
+        self.starts = [t.start for t in tokens]
+        self.norms = [t.norm for t in tokens]
         self.info: list[WordInfo] = word_infos(self.norms)
-        kinds = list(map(_kind, tokens))
-        self._words = [k == "word" for k in kinds]
+        self.kinds = kinds = [t.kind for t in tokens]
         bounds: list[str | None] = [None] * self.size
         text = doc.text
+        self._breaks: list[int] = []                  # strong or soft boundaries
         for i in compress(range(self.size), map(_PUNCT_KINDS.__contains__, kinds)):
-            bounds[i] = _BOUNDARY_OF.get(text[tokens[i].start])
+            b = bounds[i] = _BOUNDARY_OF.get(text[tokens[i].start])
+            if b:
+                self._breaks.append(i)
         self._bounds = bounds
-        self._breaks = [i for i, b in enumerate(bounds) if b]            # strong or soft
         self._strong_breaks = [i for i in self._breaks if bounds[i] == "strong"]
 
     def _index_sentences(self, doc: Document) -> None:
@@ -138,15 +138,12 @@ class DocContext:
 
     def _index_mentions(self, doc: Document) -> None:
         n, starts = self.size, self.starts
-        self.labels = {e.id: e.label for e in doc.entities}
+        labels = self.labels = {e.id: e.label for e in doc.entities}
         self.entities = {e.id: e for e in doc.entities}
-        by_mention = {}
-        for e in doc.entities:
-            for m in e.mentions:
-                by_mention[m] = e.id
-        self.mention_at: dict[int, MentionRef] = {}
-        self.mention_ending: dict[int, MentionRef] = {}
-        self.covered: dict[int, MentionRef] = {}
+        by_mention = {m: e.id for e in doc.entities for m in e.mentions}
+        mention_at: dict[int, MentionRef] = {}
+        mention_ending: dict[int, MentionRef] = {}
+        covered: dict[int, MentionRef] = {}
         for m in doc.mentions:
             eid = by_mention.get(m.id)
             if eid is None:
@@ -155,15 +152,18 @@ class DocContext:
             b = bisect_left(starts, m.end) - 1
             if a > b or a >= n:
                 continue
-            ref = MentionRef(a, b, eid, self.labels.get(eid, m.label))
-            old = self.mention_at.get(a)
+            ref = MentionRef(a, b, eid, labels.get(eid, m.label))
+            old = mention_at.get(a)
             if old is None or old.last < b:
-                self.mention_at[a] = ref
-            old = self.mention_ending.get(b)
+                mention_at[a] = ref
+            old = mention_ending.get(b)
             if old is None or old.first > a:
-                self.mention_ending[b] = ref
-            for i in range(a, b + 1):
-                self.covered[i] = ref
+                mention_ending[b] = ref
+            if a == b:
+                covered[a] = ref
+            else:
+                covered.update(dict.fromkeys(range(a, b + 1), ref))
+        self.mention_at, self.mention_ending, self.covered = mention_at, mention_ending, covered
 
     def _index_times(self, doc: Document) -> None:
         starts = self.starts
@@ -190,7 +190,7 @@ class DocContext:
 
     # ---- tokens
     def is_word(self, i: int) -> bool:
-        return 0 <= i < self.size and self._words[i]
+        return 0 <= i < self.size and self.kinds[i] == "word"
 
     def text(self, i: int) -> str:
         t = self.tokens[i]
@@ -223,10 +223,18 @@ class DocContext:
         k = bisect_right(breaks, i)
         return breaks[k] if k < len(breaks) and breaks[k] < end else end
 
+    def sentence_keys(self, start: int, end: int) -> frozenset[str]:
+        """All the `keys` of tokens start..end-1 (a sentence), computed once."""
+        found = self._sentence_keys.get(start)
+        if found is None:
+            found = self._sentence_keys[start] = frozenset().union(*(w.keys for w in self.info[start:end]))
+        return found
+
     def trigger_candidates(self) -> list[int]:
         """Words that may be triggers (lexicon readings or phrases), in text order."""
         found = compress(range(self.size), map(_is_trigger, self.info))
-        return [i for i in found if self._words[i]]
+        kinds = self.kinds
+        return [i for i in found if kinds[i] == "word"]
 
     def proclitics(self, i: int) -> tuple[str, ...]:
         """The clitics before the stem of token i (و ب ال …), as the tokenizer segmented it."""
@@ -242,7 +250,9 @@ class DocContext:
         found = self._proclitic_letters.get(i)
         if found is None:
             found = self._proclitic_letters[i] = "".join(p for p in self.proclitics(i) if len(p) == 1)
-        return any(c in letters for c in found)
+        if not found:
+            return False
+        return found in letters if len(found) == 1 else any(c in letters for c in found)
 
     def has_conjunction(self, i: int) -> bool:
         p = self.proclitics(i)

@@ -66,7 +66,7 @@ def _holds(ctx: DocContext, entry: TriggerEntry, first: int, last: int) -> bool:
             if first - 1 >= s_start and ctx.keys(first - 1) & c.words:
                 return False
         elif k == "notsent":
-            if any(not c.words.isdisjoint(info.keys) for info in ctx.info[s_start:s_end]):
+            if not c.words.isdisjoint(ctx.sentence_keys(s_start, s_end)):
                 return False
         elif k == "noart":
             if ctx.has_article(first):
@@ -125,6 +125,14 @@ def _stops(ctx: DocContext) -> list[int]:
     return sorted(set(found).union(names)) if names else found
 
 
+def _noun_position(ctx: DocContext, i: int, s_start: int, s_end: int) -> bool:
+    """Does the word at i stand where a noun does: after a preposition, or before a nisba
+    adjective?"""
+    return (i - 1 >= s_start and ctx.in_list(i - 1, "prepositions")) or (
+        i + 1 < s_end and ctx.nisba_entity(i + 1) is not None) or (
+        i + 1 < s_end and demonym_country(ctx.norms[i + 1]) is not None)
+
+
 def detect_triggers(ctx: DocContext) -> list[Trigger]:
     """Triggers of the document, in text order."""
     out: list[Trigger] = []
@@ -156,15 +164,15 @@ def detect_triggers(ctx: DocContext) -> list[Trigger]:
                 i = last + 1
                 continue
             chosen = None
-            after_prep = (i - 1 >= s_start and ctx.in_list(i - 1, "prepositions")) or (
-                i + 1 < s_end and ctx.nisba_entity(i + 1) is not None) or (
-                i + 1 < s_end and demonym_country(ctx.norms[i + 1]) is not None)
+            after_prep = None
             for entry, form in readings:
                 if not _holds(ctx, entry, i, i):
                     continue
-                if after_prep and form.verb and any(
-                        not f.verb and e.type == entry.type for e, f in readings):
-                    continue                   # a verbal noun after a preposition (في دعم …)
+                if form.verb and any(not f.verb and e.type == entry.type for e, f in readings):
+                    if after_prep is None:
+                        after_prep = _noun_position(ctx, i, s_start, s_end)
+                    if after_prep:
+                        continue               # a verbal noun after a preposition (في دعم …)
                 if entry.conditions:
                     chosen = (entry, form)
                     break
