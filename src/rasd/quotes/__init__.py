@@ -14,7 +14,6 @@ not mark, for the entities stage to add.
 from __future__ import annotations
 
 from ..model import Document, Quote, Span
-from ..text.normalize import normalize
 from .context import DocContext
 from .find import Statement, find_statements
 from .special import headline_statements, interview_statements
@@ -37,9 +36,15 @@ def extract_quotes(doc: Document) -> list[Quote]:
     pairs.sort(key=lambda p: (p[0].content[0], p[0].cue[0]))
     out: list[Quote] = []
     seen: set[tuple[str, str, str]] = set()
+    norm = doc.norm          # computed once per document (the times stage has made it already)
+
+    def matched(a: int, b: int) -> str:
+        """normalize(doc.text[a:b], "match"), read off the document's normalized text."""
+        return norm.text[norm.from_source(a):norm.from_source(b)]
+
     for st, res in pairs:
-        key = (normalize(doc.text[st.content[0]:st.content[1]], "match"), doc.text[st.cue[0]:st.cue[1]],
-               normalize(doc.text[slice(*st.subject.span(ctx))], "match") if st.subject else "")
+        key = (matched(*st.content), doc.text[st.cue[0]:st.cue[1]],
+               matched(*st.subject.span(ctx)) if st.subject else "")
         if key in seen:
             continue          # the same line printed twice (a page title repeated as a heading)
         seen.add(key)

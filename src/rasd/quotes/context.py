@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
 
 from ..model import Document
 from ..text.normalize import normalize
@@ -18,6 +20,13 @@ _NOT_ARTICLE = frozenset(normalize(w, "match") for w in (
     "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللاتي", "اللواتي", "اللائي",
     "إلى", "الى", "إلا", "الا", "الآن", "الان", "الله", "اللهم", "ألا", "إلي", "إليه", "إليها", "إليهم",
     "إليك", "إلينا", "الف", "آلاف", "الاف", "ألف", "لله", "للذين", "للتي", "للذي"))
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    """The first words of cues, also with a و or ف conjunction written on them."""
+    firsts = cue_first_words()
+    return firsts | {c + w for w in firsts for c in "وف"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +69,7 @@ class DocContext:
         self.quotes_in = {p: quotations(self.text, a, b) for p, (a, b, _) in self.paragraphs.items()}
         self.mentions, self.mention_at = self._mentions()
         self.time_at = self._times()
-        firsts = cue_first_words()
-        self.cue_tokens = [i for i, w in enumerate(self.norms)
-                           if w in firsts or w[:1] in "وف" and w[1:] in firsts]
+        self.cue_tokens = list(compress(range(len(toks)), map(_cue_words().__contains__, self.norms)))
 
     # ---- layout -------------------------------------------------------------------------------
     def _clauses(self) -> list[Clause]:

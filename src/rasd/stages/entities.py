@@ -60,6 +60,7 @@ def _keys(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=100_000)
 def _match_form(name: str) -> str:
+    """`normalize(name, "match")`, cached: names repeat within and across documents."""
     return normalize(name, "match")
 
 

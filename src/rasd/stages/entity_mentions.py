@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from typing import NamedTuple
 from functools import lru_cache
 from itertools import compress, repeat
+from typing import NamedTuple
 
 from ..model import Document, Token
 from ..resources import gazetteers as gz
@@ -267,6 +267,7 @@ class Words(NamedTuple):
 
 
 def words(tokens: list[Token]) -> Words:
+    """The `Words` of a token list."""
     return Words([t.norm for t in tokens], [t.start for t in tokens], [t.end for t in tokens])
 
 
