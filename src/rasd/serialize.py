@@ -42,14 +42,18 @@ def _meta(meta: Meta) -> dict[str, Any]:
     return out
 
 
-def _token(doc: Document, t: Token) -> dict:
-    text = doc.text[t.start:t.end]
-    if t.segments:
-        segments = [{"start": s.start, "end": s.end, "text": doc.text[s.start:s.end], "kind": s.kind}
-                    for s in t.segments]
-    else:
-        segments = [{"start": t.start, "end": t.end, "text": text, "kind": "stem"}]
-    return {"start": t.start, "end": t.end, "text": text, "kind": t.kind, "segments": segments}
+def _tokens(text: str, tokens: list[Token]) -> list[dict]:
+    """Token dicts; the hottest part of the output, so tokens are unpacked as the tuples they are."""
+    out = []
+    append = out.append
+    for start, end, kind, _, _, segs in tokens:
+        word = text[start:end]
+        if segs:
+            segments = [{"start": a, "end": b, "text": text[a:b], "kind": k} for a, b, k in segs]
+        else:
+            segments = [{"start": start, "end": end, "text": word, "kind": "stem"}]
+        append({"start": start, "end": end, "text": word, "kind": kind, "segments": segments})
+    return out
 
 
 def _layer_dicts(doc: Document, name: str) -> list[dict]:
@@ -61,7 +65,7 @@ def _layer_dicts(doc: Document, name: str) -> list[dict]:
         return [{"start": s.start, "end": s.end, "text": text[s.start:s.end], "section": s.section,
                  "paragraph": s.paragraph} for s in doc.sentences]
     if name == "tokens":
-        return [_token(doc, t) for t in doc.tokens]
+        return _tokens(text, doc.tokens)
     if name == "mentions":
         return [{"id": m.id, "start": m.start, "end": m.end, "text": text[m.start:m.end],
                  "label": m.label, "score": round(m.score, 4), "source": m.source} for m in doc.mentions]

@@ -45,10 +45,11 @@ class TokenStage(Stage):
     def process(self, doc: Document) -> None:
         tokens = []
         append = tokens.append
+        new = tuple.__new__      # Token(...) without the Python-level __new__ call: same object
         for start, end, (kind, norm, stem, segs) in scan(doc.text):
             if len(segs) > 1:
-                append(Token(start, end, kind, norm, stem,
-                             tuple(Segment(start + a, start + b, k) for k, a, b in segs)))
+                append(new(Token, (start, end, kind, norm, stem,
+                                   tuple([new(Segment, (start + a, start + b, k)) for k, a, b in segs]))))
             else:
-                append(Token(start, end, kind, norm, stem))
+                append(new(Token, (start, end, kind, norm, stem, ())))
         doc.tokens = tokens
