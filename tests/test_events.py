@@ -258,6 +258,20 @@ def test_quote_reports_the_event_and_speaker_is_first_person_actor():
     assert request.reported_by == "q2" and name(doc, request.actor) == "وزارة الصحة"
 
 
+def test_first_person_plural_of_a_director_is_his_organization():
+    text = "وقال خالد سعيد، مدير مستشفى النور، إن الوضع صعب، وأضاف: نناشد المنظمات الدولية إرسال الوقود."
+    ents = {"خالد سعيد": ("PER", ["خالد سعيد"]), "مستشفى النور": ("ORG", ["مستشفى النور"])}
+    quotes = [("وأضاف", "نناشد المنظمات الدولية إرسال الوقود", "خالد سعيد")]
+    doc = make_doc(text, ents, quotes=quotes)
+    doc.entities[0] = Entity("e1", "PER", "خالد سعيد", doc.entities[0].mentions, roles=("مدير مستشفى النور",))
+    events(doc)
+    assert name(doc, find(doc, "REQUEST").actor) == "مستشفى النور"
+    # a speaker whose role names no organization of the document speaks for himself
+    doc = make_doc(text, ents, quotes=quotes)
+    events(doc)
+    assert name(doc, find(doc, "REQUEST").actor) == "خالد سعيد"
+
+
 def test_speech_act_cue_takes_the_quote_speaker():
     ents = {"منظمة العفو الدولية": ("ORG", ["منظمة العفو الدولية", "المنظمة"])}
     text = "قالت منظمة العفو الدولية إن الوضع خطير. وطالبت بفتح تحقيق مستقل."
@@ -384,9 +398,9 @@ def test_dev_floors_and_agreement_with_score_py(shared, dev_output):
     for key in ("events", "events_actor_accuracy", "events_recipient_accuracy"):
         assert res[key] == ref[key]
     # pinned floors: measured on the dev gold minus a small margin
-    # (0.837 and 0.676 measured without the tagger; bench/events_dev.py)
-    assert res["events"]["f1"] >= 0.80
-    assert res["events_actor_accuracy"] >= 0.62
+    # (F1 0.865 and actor accuracy 0.755 measured with every stage; bench/events_dev.py)
+    assert res["events"]["f1"] >= 0.84
+    assert res["events_actor_accuracy"] >= 0.74
 
 
 @pytest.mark.shared

@@ -319,10 +319,16 @@ def find_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> None
         t.recipient = None
 
 
+def _first_person_actor(ctx: DocContext, speaker: str) -> str:
+    """Who "we" are in a statement by `speaker`: the organization named in the speaker's role
+    (a hospital's director saying نناشد speaks for the hospital), else the speaker."""
+    return ctx.speaker_organization(speaker) or speaker
+
+
 def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: int) -> None:
     if t.form is not None and t.form.first_person:
         if t.actor is None and t.quote and ctx.quotes[t.quote].speaker:
-            t.actor, t.actor_how = ctx.quotes[t.quote].speaker, "first-person"
+            t.actor, t.actor_how = _first_person_actor(ctx, ctx.quotes[t.quote].speaker), "first-person"
         return
     e, how, nxt = subject_after(ctx, t.last)
     if t.actor is None:
@@ -346,7 +352,7 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
     if t.actor is None and t.form is not None and t.form.first_person and t.quote:
         speaker = ctx.quotes[t.quote].speaker
         if speaker:
-            t.actor, t.actor_how = speaker, "first-person"
+            t.actor, t.actor_how = _first_person_actor(ctx, speaker), "first-person"
             t.subject_noun = False
     if (t.actor is None and how == "none" and t.entry.type not in CONFLICT_TYPES
             and _in_complement(ctx, t.first)):

@@ -324,6 +324,27 @@ class DocContext:
                 return entity
         return ids[0] if len(ids) == 1 else None
 
+    def speaker_organization(self, entity_id: str | None) -> str | None:
+        """The organization a person speaks for, named in one of the person's roles
+        (``مدير مستشفى كمال عدوان`` → the hospital), when the document has it as an entity: the
+        "we" of a spokesman's statement (نناشد، طلبنا) is the organization, not the person."""
+        e = self.entities.get(entity_id or "")
+        if e is None or e.label != "PER" or not e.roles:
+            return None
+        found = []
+        for role in e.roles:
+            words = _match(role).split()
+            for org in self.entities.values():
+                if org.label != "ORG":
+                    continue
+                for name in (org.name, *org.aliases):
+                    n = _match(name).split()
+                    if n and any(words[k:k + len(n)] == n or words[k][1:] == n[0] and words[k + 1:k + len(n)] == n[1:]
+                                 for k in range(1, len(words) - len(n) + 1)):
+                        found.append(org.id)
+                        break
+        return found[0] if len(set(found)) == 1 else None
+
     def is_place_only(self, entity_id: str | None) -> bool:
         """A place entity that is not a country (a city, region or site): it can be where an
         event happens, not who does it (capitals standing for governments are merged into their
