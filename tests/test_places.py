@@ -115,3 +115,24 @@ def test_dev_gold_countries_and_capitals_resolve(shared):
                 assert e is not None and e.country == iso, (path.name, name, e)
                 checked += 1
     assert checked >= 40
+
+
+def test_amman_in_an_article_about_jordan():
+    text = ("وصل وزير الخارجية المصري إلى عمان، حيث التقى العاهل الأردني الملك عبد الله الثاني. "
+            "وقال بيان للديوان الملكي إن الأردن يدعم وقف إطلاق النار.")
+    doc, ps = places(text)
+    assert ps["عمان"].country == "JOR" and ps["عمان"].resolution == "city"
+    assert "JOR" in ps["عمان"].reason
+    # the entity says what its place says
+    ent = next(e for e in doc.entities if e.id == ps["عمان"].entity)
+    assert ent.country == "JOR" and ent.gazetteer_id == ps["عمان"].gazetteer_id
+
+
+def test_oman_when_jordan_is_only_one_name_among_others():
+    doc, ps = places("فاز بالجائزة أحمد الشكيلي من عمان، وحسن العتيبي من السعودية، ومحمود علي من الأردن.")
+    assert ps["عمان"].country == "OMN"
+
+
+def test_a_capital_outweighs_a_small_namesake_in_a_named_country():
+    doc, ps = places("قالت الخارجية الفلسطينية إن وفدا من غزة وصل إلى الدوحة لبحث التهدئة مع المسؤولين.")
+    assert ps["الدوحة"].country == "QAT"

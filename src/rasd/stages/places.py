@@ -9,6 +9,8 @@ document also names wins, else the most populous, and `reason` says so.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Document, Entity, Place
 from ..resources import gazetteers as gz
 from ..text.normalize import normalize
@@ -39,12 +41,13 @@ def _candidates(name: str) -> tuple[list[gz.Entry], str | None]:
     return [], None
 
 
-def resolve(name: str, entry: gz.Entry | None = None, context: frozenset[str] = frozenset()
-            ) -> tuple[gz.Entry | None, str | None]:
+def resolve(name: str, entry: gz.Entry | None = None, context: frozenset[str] = frozenset(),
+            about: frozenset[str] = frozenset()) -> tuple[gz.Entry | None, str | None]:
     """The gazetteer entry for a place name and a reason when the choice was not clear-cut.
 
     `entry` is what the entities stage already matched (preferred when it fits); `context` holds
-    the ISO codes of the countries the document names, used to choose between homonyms.
+    the ISO codes of the countries the document names, used to choose between homonyms; `about`
+    those it names through two entities or more (its place, its people, its organizations).
     """
     cands, note = _candidates(name)
     if entry is not None and entry.kind in gz.PLACE_KINDS and entry not in cands:
@@ -58,15 +61,24 @@ def resolve(name: str, entry: gz.Entry | None = None, context: frozenset[str] = 
     if len(countries) <= 1:
         return cands[0], note
     top = cands[0]
-    if top.kind == "COUNTRY":
-        return top, note
     listed = ", ".join(c or "?" for c in countries)
+    if top.kind == "COUNTRY":
+        # عمان: Oman, or Amman when the article is about Jordan and never names Oman otherwise
+        cities = [e for e in cands if e.kind == "CAPITAL" and e.country in about]
+        if cities and top.country not in context:
+            city = cities[0]
+            return city, (f"ambiguous ({listed}); chose the capital of {city.country}: the document "
+                          f"names {city.country}, and {top.country} nowhere else")
+        return top, note
+    biggest = max(cands, key=lambda e: (e.kind == "CAPITAL", e.population))
     in_doc = [e for e in cands if e.country in context and e.kind != "COUNTRY"]
     if in_doc:
         pick = max(in_doc, key=lambda e: e.population)
-        return pick, f"ambiguous ({listed}); chose {pick.country}: its country is named in the document"
-    pick = max(cands, key=lambda e: (e.kind == "CAPITAL", e.population))
-    return pick, f"ambiguous ({listed}); chose the most populous"
+        # a capital ten times the size of a namesake stays the capital (الدوحة: Doha, not the
+        # Palestinian town, even in an article about Gaza)
+        if not (biggest.kind == "CAPITAL" and biggest.population >= 10 * pick.population):
+            return pick, f"ambiguous ({listed}); chose {pick.country}: its country is named in the document"
+    return biggest, f"ambiguous ({listed}); chose the most populous"
 
 
 class PlaceStage(Stage):
@@ -78,12 +90,19 @@ class PlaceStage(Stage):
 
     def process(self, doc: Document) -> None:
         places_ents = [e for e in doc.entities if e.label in ("LOC", "GPE")]
-        context = frozenset(e.country for e in places_ents
-                            if e.country and e.gazetteer_id and _is_country(e))
+        # the countries the document names: country places, and the countries of its people and
+        # organizations (العاهل الأردني); each place is resolved without its own contribution
+        named: dict[str, set[str]] = {}
+        for e in doc.entities:
+            if e.country and (e.label not in ("LOC", "GPE") or e.gazetteer_id and _is_country(e)):
+                named.setdefault(e.country, set()).add(e.id)
         out = []
+        revised: dict[str, Entity] = {}
         for n, ent in enumerate(places_ents, 1):
             entry = _entry_of(ent)
-            e, reason = resolve(ent.name, entry, context)
+            context = frozenset(c for c, ids in named.items() if ids - {ent.id})
+            about = frozenset(c for c, ids in named.items() if len(ids - {ent.id}) >= 2)
+            e, reason = resolve(ent.name, entry, context, about)
             if e is None:
                 for alias in ent.aliases:
                     e, reason = resolve(alias, None, context)
@@ -96,7 +115,11 @@ class PlaceStage(Stage):
                 continue
             out.append(Place(f"p{n}", ent.id, ent.name, e.country, e.lat, e.lon, e.id,
                              LEVELS.get(e.kind, "region"), reason))
+            if ent.gazetteer_id is not None and ent.gazetteer_id != e.id:
+                revised[ent.id] = replace(ent, country=e.country, gazetteer_id=e.id, lat=e.lat, lon=e.lon)
         doc.places = out
+        if revised:     # the entity says what its place says (عمان read as Amman, not Oman)
+            doc.entities = [revised.get(e.id, e) for e in doc.entities]
 
 
 def _is_country(ent: Entity) -> bool:
