@@ -431,3 +431,14 @@ def test_dev_floors_with_the_full_pipeline(shared, dev_chain_docs):
     assert res["quotes"]["f1"] >= 0.89, res["quotes"]
     assert res["quotes_attribution_accuracy"] >= 0.76, res["quotes_attribution_accuracy"]
     assert res["quotes_end_to_end"]["f1"] >= 0.70, res["quotes_end_to_end"]
+
+
+def test_feminine_noun_after_masculine_verb_is_the_object_not_the_speaker():
+    # اتهم (masculine) cannot take الحكومة (feminine) for subject: the speaker is the previous one
+    doc = make_doc("وقال النائب سالم حداد إن الاتفاق سيئ. واتهم الحكومة بتقديم تنازلات كبيرة للشركات.",
+                   {"سالم حداد": ("PER",)})
+    assert rows(doc)[1] == ("واتهم", "الحكومة بتقديم تنازلات كبيرة للشركات", "سالم حداد", "indirect")
+    # a feminine verb keeps the noun as its subject
+    doc = make_doc("وقال النائب سالم حداد إن الاتفاق سيئ. واتهمت الحكومة المعارضة بإثارة الفوضى.",
+                   {"سالم حداد": ("PER",)})
+    assert rows(doc)[1][2] != "سالم حداد"

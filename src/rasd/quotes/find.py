@@ -312,6 +312,8 @@ class _ClauseReader:
         if subj is not None and subj.head == "unknown" and not subj.mentions and opener is None \
                 and cue.frame == "np":
             subj, k2 = None, j                     # أكد صعوبة الوضع: the noun phrase is what was said
+        elif subj is not None and opener is None and cue.frame == "np" and self._object_not_subject(subj, cue):
+            subj, k2 = None, j                     # واتهم الحكومة بتقديم تنازلات: the accused, not the speaker
             k2, t3 = skip_adverbials(ctx, k2, c.stop, self.starts, cue.particles)
             times += t3
         if subj is not None and subj.head == "document" and not subj.owner and opener is not None:
@@ -390,6 +392,15 @@ class _ClauseReader:
             cue_end = j + 1                         # the particle belongs to the cue: أشار إلى، لفت إلى
         return Statement((ctx.starts[i], ctx.ends[cue_end - 1]), (a, b), kind, "participle" if participle else "verb",
                          c, i, cue.gender, subj, implicit, times, weight, open_end, before=before is not None)
+
+    def _object_not_subject(self, subj: Subject, cue: Cue) -> bool:
+        """A masculine verb cannot have a feminine noun for subject (اتهم الحكومة): the one word
+        after it is the verb's object, and the speaker is the previous statement's."""
+        ctx = self.ctx
+        if cue.gender != "m" or subj.mentions or subj.first != subj.last or not ctx.is_definite(subj.first):
+            return False
+        word = ctx.text[ctx.starts[subj.first]:ctx.ends[subj.first]]
+        return word.endswith("ة")
 
     def _times_between(self, j: int, a: int) -> list[str]:
         """Time expressions between the cue and the content (في مقابلة … مساء الاثنين)."""
