@@ -17,9 +17,8 @@ examples:
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from pathlib import Path
+
+from . import gold_scoring
 
 HELP = "score quotes and their speakers against gold annotations (as score.py)"
 
@@ -27,25 +26,9 @@ KEYS = ("documents", "missing", "quotes", "quotes_attribution_accuracy", "quotes
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("gold_dir", metavar="GOLD_DIR", help="folder of gold *.json files (and input.jsonl)")
-    p.add_argument("system", nargs="?", metavar="SYSTEM.jsonl",
-                   help="rasd output, one document a line (default: analyze GOLD_DIR/input.jsonl)")
-    p.add_argument("--json", action="store_true", help="print the full result as JSON")
+    gold_scoring.add_arguments(p)
     p.add_argument("--errors", action="store_true",
                    help="also list missed quotes, unmatched quotes and wrong speakers per article")
-
-
-def system_documents(gold_dir: Path) -> dict[str, dict]:
-    """Analyze GOLD_DIR/input.jsonl with the full pipeline; documents as dictionaries, by id."""
-    from ..api import analyze_path
-    from ..errors import RasdError
-    from ..pipeline import Pipeline
-    docs = {}
-    for doc in analyze_path(gold_dir / "input.jsonl", pipeline=Pipeline()):
-        if isinstance(doc, RasdError):
-            raise doc
-        docs[str(doc.id)] = doc.to_dict(layers=("entities", "quotes"))
-    return docs
 
 
 def error_report(golds: dict[str, dict], docs: dict[str, dict]) -> str:
@@ -77,24 +60,13 @@ def error_report(golds: dict[str, dict], docs: dict[str, dict]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..eval.gold import evaluate_docs, format_report, load_gold, load_system
-    gold_dir = Path(args.gold_dir)
-    golds = load_gold(gold_dir)
-    if not golds:
-        print(f"rasd: no gold *.json files in {gold_dir}", file=sys.stderr)
+    from ..eval.gold import evaluate_docs
+    loaded = gold_scoring.gold_and_system(args, None, ("entities", "quotes"))
+    if loaded is None:
         return 2
-    if args.system:
-        docs = load_system(args.system)
-    elif (gold_dir / "input.jsonl").is_file():
-        docs = system_documents(gold_dir)
-    else:
-        print(f"rasd: give SYSTEM.jsonl, or put the articles in {gold_dir / 'input.jsonl'}", file=sys.stderr)
-        return 2
+    golds, docs = loaded
     res = evaluate_docs(golds, docs)
-    if args.json:
-        print(json.dumps({k: res[k] for k in KEYS}, ensure_ascii=False, indent=1))
-    else:
-        print(format_report(res, ("quotes",)))
+    gold_scoring.print_scores(args, res, KEYS, "quotes")
     if args.errors:
         report = error_report(golds, docs)
         if report:

@@ -13,52 +13,24 @@ examples:
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from pathlib import Path
+
+from . import gold_scoring
 
 HELP = "score time expressions against gold annotations (as score.py)"
 
+KEYS = ("documents", "missing", "times", "times_value_accuracy", "times_end_to_end")
+
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("gold_dir", metavar="GOLD_DIR", help="folder of gold *.json files (and input.jsonl)")
-    p.add_argument("system", nargs="?", metavar="SYSTEM.jsonl",
-                   help="rasd output, one document a line (default: analyze GOLD_DIR/input.jsonl)")
-    p.add_argument("--json", action="store_true", help="print the full result as JSON")
-
-
-def system_documents(gold_dir: Path) -> dict[str, dict]:
-    """Analyze GOLD_DIR/input.jsonl with the time pipeline; documents as dictionaries, by id."""
-    from ..api import analyze_path
-    from ..errors import RasdError
-    from ..pipeline import Pipeline
-    pipeline = Pipeline(["sentences", "tokens", "times"])
-    docs = {}
-    for doc in analyze_path(gold_dir / "input.jsonl", pipeline=pipeline):
-        if isinstance(doc, RasdError):
-            raise doc
-        docs[str(doc.id)] = doc.to_dict(layers=("times",))
-    return docs
+    gold_scoring.add_arguments(p)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..eval.gold import evaluate_docs, format_report, load_gold, load_system
-    gold_dir = Path(args.gold_dir)
-    golds = load_gold(gold_dir)
-    if not golds:
-        print(f"rasd: no gold *.json files in {gold_dir}", file=sys.stderr)
+    from ..eval.gold import evaluate_docs
+    loaded = gold_scoring.gold_and_system(args, ["sentences", "tokens", "times"], ("times",))
+    if loaded is None:
         return 2
-    if args.system:
-        docs = load_system(args.system)
-    elif (gold_dir / "input.jsonl").is_file():
-        docs = system_documents(gold_dir)
-    else:
-        print(f"rasd: give SYSTEM.jsonl, or put the articles in {gold_dir / 'input.jsonl'}", file=sys.stderr)
-        return 2
+    golds, docs = loaded
     res = evaluate_docs(golds, docs)
-    if args.json:
-        keys = ("documents", "missing", "times", "times_value_accuracy", "times_end_to_end")
-        print(json.dumps({k: res[k] for k in keys}, ensure_ascii=False, indent=1))
-    else:
-        print(format_report(res, ("times",)))
+    gold_scoring.print_scores(args, res, KEYS, "times")
     return 0
