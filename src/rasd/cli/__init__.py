@@ -7,6 +7,7 @@ import importlib
 import sys
 
 from .. import __version__
+from ..errors import RasdError
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
@@ -58,3 +59,6 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except RasdError as exc:             # any command: the error's code, file, problem and remedy
+        print(f"rasd: {exc}", file=sys.stderr)
+        return 1

@@ -14,13 +14,16 @@ one-to-one matching, same rounding), so that ``rasd eval`` and ``score.py`` prin
 """
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import unicodedata
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-__all__ = ["LAYERS", "evaluate", "format_report", "greedy", "load_gold", "load_system", "new_tally",
+from ..errors import EvalError
+
+__all__ = ["LAYERS", "REQUIRED", "check_gold", "evaluate", "format_report", "greedy", "load_gold", "load_system", "new_tally",
            "norm", "prf", "same_entity", "same_name", "score_doc", "summarize", "words"]
 
 LAYERS = ("quotes", "times", "entities", "events")
@@ -238,21 +241,94 @@ def score_doc(gold: dict, doc: dict, tally: dict) -> None:
 
 # ---------------------------------------------------------------------------------------------
 
+# The fields score.py reads from each gold record of a layer.
+REQUIRED = {"quotes": ("content", "speaker"), "times": ("text",), "entities": ("name", "type"),
+            "events": ("type", "trigger")}
+
+
+def _read_json(path: Path, what: str) -> Any:
+    try:
+        data = path.read_bytes()
+        text = data.decode("utf-8-sig")
+    except OSError as e:
+        raise EvalError(f"cannot read the {what}: {e.strerror}", path=str(path)) from None
+    except UnicodeDecodeError as e:
+        raise EvalError(f"the {what} is not UTF-8 (byte {e.start})", path=str(path),
+                        remedy="save it as UTF-8") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise EvalError(f"the {what} is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}",
+                        path=str(path)) from None
+
+
+def check_gold(g: Any, path: str) -> None:
+    """Raise `EvalError` naming the file and the record when a gold document lacks what scoring
+    reads: a string ``id``, lists of objects for the layers, the fields of `REQUIRED`, or when a key
+    looks like a misspelt layer name (``qoutes``)."""
+    if not isinstance(g, dict):
+        raise EvalError(f"a gold file holds one JSON object, not {type(g).__name__}", path=path)
+    if not isinstance(g.get("id"), str) or not g["id"]:
+        raise EvalError('the gold document has no "id" (a string naming its article in input.jsonl)',
+                        path=path)
+    for key in g:
+        if key not in REQUIRED:
+            close = difflib.get_close_matches(key, REQUIRED, n=1, cutoff=0.75)
+            if close:
+                raise EvalError(f'unknown key "{key}": did you mean "{close[0]}"?', path=path)
+    for layer, fields in REQUIRED.items():
+        items = g.get(layer, [])
+        if not isinstance(items, list):
+            raise EvalError(f'"{layer}" must be a list, not {type(items).__name__}', path=path)
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                raise EvalError(f"{layer}[{i}] must be an object, not {type(item).__name__}", path=path)
+            for f in fields:
+                if f not in item:
+                    raise EvalError(f'{layer}[{i}] has no "{f}"', path=path)
+
+
 def load_gold(gold_dir: str | Path) -> dict[str, dict]:
-    """Gold files of a folder (``*.json``), by id, in file-name order."""
-    golds = {}
-    for p in sorted(Path(gold_dir).glob("*.json")):
-        g = json.loads(p.read_text(encoding="utf-8"))
+    """Gold files of a folder (``*.json``), by id, in file-name order. A file that is not a gold
+    document, or a second file with the same id, is an `EvalError` naming the file."""
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise EvalError("no such gold folder", path=str(gold_dir),
+                        remedy="give a folder of gold *.json files (see shared/gold/README.md)")
+    golds: dict[str, dict] = {}
+    where: dict[str, Path] = {}
+    for p in sorted(gold_dir.glob("*.json")):
+        g = _read_json(p, "gold file")
+        check_gold(g, str(p))
+        doc_id = g["id"]
+        if doc_id in golds:
+            raise EvalError(f'id "{doc_id}" is also the id of {where[doc_id].name}', path=str(p))
         golds[g["id"]] = g
+        where[g["id"]] = p
     return golds
 
 
 def load_system(path: str | Path) -> dict[str, dict]:
-    """rasd output (JSON Lines, one document a line), by id; a later line with the same id wins."""
+    """rasd output (JSON Lines, one document a line), by id; a later line with the same id wins.
+    A line that is not a JSON object is an `EvalError` naming the file and the line."""
+    path = Path(path)
     docs = {}
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise EvalError(f"cannot read the system file: {e.strerror}", path=str(path)) from None
+    except UnicodeDecodeError as e:
+        raise EvalError(f"the system file is not UTF-8 (byte {e.start})", path=str(path)) from None
+    for n, line in enumerate(text.splitlines(), 1):
         if line.strip():
-            d = json.loads(line)
+            try:
+                d = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise EvalError(f"line {n} is not valid JSON: {e.msg} (column {e.colno})", path=str(path),
+                                remedy="give rasd's JSON Lines output (rasd analyze --format jsonl)") from None
+            if not isinstance(d, dict):
+                raise EvalError(f"line {n} is not a JSON object", path=str(path),
+                                remedy="give rasd's JSON Lines output (rasd analyze --format jsonl)")
             docs[str(d.get("id"))] = d
     return docs
 
