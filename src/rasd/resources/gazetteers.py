@@ -617,10 +617,20 @@ def match_range(norms: Sequence[str], a: int, b: int, kinds: Iterable[str] | Non
 
 def match_ranges(norms: Sequence[str], ranges: Sequence[tuple[int, int]]) -> list[list[Match]]:
     """`match_range` of each range `[a, b)` of a document's words (its sentences, say): one pass
-    over the words finds those that can begin a name."""
+    over the words finds those that can begin a name. The tagger's features and the entities
+    stage ask this of the same document in turn: the last answer is kept and given again (the
+    lists are shared: read them, don't change them)."""
+    norms, ranges = tuple(norms), tuple(ranges)
+    if _last and _last[0] == norms and _last[1] == ranges:
+        return _last[2]
     infos = list(map(_starts(_names_index()).__getitem__, norms))
     hits = list(compress(range(len(norms)), infos))
-    return [_matches_at(norms, infos, hits, a, b) for a, b in ranges]
+    out = [_matches_at(norms, infos, hits, a, b) for a, b in ranges]
+    _last[:] = [norms, ranges, out]
+    return out
+
+
+_last: list = []          # (norms, ranges, matches) of the last `match_ranges` call
 
 
 def _matches_at(norms: Sequence[str], infos: list, hits: list[int], a: int, b: int) -> list[Match]:
