@@ -220,9 +220,11 @@ def _between(ctx: DocContext, j: int, end: int) -> tuple[str | None, str | None]
     return m.entity, None
 
 
-def _after_prep(ctx: DocContext, first: int, end: int, preps: set[str], span: int = 6
-                ) -> tuple[str | None, str | None]:
-    """(entity, preposition) of the first mention after one of `preps` within `span` words."""
+def _after_prep(ctx: DocContext, first: int, end: int, preps: set[str], span: int = 6,
+                labels: tuple[str, ...] | None = None) -> tuple[str | None, str | None]:
+    """(entity, preposition) of the first mention after one of `preps` within `span` words (or
+    of the definite noun standing for one, or of the whole a part belongs to: على جهود المركز);
+    with `labels`, only a mention of those labels."""
     bounds, norms = ctx._bounds, ctx.norms
     for k in range(first, min(first + span, end)):
         if bounds[k] == "strong":
@@ -231,7 +233,13 @@ def _after_prep(ctx: DocContext, first: int, end: int, preps: set[str], span: in
         if norm in preps and k + 1 < end:
             m = ctx.mention_at.get(k + 1) or _person_after_title(ctx, k + 1, end)
             if m:
-                return m.entity, norm
+                if labels is None or m.label in labels:
+                    return m.entity, norm
+                return None, None
+            if labels is None:
+                e = ctx.anaphor_entity(k + 1) or _part_owner(ctx, k + 1, end)
+                if e:
+                    return e, norm
     return None, None
 
 
@@ -262,6 +270,9 @@ def _nisba_after(ctx: DocContext, first: int, j: int, end: int) -> str | None:
         if e:
             return e
     return None
+
+
+_PART_LISTS = frozenset({"locative"})          # محيط، داخل: a place around or in the whole
 
 
 def _definite(ctx: DocContext, i: int) -> bool:
@@ -301,10 +312,14 @@ def find_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> None
         _noun_arguments(ctx, t, end)
     # recipients named by a preposition
     if t.recipient is None:
-        if t.entry.type in WITH_TYPES:
+        if t.entry.type == "SUPPORT":
+            e, _ = _after_prep(ctx, after, end, {"مع", "على"})    # تضامن مع، أثنى على
+        elif t.entry.type in WITH_TYPES:
             e, _ = _after_prep(ctx, after, end, {"مع"})
         elif t.entry.type in ON_TYPES:
             e, _ = _after_prep(ctx, after, end, {"على", "ضد", "بحق"}, span=4)
+        elif t.entry.type == "REQUEST":
+            e, _ = _after_prep(ctx, after, end, {"من"}, span=4, labels=("ORG", "PER"))   # طلب من
         else:
             e = None
         if e and e != t.actor:
@@ -329,6 +344,7 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
     if t.form is not None and t.form.first_person:
         if t.actor is None and t.quote and ctx.quotes[t.quote].speaker:
             t.actor, t.actor_how = _first_person_actor(ctx, ctx.quotes[t.quote].speaker), "first-person"
+        _verb_object(ctx, t, t.last + 1, end)          # نهنئ حزب العدالة والتنمية
         return
     e, how, nxt = subject_after(ctx, t.last)
     if t.actor is None:
@@ -374,15 +390,26 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
                 t.subject_noun = False
                 break
     # the object: a mention right after the subject (or after the verb when the subject came first)
-    k = nxt if e else t.last + 1
+    _verb_object(ctx, t, nxt if e else t.last + 1, end)
+    if t.recipient is None and _object_pronoun(ctx, t.last):
+        # with no subject of its own, the verb keeps the sentence's last one (حاصره الجيش …
+        # قبل أن يقتحمه): that one is not the pronoun's antecedent
+        agent = t.actor or next((p.actor for p in reversed(previous) if p.verb and p.actor
+                                 and ctx.sentence_of[p.first] == ctx.sentence_of[t.first]), None)
+        t.recipient = _antecedent(ctx, t.first, agent)
+
+
+def _verb_object(ctx: DocContext, t: Trigger, k: int, end: int) -> None:
+    """The object: the entity named at token k (after adverbs and time words), or a definite
+    noun standing for one, or the whole a struck part belongs to."""
     k = _skip_forward(ctx, k, end)
     if k < end and not ctx.has_proclitic(k, "بك"):
         m = ctx.mention_at.get(k)
         obj = m.entity if m else ctx.anaphor_entity(k)
+        if obj is None and t.entry.type in CONFLICT_TYPES:
+            obj = _part_owner(ctx, k, end)
         if obj and obj != t.actor:
             t.recipient = obj
-    if t.recipient is None and _object_pronoun(ctx, t.last):
-        t.recipient = _antecedent(ctx, t.first, t.actor)
 
 
 def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
@@ -423,6 +450,8 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
             t.actor, t.actor_how = owner, "genitive"
     elif gen == "R" and not m and after < end and ctx.anaphor_entity(after):
         t.recipient = ctx.anaphor_entity(after)          # حصار المستشفى → the hospital named before
+    elif gen == "R" and not m and t.entry.type in CONFLICT_TYPES and _part_owner(ctx, after, end):
+        t.recipient = _part_owner(ctx, after, end)       # قصف محيط المستشفى → the hospital
     elif gen == "R" and not m:
         # an appositive patient: اغتيال العالم النووي محسن فخري زادة
         for k in range(after, min(after + 4, end)):
@@ -433,6 +462,9 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
                 if mk.label == "PER":
                     t.recipient = mk.entity
                 break
+    if t.recipient is None and gen == "R":
+        t.recipient = _lam_object(ctx, after, end) or (
+            _antecedent(ctx, t.first, t.actor) if _object_pronoun(ctx, t.last) else None)
     if t.actor is None:
         e = _nisba_after(ctx, t.first, after, end)
         if e:
@@ -474,6 +506,52 @@ def clause_subject(ctx: DocContext, i: int) -> str | None:
     return a
 
 
+def _definite(ctx: DocContext, k: int) -> bool:
+    """Does word k carry the article (المستشفى، والمستشفى)?"""
+    n = ctx.norms[k]
+    return len(n) > 4 and n.startswith(("ال", "وال", "فال"))
+
+
+def _part_owner(ctx: DocContext, k: int, end: int) -> str | None:
+    """The named whole after an indefinite noun that heads a construct (مداخل المستشفى، محيط
+    مستشفى العودة): what is struck when a part of it is; the person, when the noun is a role of
+    the organization named and the person's name follows. Not after a nisba adjective or a word
+    with a preposition or the article."""
+    if k + 1 >= end or not ctx.is_word(k) or k in ctx.covered or ctx.boundary(k):
+        return None
+    if _definite(ctx, k) or ctx.has_proclitic(k, "وفبلك") or ctx.info[k].lists - _PART_LISTS \
+            or k in ctx.time_at or ctx.nisba_entity(k) is not None:
+        return None
+    if ctx.nisba_entity(k + 1) is not None:
+        return None
+    m = ctx.mention_at.get(k + 1)
+    if m is None:
+        return ctx.anaphor_entity(k + 1)
+    if m.label == "PER":
+        return None
+    person = ctx.mention_at.get(m.last + 1)       # a role, then the person: قائد فيلق القدس قاسم سليماني
+    return person.entity if person is not None and person.label == "PER" else m.entity
+
+
+def _lam_object(ctx: DocContext, first: int, end: int) -> str | None:
+    """The object of a definite verbal noun, written with ل (القصف المتكرر أمس لمستشفى …،
+    اقتحامها للمستشفى), after at most three adjectives and any time words."""
+    adjectives = 0
+    for k in range(first, min(first + 10, end)):
+        if ctx.boundary(k):
+            return None
+        if ctx.has_proclitic(k, "ل"):
+            m = ctx.mention_at.get(k)
+            return m.entity if m is not None else ctx.anaphor_entity(k, lam=True)
+        if k in ctx.time_at or ctx.in_list(k, "adverbs"):
+            continue
+        adjectives += 1
+        if adjectives > 3 or ctx.mention_at.get(k) or ctx.info[k].lists or not (
+                _definite(ctx, k) or ctx.nisba_entity(k) is not None):
+            return None
+    return None
+
+
 def _object_pronoun(ctx: DocContext, i: int) -> bool:
     """Does the verb at token i end in an object pronoun (اقتحمته، حاصرها)?"""
     norm = ctx.norms[i]
@@ -481,17 +559,37 @@ def _object_pronoun(ctx: DocContext, i: int) -> bool:
 
 
 def _antecedent(ctx: DocContext, i: int, actor: str | None) -> str | None:
-    """The entity an object pronoun at token i refers to: the nearest entity named before it in
-    the sentence or the one before, other than the actor."""
-    start = ctx.sentence_range[max(ctx.sentence_of[i] - 1, 0)][0]
+    """The entity an object pronoun at token i refers to, other than the actor: the nearest one
+    named before it in its sentence, else the first one the sentence before names (its topic:
+    ومستشفى العودة هو أحد آخر المستشفيات في شمال غزة. وسبق أن حاصره … → the hospital, not Gaza)."""
+    sentence = ctx.sentence_of[i]
+    start = ctx.sentence_range[sentence][0]
     for j in range(i - 1, start - 1, -1):
-        m = ctx.mention_ending.get(j)
-        if m and m.entity != actor and m.label in ("ORG", "PER", "LOC", "GPE", "FAC"):
+        found = _entity_ending(ctx, j, actor)
+        if found:
+            return found
+    if sentence == 0:
+        return None
+    first, stop = ctx.sentence_range[sentence - 1]
+    for j in range(first, stop):
+        m = ctx.mention_at.get(j)
+        if m and m.entity != actor and m.label in _ANTECEDENT_LABELS:
             return m.entity
         a = ctx.anaphor_entity(j)
         if a and a != actor:
             return a
     return None
+
+
+_ANTECEDENT_LABELS = ("ORG", "PER", "LOC", "GPE", "FAC")
+
+
+def _entity_ending(ctx: DocContext, j: int, actor: str | None) -> str | None:
+    m = ctx.mention_ending.get(j)
+    if m and m.entity != actor and m.label in _ANTECEDENT_LABELS:
+        return m.entity
+    a = ctx.anaphor_entity(j)
+    return a if a and a != actor else None
 
 
 # ---- place and time ---------------------------------------------------------------------------

@@ -305,14 +305,17 @@ class DocContext:
         self._nisba_cache[norm] = found
         return found
 
-    def anaphor_entity(self, i: int) -> str | None:
+    def anaphor_entity(self, i: int, lam: bool = False) -> str | None:
         """The organization a definite head noun at token i stands for (الوزارة → وزارة الصحة):
-        the one of that head named last before i."""
+        the one of that head named last before i. With `lam`, the noun may carry the preposition
+        ل (للمستشفى)."""
         if not self.is_word(i) or i in self.covered:
             return None
         norm = self.norms[i]
         if norm[:1] in "وف" and self.has_conjunction(i):
             norm = norm[1:]
+        if lam and norm.startswith("لل"):
+            norm = "ا" + norm[1:]
         if not norm.startswith(ARTICLE) or len(norm) < 5:
             return None
         ids = self._by_head.get(norm[2:])
