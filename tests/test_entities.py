@@ -108,6 +108,13 @@ def test_org_genitive_chain_and_definite_head_with_nisba():
     assert "التلفزيون الرسمي" in names
 
 
+def test_a_conjunct_that_heads_another_organization_ends_the_name():
+    doc = analyze("وقعت وزارة الزراعة والهيئة الوطنية للمياه اتفاقا، بحضور وزارة التعليم العالي والبحث العلمي.")
+    names = set(by_name(doc))
+    assert "وزارة الزراعة" in names and not any("الهيئة" in n and "الزراعة" in n for n in names)
+    assert "وزارة التعليم العالي والبحث العلمي" in names
+
+
 def test_place_head_and_bare_name_are_one_place():
     doc = analyze("زار الأمير منطقة القصيم أمس، وتفقد مشاريع القصيم الجديدة.")
     e = by_name(doc)["منطقة القصيم"]

@@ -209,9 +209,11 @@ def _adjective_like(norm: str) -> bool:
 def _modifier(norm: str) -> bool:
     """A word that can follow the first genitive of an organization's name: a nisba adjective
     (العراقية), a participle adjective (المشتركة، المتحدة), a few others (العليا), or و + definite
-    word (الأمن والدفاع)."""
+    word (الأمن والدفاع) that is not itself the head of another organization (وزارة التجارة
+    والغرفة التجارية are two)."""
     if norm[0] in "وف" and len(norm) > 4 and _definite(norm[1:]):
-        return True
+        head = gz.head(norm[1:])
+        return not (head and head[0] == "ORG_HEAD")
     if norm.startswith("لل") and len(norm) > 4 and norm not in _NOT_ORG_LINK:
         return True                  # الهيئة العامة للطيران المدني، المجلس الوطني لحقوق الإنسان
     cut, restore = proclitic_cut(norm)
