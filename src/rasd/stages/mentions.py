@@ -39,6 +39,18 @@ def mention_start(token: Token, text: str) -> int:
     return start
 
 
+_GOD = "الله"
+
+
+def _person_end(tokens: list[Token], a: int, b: int) -> int:
+    """The end of a person's name tagged over `[a, b)`: الله ends a name only as the second half
+    of a compound (عبد الله، نصر الله), never after a word with the article (سألت سعاد الحربي الله
+    أن …: the object of the verb)."""
+    if b - a >= 3 and tokens[b - 1].norm == _GOD and tokens[b - 2].norm.startswith("ال"):
+        return b - 1
+    return b
+
+
 class MentionStage(Stage):
     """Adds `doc.mentions`: the NER tagger's PER, LOC, ORG and MISC mentions."""
 
@@ -66,6 +78,8 @@ class MentionStage(Stage):
                 label = LABELS.get(kind)
                 if label is None:
                     continue
+                if label == "PER":
+                    b = _person_end(tokens, i + a, i + b) - i
                 first, last = tokens[i + a], tokens[i + b - 1]
                 start = mention_start(first, text)
                 if start >= last.end:

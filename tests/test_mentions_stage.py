@@ -1,0 +1,17 @@
+"""The mentions stage's own rules on the tagger's chunks."""
+from __future__ import annotations
+
+from rasd.stages.mentions import _person_end
+from rasd.text.tokenize import tokenize
+
+
+def _end(words: str) -> int:
+    toks = tokenize(words)
+    return _person_end(toks, 0, len(toks))
+
+
+def test_allah_after_a_word_with_the_article_is_not_part_of_the_name():
+    assert _end("مريم الحارثي الله") == 2          # وسألت مريم الحارثي الله أن …
+    assert _end("حسن نصر الله") == 3               # a compound name keeps it
+    assert _end("عبد الله") == 2
+    assert _end("محمد عبد الله") == 3
