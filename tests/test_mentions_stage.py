@@ -7,7 +7,7 @@ from rasd.text.tokenize import tokenize
 
 def _end(words: str) -> int:
     toks = tokenize(words)
-    return _person_end(toks, 0, len(toks))
+    return _person_end(toks, words, 0, len(toks))
 
 
 def test_allah_after_a_word_with_the_article_is_not_part_of_the_name():
@@ -15,3 +15,11 @@ def test_allah_after_a_word_with_the_article_is_not_part_of_the_name():
     assert _end("حسن نصر الله") == 3               # a compound name keeps it
     assert _end("عبد الله") == 2
     assert _end("محمد عبد الله") == 3
+
+
+def test_a_name_stops_before_a_function_word_or_tanween():
+    assert _end("خالد كان بارعًا") == 1
+    assert _end("سامي حداد في") == 2
+    assert _end("نادر سليم رئيسًا") == 2
+    assert _end("أبو بكر البغدادي") == 3
+    assert _end("سكينة حسن علي") == 3                 # علي is a name (in match form, also على)

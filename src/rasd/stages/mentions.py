@@ -16,6 +16,7 @@ from bisect import bisect_left
 
 from ..model import Document, Mention, Token
 from ..ner import NerTagger, default_tagger
+from ..quotes.lexicon import NAME_BREAKERS
 from .base import Stage
 
 __all__ = ["LABELS", "MentionStage", "mention_start"]
@@ -40,12 +41,20 @@ def mention_start(token: Token, text: str) -> int:
 
 
 _GOD = "الله"
+_TANWEEN_FATH = "\u064b"
+# (in match form: على and the name علي are one word there, and علي stays a name)
+_NOT_IN_NAMES = (NAME_BREAKERS | {"كان", "كانت", "يكون", "ان", "انه", "انها"}) - {"علي"}
 
 
-def _person_end(tokens: list[Token], a: int, b: int) -> int:
-    """The end of a person's name tagged over `[a, b)`: الله ends a name only as the second half
-    of a compound (عبد الله، نصر الله), never after a word with the article (سألت سعاد الحربي الله
-    أن …: the object of the verb)."""
+def _person_end(tokens: list[Token], text: str, a: int, b: int) -> int:
+    """The end of a person's name tagged over `[a, b)`. A name stops before a function word
+    (خزعل كان …، في، الذي) or a word with tanween (بارعًا), and الله ends a name only as the second
+    half of a compound (عبد الله، نصر الله), never after a word with the article (سألت سعاد
+    الحربي الله أن …: the object of the verb)."""
+    for k in range(a + 1, b):
+        t = tokens[k]
+        if t.norm in _NOT_IN_NAMES or _TANWEEN_FATH in text[t.start:t.end]:
+            return k
     if b - a >= 3 and tokens[b - 1].norm == _GOD and tokens[b - 2].norm.startswith("ال"):
         return b - 1
     return b
@@ -79,7 +88,7 @@ class MentionStage(Stage):
                 if label is None:
                     continue
                 if label == "PER":
-                    b = _person_end(tokens, i + a, i + b) - i
+                    b = _person_end(tokens, text, i + a, i + b) - i
                 first, last = tokens[i + a], tokens[i + b - 1]
                 start = mention_start(first, text)
                 if start >= last.end:
