@@ -23,7 +23,7 @@ from ..model import Document, Entity, Mention, Token
 from ..resources import gazetteers as gz
 from ..text.normalize import normalize
 from .base import Stage
-from .entity_mentions import ENTITY_LABELS, Span, collect, name_of, proclitic_cut, words
+from .entity_mentions import ENTITY_LABELS, Span, adjective_like, collect, name_of, proclitic_cut, words
 from .places import resolve as resolve_place
 
 __all__ = ["EntityStage"]
@@ -186,6 +186,8 @@ class EntityStage(Stage):
                 continue
             eid = s.entry.id if s.entry else None
             target = _find(clusters, s.label, keys, eid)
+            if target is None and s.label == "ORG" and eid is None and _generic_reference(name):
+                target = _named_of_head(clusters, keys[0])
             if target is None:
                 target = _Cluster(s.label, idx)
                 clusters.append(target)
@@ -240,6 +242,28 @@ class EntityStage(Stage):
                 lat=e.lat if is_place else None, lon=e.lon if is_place else None,
                 aliases=tuple(aliases)))
         doc.entities = entities
+
+
+@lru_cache(maxsize=10_000)
+def _generic_reference(name: str) -> bool:
+    """An organization's head with the article and one adjective that names no country
+    (المنظمة الدولية، الوكالة الأممية; not الجيش العراقي): a way of referring to an organization
+    named before, not a name."""
+    words = _match_form(name).split()
+    if len(words) != 2 or not all(w.startswith("ال") for w in words):
+        return False
+    head, adjective = words
+    return _is_head(head[2:], "ORG_HEAD") and adjective_like(adjective) and not gz.demonym(adjective)
+
+
+def _named_of_head(clusters: list[_Cluster], head: str) -> _Cluster | None:
+    """The organization with this head named last, by a proper name (منظمة أطباء بلا حدود, not
+    another generic reference)."""
+    for c in reversed(clusters):
+        if c.label == "ORG" and any(k[0] == head and len(k) > 1 for k in c.keys) \
+                and not all(_generic_reference(n) for n in c.names):
+            return c
+    return None
 
 
 def _person_cut(t: Token) -> tuple[int, bool]:

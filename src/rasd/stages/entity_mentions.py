@@ -26,7 +26,7 @@ from ..resources import gazetteers as gz
 from ..text.clitics import _lexicon, known
 from ..text.normalize import normalize
 
-__all__ = ["Span", "Words", "collect", "name_of", "proclitic_cut", "words"]
+__all__ = ["Span", "Words", "adjective_like", "collect", "name_of", "proclitic_cut", "words"]
 
 # Labels the entity layer keeps; MISC mentions stay in `doc.mentions` but make no entity.
 ENTITY_LABELS = ("PER", "ORG", "LOC", "GPE")
@@ -199,7 +199,7 @@ def _is_adjective(norm: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
-def _adjective_like(norm: str) -> bool:
+def adjective_like(norm: str) -> bool:
     """A definite adjective: nisba (الوطني), participle (المشتركة) or one of a few others (العامة)."""
     return norm.startswith("ال") and (norm.endswith(_NISBA) and len(norm) >= 5 or norm.startswith("الم")
                                       and len(norm) >= 6 or norm in _OTHER_ADJ or bool(gz.demonym(norm)))
@@ -238,7 +238,7 @@ def _chain_end(tokens: list[Token], j: int, limit: int, taken: set[int], genitiv
         if (k > j or not genitive) and not _modifier(n):
             break
         if n.startswith("لل") and (k == 0 or tokens[k - 1].norm.startswith("لل")
-                                   or not _adjective_like(tokens[k - 1].norm)):
+                                   or not adjective_like(tokens[k - 1].norm)):
             break                              # لل- follows an adjective: الهيئة العامة للطيران
         body = n[1:] if n[0] in "وف" and len(n) > 4 and _definite(n[1:]) else n
         if not _definite(body) or body in _STOP or gz.head(body) and gz.head(body)[0] == "LOC_HEAD":
