@@ -63,3 +63,65 @@ def test_public_api_is_sorted_and_complete():
     assert rasd.__all__ == sorted(rasd.__all__)
     for name in rasd.__all__:
         assert hasattr(rasd, name)
+
+
+# --- the token layer's JSON writer in C gives orjson's bytes -----------------------------------
+
+def _c_writer():
+    from rasd import serialize
+    if serialize._tokens_json is None:
+        pytest.skip("the C module rasd._tokens_json is not built (no compiler)")
+    return serialize._tokens_json
+
+
+def test_c_token_json_equals_orjson_on_an_analyzed_article():
+    import orjson
+
+    from rasd.serialize import _tokens, document_to_dict, document_to_json, dumps
+    writer = _c_writer()
+    doc = Pipeline(["sentences", "tokens"])(Document(
+        text='قال "الوزير": وبالمدرسة\t123 ؛ x\\y\x01 — 😀 و\u200fللعراق.\nانتهى', id="t"))
+    assert writer.tokens_json(doc.text, doc.tokens) == orjson.dumps(_tokens(doc.text, doc.tokens))
+    assert document_to_json(doc) == dumps(document_to_dict(doc))
+    assert json.loads(document_to_json(doc))["tokens"] == _tokens(doc.text, doc.tokens)
+
+
+def test_c_token_json_equals_orjson_on_any_text_and_tokens():
+    import orjson
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from rasd.model import Segment, Token
+    from rasd.serialize import _tokens
+    writer = _c_writer()
+    chars = st.characters(blacklist_categories=("Cs",))
+
+    @st.composite
+    def cases(draw):
+        text = draw(st.text(chars, max_size=40))
+        cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
+        tokens = []
+        for a, b in zip(cuts, cuts[1:]):
+            mid = draw(st.integers(a, b))
+            segs = draw(st.sampled_from([(), (Segment(a, mid, "proclitic"), Segment(mid, b, "stem"))]))
+            tokens.append(Token(a, b, draw(st.sampled_from(["word", "punct", "number"])), "", "", segs))
+        return text, tokens
+
+    @settings(max_examples=300, deadline=None)
+    @given(cases())
+    def check(case):
+        text, tokens = case
+        assert writer.tokens_json(text, tokens) == orjson.dumps(_tokens(text, tokens))
+
+    check()
+
+
+def test_c_token_json_rejects_what_orjson_rejects():
+    from rasd.model import Token
+    writer = _c_writer()
+    with pytest.raises(ValueError):
+        writer.tokens_json("a\ud800b", [Token(0, 3, "word", "", "", ())])      # a lone surrogate
+    with pytest.raises(ValueError):
+        writer.tokens_json("ab", [Token(0, 5, "word", "", "", ())])            # past the end
+    with pytest.raises(TypeError):
+        writer.tokens_json("ab", [(0, 1)])
