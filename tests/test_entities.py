@@ -109,10 +109,12 @@ def test_org_genitive_chain_and_definite_head_with_nisba():
 
 
 def test_a_conjunct_that_heads_another_organization_ends_the_name():
-    doc = analyze("وقعت وزارة الزراعة والهيئة الوطنية للمياه اتفاقا، بحضور وزارة التعليم العالي والبحث العلمي.")
+    doc = analyze("وقعت وزارة الزراعة والهيئة الوطنية للمياه اتفاقا، بحضور وزارة التعليم العالي والبحث العلمي "
+                  "وممثل عن مؤسسة الإذاعة والتلفزيون.")
     names = set(by_name(doc))
     assert "وزارة الزراعة" in names and not any("الهيئة" in n and "الزراعة" in n for n in names)
     assert "وزارة التعليم العالي والبحث العلمي" in names
+    assert "مؤسسة الإذاعة والتلفزيون" in names
 
 
 def test_place_head_and_bare_name_are_one_place():
@@ -300,6 +302,9 @@ def test_head_with_a_generic_adjective_refers_to_the_organization_named_before()
     msf = by_name(doc)["منظمة أطباء بلا حدود"]
     assert len(msf.mentions) == 2 and "المنظمة الدولية" in msf.aliases
     assert "المنظمة الدولية" not in by_name(doc)
-    # a country's adjective makes a name, not a reference
+    # a country's adjective, or one that is part of names, makes a name, not a reference
     doc = analyze("قال جيش المهدي إن الهدنة صامدة. وأكد الجيش العراقي ذلك.", orgs=("جيش المهدي", "الجيش العراقي"))
     assert {"جيش المهدي", "الجيش العراقي"} <= set(by_name(doc))
+    doc = analyze("اجتمع مجلس العلماء أمس. وقال المجلس الوطني إن الانتخابات في موعدها.",
+                  orgs=("مجلس العلماء", "المجلس الوطني"))
+    assert {"مجلس العلماء", "المجلس الوطني"} <= set(by_name(doc))

@@ -14,6 +14,7 @@ def test_allah_after_a_word_with_the_article_is_not_part_of_the_name():
     assert _end("مريم الحارثي الله") == 2          # وسألت مريم الحارثي الله أن …
     assert _end("حسن نصر الله") == 3               # a compound name keeps it
     assert _end("عبد الله") == 2
+    assert _end("يحيى العبد الله") == 3             # a family name: العبد الله، الجار الله
     assert _end("محمد عبد الله") == 3
 
 

@@ -23,7 +23,7 @@ from ..model import Document, Entity, Mention, Token
 from ..resources import gazetteers as gz
 from ..text.normalize import normalize
 from .base import Stage
-from .entity_mentions import ENTITY_LABELS, Span, adjective_like, collect, name_of, proclitic_cut, words
+from .entity_mentions import ENTITY_LABELS, Span, collect, name_of, proclitic_cut, words
 from .places import resolve as resolve_place
 
 __all__ = ["EntityStage"]
@@ -244,16 +244,22 @@ class EntityStage(Stage):
         doc.entities = entities
 
 
+# Adjectives that describe an organization without naming it (المنظمة الدولية، الوكالة الأممية);
+# not those that are part of names (المجلس الوطني، المجلس الأعلى، الأمن العام, الجيش العراقي).
+_GENERIC_ADJECTIVES = frozenset(normalize(w, "match") for w in (
+    "الدولية", "الدولي", "الأممية", "الأممي", "العالمية", "العالمي", "الإنسانية", "الإنساني",
+    "الحقوقية", "الحقوقي", "الخيرية", "الخيري", "الطبية", "الطبي", "الإغاثية", "الإغاثي"))
+
+
 @lru_cache(maxsize=10_000)
 def _generic_reference(name: str) -> bool:
-    """An organization's head with the article and one adjective that names no country
-    (المنظمة الدولية، الوكالة الأممية; not الجيش العراقي): a way of referring to an organization
-    named before, not a name."""
+    """An organization's head with the article and a describing adjective (المنظمة الدولية،
+    الوكالة الأممية): a way of referring to an organization named before, not a name."""
     words = _match_form(name).split()
-    if len(words) != 2 or not all(w.startswith("ال") for w in words):
+    if len(words) != 2 or not words[0].startswith("ال"):
         return False
     head, adjective = words
-    return _is_head(head[2:], "ORG_HEAD") and adjective_like(adjective) and not gz.demonym(adjective)
+    return adjective in _GENERIC_ADJECTIVES and _is_head(head[2:], "ORG_HEAD")
 
 
 def _named_of_head(clusters: list[_Cluster], head: str) -> _Cluster | None:

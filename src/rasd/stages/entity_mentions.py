@@ -26,7 +26,7 @@ from ..resources import gazetteers as gz
 from ..text.clitics import _lexicon, known
 from ..text.normalize import normalize
 
-__all__ = ["Span", "Words", "adjective_like", "collect", "name_of", "proclitic_cut", "words"]
+__all__ = ["Span", "Words", "collect", "name_of", "proclitic_cut", "words"]
 
 # Labels the entity layer keeps; MISC mentions stay in `doc.mentions` but make no entity.
 ENTITY_LABELS = ("PER", "ORG", "LOC", "GPE")
@@ -58,6 +58,10 @@ _PLACE_HEADS = frozenset(normalize(w, "match") for w in (
     "مدينة", "مخيم", "بلدة", "قرية", "محافظة", "منطقة", "إقليم", "ولاية", "حي", "ناحية", "قضاء",
     "مقاطعة", "جزيرة", "جهة", "دولة", "إمارة", "مملكة", "سلطنة", "جمهورية"))
 # Definite heads that make an organization with a nisba adjective after them (الجيش العراقي).
+# Institutions that a conjunct never makes part of another organization's name.
+_INSTITUTIONS = frozenset(normalize(w, "match") for w in (
+    "الوزارة", "الهيئة", "الغرفة", "الجامعة", "الشركة", "المنظمة", "الوكالة", "الجمعية", "اللجنة",
+    "المؤسسة", "البلدية", "المحكمة", "النقابة", "الرابطة", "الجبهة", "الحركة", "الحزب"))
 _DEFINITE_HEADS = frozenset(normalize(w, "match") for w in (
     "الجيش", "القوات", "الحكومة", "البرلمان", "الشرطة", "الحرس", "المخابرات", "الاستخبارات",
     "الخارجية", "الداخلية", "الدفاع", "الرئاسة", "التلفزيون", "المكتب", "المجلس", "الهيئة", "الوزارة",
@@ -199,7 +203,7 @@ def _is_adjective(norm: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
-def adjective_like(norm: str) -> bool:
+def _adjective_like(norm: str) -> bool:
     """A definite adjective: nisba (الوطني), participle (المشتركة) or one of a few others (العامة)."""
     return norm.startswith("ال") and (norm.endswith(_NISBA) and len(norm) >= 5 or norm.startswith("الم")
                                       and len(norm) >= 6 or norm in _OTHER_ADJ or bool(gz.demonym(norm)))
@@ -209,11 +213,10 @@ def adjective_like(norm: str) -> bool:
 def _modifier(norm: str) -> bool:
     """A word that can follow the first genitive of an organization's name: a nisba adjective
     (العراقية), a participle adjective (المشتركة، المتحدة), a few others (العليا), or و + definite
-    word (الأمن والدفاع) that is not itself the head of another organization (وزارة التجارة
+    word (الأمن والدفاع، الإذاعة والتلفزيون) that is not an institution of its own (وزارة التجارة
     والغرفة التجارية are two)."""
     if norm[0] in "وف" and len(norm) > 4 and _definite(norm[1:]):
-        head = gz.head(norm[1:])
-        return not (head and head[0] == "ORG_HEAD")
+        return norm[1:] not in _INSTITUTIONS
     if norm.startswith("لل") and len(norm) > 4 and norm not in _NOT_ORG_LINK:
         return True                  # الهيئة العامة للطيران المدني، المجلس الوطني لحقوق الإنسان
     cut, restore = proclitic_cut(norm)
@@ -238,7 +241,7 @@ def _chain_end(tokens: list[Token], j: int, limit: int, taken: set[int], genitiv
         if (k > j or not genitive) and not _modifier(n):
             break
         if n.startswith("لل") and (k == 0 or tokens[k - 1].norm.startswith("لل")
-                                   or not adjective_like(tokens[k - 1].norm)):
+                                   or not _adjective_like(tokens[k - 1].norm)):
             break                              # لل- follows an adjective: الهيئة العامة للطيران
         body = n[1:] if n[0] in "وف" and len(n) > 4 and _definite(n[1:]) else n
         if not _definite(body) or body in _STOP or gz.head(body) and gz.head(body)[0] == "LOC_HEAD":

@@ -49,13 +49,14 @@ _NOT_IN_NAMES = (NAME_BREAKERS | {"كان", "كانت", "يكون", "ان", "ا�
 def _person_end(tokens: list[Token], text: str, a: int, b: int) -> int:
     """The end of a person's name tagged over `[a, b)`. A name stops before a function word
     (خزعل كان …، في، الذي) or a word with tanween (بارعًا), and الله ends a name only as the second
-    half of a compound (عبد الله، نصر الله), never after a word with the article (سألت سعاد
-    الحربي الله أن …: the object of the verb)."""
+    half of a compound (عبد الله، نصر الله، العبد الله), never after a nisba (سألت سعاد الحربي
+    الله أن …: the object of the verb)."""
     for k in range(a + 1, b):
         t = tokens[k]
         if t.norm in _NOT_IN_NAMES or _TANWEEN_FATH in text[t.start:t.end]:
             return k
-    if b - a >= 3 and tokens[b - 1].norm == _GOD and tokens[b - 2].norm.startswith("ال"):
+    before = tokens[b - 2].norm if b - a >= 3 else ""
+    if tokens[b - 1].norm == _GOD and before.startswith("ال") and before.endswith("ي"):
         return b - 1
     return b
 
