@@ -483,3 +483,20 @@ def test_request_of_an_organization_and_first_person_object():
     events(doc)
     v = find(doc, "SUPPORT")
     assert name(doc, v.actor) == "أحمد كريم" and name(doc, v.recipient) == "حزب الأمل"
+
+
+@pytest.mark.parametrize("text, type_", [
+    # a feminine verbal noun's ة is no pronoun (in match form it looks like ه)
+    ("زار الوفد مستشفى النور، وتحدث عن محاصرة الآلاف في خان يونس.", "COERCE"),
+    # a plural pronoun stands for people the article does not name
+    ("قال مستشفى النور إن عشرات الرجال يتم احتجازهم في الساحة.", "COERCE"),
+    # the pronoun is the agent when the object follows with ل
+    ("وأكد مستشفى النور أن الجيش الإسرائيلي واصل خلال حصاره للمدارس منع الإمدادات.", "COERCE"),
+    # a street named after a place is not that place
+    ("وقالت مصادر إن غارة استهدفت شارع خان يونس الرئيسي.", "ASSAULT"),
+])
+def test_no_recipient_from_a_false_pronoun_or_a_place_head(text, type_):
+    doc = make_doc(text, NOUR)
+    events(doc)
+    v = [v for v in doc.events if v.type == type_ and doc.text[v.trigger.start:v.trigger.end] != "منع"]
+    assert v and v[0].recipient is None, [(x.type, trig(doc, x), name(doc, x.recipient)) for x in doc.events]

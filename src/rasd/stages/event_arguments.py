@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..resources import gazetteers as gz
 from .event_context import DocContext
 from .event_lexicon import Form, TriggerEntry
 
@@ -463,8 +464,9 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
                     t.recipient = mk.entity
                 break
     if t.recipient is None and gen == "R":
-        t.recipient = _lam_object(ctx, after, end) or (
-            _antecedent(ctx, t.first, t.actor) if _object_pronoun(ctx, t.last) else None)
+        t.recipient = _lam_object(ctx, after, end)
+        if t.recipient is None and _noun_object_pronoun(ctx, t.last) and not _lam_follows(ctx, after, end):
+            t.recipient = _antecedent(ctx, t.first, t.actor)      # اقتحامه: the hospital named before
     if t.actor is None:
         e = _nisba_after(ctx, t.first, after, end)
         if e:
@@ -520,8 +522,8 @@ def _part_owner(ctx: DocContext, k: int, end: int) -> str | None:
     if k + 1 >= end or not ctx.is_word(k) or k in ctx.covered or ctx.boundary(k):
         return None
     if _definite(ctx, k) or ctx.has_proclitic(k, "وفبلك") or ctx.info[k].lists - _PART_LISTS \
-            or k in ctx.time_at or ctx.nisba_entity(k) is not None:
-        return None
+            or k in ctx.time_at or ctx.nisba_entity(k) is not None or _place_head(ctx.norms[k]):
+        return None                   # شارع القدس، مدينة غزة: a head names a place of its own
     if ctx.nisba_entity(k + 1) is not None:
         return None
     m = ctx.mention_at.get(k + 1)
@@ -531,6 +533,11 @@ def _part_owner(ctx: DocContext, k: int, end: int) -> str | None:
         return None
     person = ctx.mention_at.get(m.last + 1)       # a role, then the person: قائد فيلق القدس قاسم سليماني
     return person.entity if person is not None and person.label == "PER" else m.entity
+
+
+def _place_head(norm: str) -> bool:
+    head = gz.head(norm)
+    return bool(head) and head[0] == "LOC_HEAD"
 
 
 def _lam_object(ctx: DocContext, first: int, end: int) -> str | None:
@@ -550,6 +557,19 @@ def _lam_object(ctx: DocContext, first: int, end: int) -> str | None:
                 _definite(ctx, k) or ctx.nisba_entity(k) is not None):
             return None
     return None
+
+
+def _noun_object_pronoun(ctx: DocContext, i: int) -> bool:
+    """Does the verbal noun at token i end in a singular pronoun (اقتحامه، حصارها)? Read on the
+    written word: in match form a feminine noun's ة looks like the pronoun ه (محاصرة). A plural
+    pronoun (استهدافهم) is left alone: it stands for people the article seldom names."""
+    word = ctx.doc.text[ctx.tokens[i].start:ctx.tokens[i].end]
+    return word.endswith(("ه", "ها")) and ctx.info[i].suffix
+
+
+def _lam_follows(ctx: DocContext, first: int, end: int) -> bool:
+    """Is the next word written with ل (حصاره للمستشفيات)? Then the pronoun is the agent."""
+    return first < end and ctx.has_proclitic(first, "ل")
 
 
 def _object_pronoun(ctx: DocContext, i: int) -> bool:
