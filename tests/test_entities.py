@@ -308,3 +308,15 @@ def test_head_with_a_generic_adjective_refers_to_the_organization_named_before()
     doc = analyze("اجتمع مجلس العلماء أمس. وقال المجلس الوطني إن الانتخابات في موعدها.",
                   orgs=("مجلس العلماء", "المجلس الوطني"))
     assert {"مجلس العلماء", "المجلس الوطني"} <= set(by_name(doc))
+
+
+def test_the_kingdom_alone_is_the_kingdom_the_article_names():
+    doc = analyze("وصل الوزير إلى المملكة العربية السعودية أمس. وأشاد بدور المملكة في دعم اليمن، "
+                  "وأكد أن للمملكة مكانة كبيرة.")
+    ksa = by_name(doc)["المملكة العربية السعودية"]
+    assert len(ksa.mentions) == 3 and "المملكة" not in by_name(doc)
+    # two kingdoms named, or none: no guess
+    doc = analyze("زار ملك الأردن المغرب، وقال إن المملكة تدعم الحوار.")
+    assert "المملكة" not in by_name(doc) and all("المملكة" not in e.aliases for e in doc.entities)
+    doc = analyze("قال المسؤول إن المملكة تدعم الحوار.")
+    assert not doc.entities

@@ -58,6 +58,9 @@ def _keys(name: str) -> tuple[str, ...]:
     return tuple(gz.name_key(w).lstrip("!") for w in normalize(name, "match").split())
 
 
+_KINGDOM_KEYS = _keys("المملكة")
+
+
 @lru_cache(maxsize=100_000)
 def _match_form(name: str) -> str:
     """`normalize(name, "match")`, cached: names repeat within and across documents."""
@@ -294,6 +297,8 @@ def _canonical(c: _Cluster) -> int:
     pool = [k for k in range(len(c.names))
             if own is None or (c.spans[k].entry is not None and c.spans[k].entry.id == own)]
     pool = pool or list(range(len(c.names)))
+    named = [k for k in pool if c.keys[k] != _KINGDOM_KEYS]
+    pool = named or pool                  # المملكة stands for the country: never its name
     words = {key: frozenset(key) for key in {c.keys[k] for k in pool}}
     covers = {key: sum(1 for other, w in words.items() if other != key and w <= mine)
               for key, mine in words.items()}

@@ -263,6 +263,32 @@ def _speaker_names(doc: Document, starts: list[int], ends: list[int], spans: lis
                 covered[k] = len(spans) - 1
 
 
+_KINGDOM = normalize("المملكة", "match")
+# Kingdoms whose own press calls them المملكة alone (ISO 3166 alpha-3).
+_HOME_KINGDOMS = frozenset({"SAU", "MAR", "JOR", "BHR"})
+
+
+def _home_kingdom(tokens: list[Token], spans: list[Span], covered: list) -> None:
+    """المملكة alone, as the press of a kingdom writes its country's name (زيارته إلى المملكة):
+    a mention of the kingdom the article names, when it names one of them and no other. Not when
+    an adjective follows (المملكة الهاشمية: a longer name)."""
+    found = {s.entry.country: s.entry for s in spans
+             if s.entry is not None and s.entry.kind == "COUNTRY" and s.entry.country in _HOME_KINGDOMS}
+    if len(found) != 1:
+        return
+    entry = next(iter(found.values()))
+    for k, t in enumerate(tokens):
+        if covered[k] is not None or t.kind != "word" or not t.norm.endswith(_KINGDOM[2:]):
+            continue
+        cut, restore = proclitic_cut(t.norm)
+        if ("ال" + t.norm[cut:] if restore else t.norm[cut:]) != _KINGDOM:
+            continue
+        if k + 1 < len(tokens) and tokens[k + 1].kind == "word" and _adjective_like(tokens[k + 1].norm):
+            continue
+        spans.append(Span(k, k + 1, "LOC", "rule", 0.5, entry, cut=(cut, restore) if cut else None))
+        covered[k] = len(spans) - 1
+
+
 class Words(NamedTuple):
     """A document's tokens as plain lists (match forms, start and end offsets), made once."""
 
@@ -327,6 +353,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
                 if j - i == s.j - s.i - 1 and head and head[0] == "LOC_HEAD":
                     s.entry = entry
 
+    _home_kingdom(tokens, spans, covered)
     _speaker_names(doc, starts, ends, spans, covered)
     _place_heads(tokens, spans)
     _head_plus_name(tokens, norms, spans)
