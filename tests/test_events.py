@@ -401,7 +401,7 @@ def test_dev_floors_and_agreement_with_score_py(shared, dev_output):
     # (F1 0.865 and actor accuracy 0.755 measured with every stage; bench/events_dev.py)
     assert res["events"]["f1"] >= 0.84
     assert res["events_actor_accuracy"] >= 0.74
-    assert res["events_recipient_accuracy"] >= 0.26
+    assert res["events_recipient_accuracy"] >= 0.29
 
 
 @pytest.mark.shared
@@ -500,3 +500,18 @@ def test_no_recipient_from_a_false_pronoun_or_a_place_head(text, type_):
     events(doc)
     v = [v for v in doc.events if v.type == type_ and doc.text[v.trigger.start:v.trigger.end] != "منع"]
     assert v and v[0].recipient is None, [(x.type, trig(doc, x), name(doc, x.recipient)) for x in doc.events]
+
+
+def test_support_takes_its_object_as_genitive_and_its_agent_before_a_lam_object():
+    ents = {"العراق": ("LOC", ["العراق"]), "إيران": ("LOC", ["إيران"]), "بشار الأسد": ("PER", ["بشار الأسد"]),
+            "التحالف الدولي": ("ORG", ["التحالف الدولي"]), "داعش": ("ORG", ["داعش"])}
+    doc = make_doc("وأكد الوزير أن الدول ملتزمة بدعم العراق.", ents)
+    events(doc)
+    assert name(doc, find(doc, "SUPPORT").recipient) == "العراق"
+    doc = make_doc("وقال الوزير إن الأزمة مردها إلى دعم إيران لنظام بشار الأسد.", ents)
+    events(doc)
+    v = find(doc, "SUPPORT")
+    assert name(doc, v.actor) == "إيران" and name(doc, v.recipient) == "بشار الأسد"
+    doc = make_doc('تشكل التحالف الدولي لقتال تنظيم "داعش" في المنطقة.', ents)
+    events(doc)
+    assert name(doc, find(doc, "ASSAULT").recipient) == "داعش"

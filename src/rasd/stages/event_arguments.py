@@ -273,7 +273,8 @@ def _nisba_after(ctx: DocContext, first: int, j: int, end: int) -> str | None:
     return None
 
 
-_PART_LISTS = frozenset({"locative"})          # محيط، داخل: a place around or in the whole
+_PART_LISTS = frozenset({"locative"})
+_QUOTE_MARKS = frozenset('"«»“”\'')          # محيط، داخل: a place around or in the whole
 
 
 def _definite(ctx: DocContext, i: int) -> bool:
@@ -429,10 +430,11 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
         t.actor, t.actor_how = m.entity, "genitive"
     elif m and gen == "R":
         k = m.last + 1
-        if k < end and ctx.has_proclitic(k, "ل") and k in ctx.mention_at:
+        if k < end and ctx.has_proclitic(k, "ل") and (k in ctx.mention_at or _lam_owner(ctx, k, end)):
+            # the genitive is the agent when the object follows with ل: دعم طهران لنظام الأسد
             if t.actor is None:
                 t.actor, t.actor_how = m.entity, "genitive"
-            t.recipient = ctx.mention_at[k].entity
+            t.recipient = ctx.mention_at[k].entity if k in ctx.mention_at else _lam_owner(ctx, k, end)
         elif (k < end and m.label != "PER" and ctx.is_word(k) and not ctx.boundary(k)
               and not ctx.in_list(k, "prepositions") and not ctx.has_proclitic(k, "وفبلك")
               and not ctx.in_list(k, "relative") and not ctx.in_list(k, "adverbs")
@@ -524,15 +526,26 @@ def _part_owner(ctx: DocContext, k: int, end: int) -> str | None:
     if _definite(ctx, k) or ctx.has_proclitic(k, "وفبلك") or ctx.info[k].lists - _PART_LISTS \
             or k in ctx.time_at or ctx.nisba_entity(k) is not None or _place_head(ctx.norms[k]):
         return None                   # شارع القدس، مدينة غزة: a head names a place of its own
-    if ctx.nisba_entity(k + 1) is not None:
+    j = k + 1
+    if j + 1 < end and ctx.tokens[j].kind == "punct" and ctx.doc.text[ctx.tokens[j].start] in _QUOTE_MARKS:
+        j += 1                        # تنظيم "داعش"
+    if ctx.nisba_entity(j) is not None:
         return None
-    m = ctx.mention_at.get(k + 1)
+    m = ctx.mention_at.get(j)
     if m is None:
-        return ctx.anaphor_entity(k + 1)
+        return ctx.anaphor_entity(j)
     if m.label == "PER":
         return None
     person = ctx.mention_at.get(m.last + 1)       # a role, then the person: قائد فيلق القدس قاسم سليماني
     return person.entity if person is not None and person.label == "PER" else m.entity
+
+
+def _lam_owner(ctx: DocContext, k: int, end: int) -> str | None:
+    """The entity after a ل-noun that heads a construct (لنظام بشار الأسد → الأسد)."""
+    if k + 1 >= end or k in ctx.covered or ctx.boundary(k + 1):
+        return None
+    m = ctx.mention_at.get(k + 1)
+    return m.entity if m is not None else None
 
 
 def _place_head(norm: str) -> bool:
@@ -552,6 +565,8 @@ def _lam_object(ctx: DocContext, first: int, end: int) -> str | None:
             return m.entity if m is not None else ctx.anaphor_entity(k, lam=True)
         if k in ctx.time_at or ctx.in_list(k, "adverbs"):
             continue
+        if ctx.norms[k].startswith("وال") and ctx.is_word(k) and k not in ctx.covered:
+            continue                  # الدعم والإسناد للقوات: a second noun sharing the object
         adjectives += 1
         if adjectives > 3 or ctx.mention_at.get(k) or ctx.info[k].lists or not (
                 _definite(ctx, k) or ctx.nisba_entity(k) is not None):
