@@ -401,7 +401,7 @@ def test_dev_floors_and_agreement_with_score_py(shared, dev_output):
     # (F1 0.865 and actor accuracy 0.755 measured with every stage; bench/events_dev.py)
     assert res["events"]["f1"] >= 0.84
     assert res["events_actor_accuracy"] >= 0.74
-    assert res["events_recipient_accuracy"] >= 0.29
+    assert res["events_recipient_accuracy"] >= 0.30
 
 
 @pytest.mark.shared
@@ -515,3 +515,18 @@ def test_support_takes_its_object_as_genitive_and_its_agent_before_a_lam_object(
     doc = make_doc('تشكل التحالف الدولي لقتال تنظيم "داعش" في المنطقة.', ents)
     events(doc)
     assert name(doc, find(doc, "ASSAULT").recipient) == "داعش"
+
+
+def test_recipients_after_ala_and_no_town_accused():
+    ents = {"الجيش الإسرائيلي": ("ORG", ["الجيش الإسرائيلي"]), "مستشفى النور": ("ORG", ["مستشفى النور"]),
+            "الأمم المتحدة": ("ORG", ["الأمم المتحدة"]), "بيت لاهيا": ("LOC", ["بيت لاهيا"]),
+            "مركز الملك سلمان": ("ORG", ["مركز الملك سلمان"])}
+    doc = make_doc("وأصيب ثلاثة موظفين في الهجوم على مستشفى النور أمس.", ents)
+    events(doc)
+    assert name(doc, find(doc, "ASSAULT").recipient) == "مستشفى النور"
+    doc = make_doc("وأثنى الوزير على جهود مركز الملك سلمان في الإغاثة.", ents)
+    events(doc)
+    assert name(doc, find(doc, "SUPPORT").recipient) == "مركز الملك سلمان"
+    doc = make_doc("الأمم المتحدة تندد بالغارات الجوية على بيت لاهيا.", ents)
+    events(doc)
+    assert find(doc, "ACCUSE").recipient is None

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..resources import gazetteers as gz
+from ..text.normalize import normalize
 from .event_context import DocContext
 from .event_lexicon import Form, TriggerEntry
 
@@ -25,8 +26,11 @@ __all__ = ["CONFLICT_TYPES", "SPEECH_TYPES", "Trigger", "clause_subject", "find_
 SPEECH_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
 CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "RETREAT", "SANCTION"})
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
-RECIPIENT_PREPS = {"على": "on", "ضد": "against", "مع": "with", "الي": "to", "بحق": "against",
-                   "تجاه": "to", "لصالح": "for"}
+# Prepositions that name a recipient, in match form (على is علي there).
+_WITH = frozenset({"مع"})
+_WITH_ON = frozenset({"مع", normalize("على", "match")})
+_AGAINST = frozenset({normalize("على", "match"), "ضد", "بحق"})
+_FROM = frozenset({"من"})
 WITH_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"})
 ON_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "PROTEST", "REJECT"})
 
@@ -315,13 +319,13 @@ def find_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> None
     # recipients named by a preposition
     if t.recipient is None:
         if t.entry.type == "SUPPORT":
-            e, _ = _after_prep(ctx, after, end, {"مع", "على"})    # تضامن مع، أثنى على
+            e, _ = _after_prep(ctx, after, end, _WITH_ON)             # تضامن مع، أثنى على
         elif t.entry.type in WITH_TYPES:
-            e, _ = _after_prep(ctx, after, end, {"مع"})
+            e, _ = _after_prep(ctx, after, end, _WITH)
         elif t.entry.type in ON_TYPES:
-            e, _ = _after_prep(ctx, after, end, {"على", "ضد", "بحق"}, span=4)
+            e, _ = _after_prep(ctx, after, end, _AGAINST, span=4)
         elif t.entry.type == "REQUEST":
-            e, _ = _after_prep(ctx, after, end, {"من"}, span=4, labels=("ORG", "PER"))   # طلب من
+            e, _ = _after_prep(ctx, after, end, _FROM, span=4, labels=("ORG", "PER"))   # طلب من
         else:
             e = None
         if e and e != t.actor:
@@ -332,6 +336,8 @@ def find_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> None
     if ctx.is_place_only(t.recipient) and t.entry.type in CONFLICT_TYPES:
         t.place = t.place or t.recipient
         t.recipient = None
+    elif ctx.is_place_only(t.recipient) and t.entry.type in SPEECH_TYPES | {"PROTEST"}:
+        t.recipient = None            # تندد بالغارات على بيت لاهيا: a town is not who is accused
     if t.recipient == t.actor:
         t.recipient = None
 
