@@ -442,3 +442,8 @@ def test_feminine_noun_after_masculine_verb_is_the_object_not_the_speaker():
     doc = make_doc("وقال النائب سالم حداد إن الاتفاق سيئ. واتهمت الحكومة المعارضة بإثارة الفوضى.",
                    {"سالم حداد": ("PER",)})
     assert rows(doc)[1][2] != "سالم حداد"
+
+
+def test_shed_light_on_takes_what_follows_ala():
+    doc = make_doc("وسلط الوزير أحمد كريم الضوء على أزمة المياه في المدينة.", {"أحمد كريم": ("PER",)})
+    assert [r[1:3] for r in rows(doc)] == [("أزمة المياه في المدينة", "أحمد كريم")]

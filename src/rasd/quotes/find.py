@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from ..text.normalize import normalize
 from .context import Clause, DocContext
 from .lexicon import (COMPLEMENTIZERS, CONNECTIVES, NOT_REPORT_BEFORE, RELATIVES, Cue, cue_lengths, cues,
                       speaker_class, strip_conjunction)
@@ -25,6 +26,7 @@ from .subject import Subject, backward_subject, forward_subject, is_prep, skip_a
 __all__ = ["Statement", "find_statements", "kind_of", "strip_credit", "trim_content"]
 
 _OPENER_WINDOW = 16
+_ON = normalize("على", "match")          # على in match form (علي)
 _ADDRESSEES = frozenset(["المجتمع", "المؤسسات", "المنظمات", "الجهات", "الهيئات", "الدول", "جميع", "كافه",
                          "الاطراف", "الاسره", "الحكومات", "المسؤولين", "المواطنين"])
 _ADDRESSEE_VERBS = frozenset(["دعا", "ناشد", "حثّ", "طالب", "أوصى"])
@@ -368,7 +370,7 @@ class _ClauseReader:
                         return None
                     k2, is_particle = t, ctx.norms[t] in cue.particles
                 start = k2 + 1 if is_particle else k2
-                if is_particle and start < c.stop and ctx.norms[k2] == "الضوء" and ctx.norms[start] == "على":
+                if is_particle and start < c.stop and ctx.norms[k2] == "الضوء" and ctx.norms[start] == _ON:
                     start += 1                      # سلط الضوء على …
                 content = self._content_from(start, c.stop)
         elif k2 < c.stop and cue.frame == "np" and self._quotation_opening_at(k2) is not None:

@@ -31,6 +31,7 @@ _WITH = frozenset({"مع"})
 _WITH_ON = frozenset({"مع", normalize("على", "match")})
 _AGAINST = frozenset({normalize("على", "match"), "ضد", "بحق"})
 _FROM = frozenset({"من"})
+_AFFILIATED = frozenset(normalize(w, "match") for w in ("تابعة", "التابعة", "تابع", "التابع"))
 WITH_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"})
 ON_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "PROTEST", "REJECT"})
 
@@ -100,7 +101,7 @@ def _owner_after(ctx: DocContext, j: int, end: int) -> str | None:
         norm = ctx.norms[k]
         if k == j and norm == "من" and k + 1 < end and k + 1 in ctx.mention_at:
             return ctx.mention_at[k + 1].entity
-        if norm in ("تابعة", "التابعة", "تابع", "التابع") and k + 1 < end:
+        if norm in _AFFILIATED and k + 1 < end:
             m = ctx.mention_at.get(k + 1)
             return m.entity if m and ctx.has_proclitic(k + 1, "ل") else None
         if ctx.in_list(k, "prepositions") or ctx.has_proclitic(k, "وفبلك"):
