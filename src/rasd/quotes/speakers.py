@@ -25,7 +25,9 @@ _PER = ("PER", "PERS")
 _ORG = ("ORG",)
 _PLACE = ("LOC", "GPE")
 _WINDOW_PARAGRAPHS = 6
-_STOP = frozenset(["في", "من", "على", "عن", "الى", "ل", "ب", "و", "باسم", "مع", "عبر", "حول", "بين", "لدي"])
+# Small words of roles, in match form. Not على: in match form it is the name علي.
+_STOP = frozenset(normalize(w, "match") for w in (
+    "في", "من", "عن", "إلى", "ل", "ب", "و", "باسم", "مع", "عبر", "حول", "بين", "لدى"))
 _GENERIC_ROLES = frozenset(["مسؤول", "مسؤوله", "قيادي", "مصدر"])
 _RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "p"}
 _CLAUSE_OPENERS = frozenset(["و", "ثم", "فيما", "بينما", "كما", "قد", "وقد", "فقد", "لقد", "حيث", "اذ", "لكن",
