@@ -7,9 +7,10 @@ sentence and token stages once, then times, over all articles (best of --repeat 
 - tagger, cold: the same with empty word caches (a fresh process on new text);
 - mentions: the whole mentions stage (tagger with marginal scores + Mention records).
 Prints tokens/s, articles/s, ms per article and the ratio of each to the tokenizer's time.
-`--engine crfsuite` times the tagger decoding with crfsuite instead of `rasd.ner.decode`.
+`--engine crfsuite` times the tagger decoding with crfsuite instead of `rasd.ner.decode`;
+`--model FILE` times another model file than the packaged one.
 
-usage: python bench/bench_ner.py [ARTICLES.jsonl] [--repeat N] [--engine auto|fast|crfsuite]
+usage: python bench/bench_ner.py [ARTICLES.jsonl] [--repeat N] [--engine auto|fast|crfsuite] [--model FILE]
 """
 import json
 import sys
@@ -26,10 +27,11 @@ path = Path(sys.argv[1]) if len(sys.argv) > 1 and not sys.argv[1].startswith("--
     Path(__file__).resolve().parents[2] / "shared/corpus/articles.jsonl"
 repeat = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 3
 engine = sys.argv[sys.argv.index("--engine") + 1] if "--engine" in sys.argv else "auto"
+model = sys.argv[sys.argv.index("--model") + 1] if "--model" in sys.argv else None
 texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8")]
 
 t0 = time.perf_counter()
-tagger = default_tagger() if engine == "auto" else NerTagger(engine=engine)
+tagger = default_tagger() if engine == "auto" and model is None else NerTagger(model, engine=engine)
 load = time.perf_counter() - t0
 
 sentences, tokens = create("sentences"), create("tokens")

@@ -27,24 +27,24 @@ SENTENCES = [
 ]
 
 
-def _reference(sentences):
-    """crfsuite's tags and marginals (every label) of each sentence."""
+def _reference(sentences, window=None):
+    """crfsuite's tags and marginals (every label) of each sentence, read as one document."""
     tagger = NerTagger(engine="crfsuite")
     crf = tagger._crf()
     labels = tagger.labels()
     out = []
-    for s in sentences:
-        crf.set(tagger.features.sentence(s))
+    for s, x in zip(sentences, tagger.features.document(sentences, window)):
+        crf.set(x)
         out.append((crf.tag(), [[crf.marginal(y, i) for y in labels] for i in range(len(s))]))
     return out
 
 
-def _assert_agree(sentences, decoder):
-    got = decoder.decode(sentences)
+def _assert_agree(sentences, decoder, window=None):
+    got = decoder.decode(sentences, window)
     tags, marg, width = got.tags, got.marginals, got.width
     assert len(tags) == len(got.stems) == sum(len(s) for s in sentences) and width == len(decoder.labels)
     offset = 0
-    for s, (ref_tags, ref_marg) in zip(sentences, _reference(sentences)):
+    for s, (ref_tags, ref_marg) in zip(sentences, _reference(sentences, window)):
         assert [decoder.labels[k] for k in tags[offset:offset + len(s)]] == ref_tags, s
         for i, row in enumerate(ref_marg):
             got = marg[(offset + i) * width:(offset + i + 1) * width]
@@ -122,6 +122,7 @@ def test_decoder_agrees_on_anercorp_and_the_corpus(shared):
     decoder = Decoder(MODEL_PATH, NerTagger(engine="crfsuite").features)
     sentences = [s.tokens for s in read_conll(path)]
     _assert_agree(sentences[::7][:300], decoder)
+    _assert_agree(sentences[:300], decoder, window=20)
     docs = []
     with (shared / "corpus" / "articles.jsonl").open(encoding="utf-8") as f:
         for line in islice(f, 0, 40, 4):

@@ -2,8 +2,10 @@
 
 Each --data file holds one ``TOKEN TAG`` per line, IOB2 over PERS/LOC/ORG/MISC, a blank line
 between sentences (ANERcorp's format). Files with Wojood's nested 21-type tags are mapped onto
-these four types (see rasd.ner.train.WOJOOD_LABELS). Training is deterministic: the same files,
-options and seed give the same model. A description of the run is written to MODEL.json.
+these four types (see rasd.ner.train.WOJOOD_LABELS). The sentences are read in order as one
+stream: a word's other mentions within --window sentences lend it document evidence
+(rasd.ner.document). Training is deterministic: the same files, options and seed give the same
+model. A description of the run is written to MODEL.json.
 
 The packaged model (src/rasd/models/ner.crfsuite) was made with:
   rasd train ner --data ../shared/data/ner/anercorp/train.txt --out src/rasd/models/ner.crfsuite
@@ -31,6 +33,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--c2", type=float, default=DEFAULTS["c2"], help="L2 weight (default %(default)s)")
     p.add_argument("--iterations", type=int, default=DEFAULTS["max_iterations"], metavar="N",
                    help="L-BFGS iterations at most (default %(default)s)")
+    p.add_argument("--window", type=int, default=DEFAULTS["window"], metavar="N",
+                   help="sentences within which a word's other mentions lend it evidence; the "
+                        "files have no article breaks (default %(default)s)")
     p.add_argument("--holdout", action="store_true",
                    help="keep 1/10 of the first file out of training and score the model on it")
 
@@ -40,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from ..ner.train import train
     try:
         info = train(args.data, args.out, seed=args.seed, holdout=args.holdout, c1=args.c1,
-                     c2=args.c2, max_iterations=args.iterations)
+                     c2=args.c2, max_iterations=args.iterations, window=args.window)
     except RasdError as exc:
         print(f"rasd: {exc}", file=sys.stderr)
         return 1

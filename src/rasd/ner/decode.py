@@ -6,7 +6,8 @@ attributes `rasd.ner.features` gives it, and most of them depend on one word onl
 sums them once per word type and position (the word itself, and what it lends to the words one
 and two before and after it) into rows of a table. A sentence then needs only a few row
 additions per token, plus the weights of sentence edges, word pairs (looked up in a hash table
-of the model's pairs) and gazetteer spans (found once per document by `Decoder.decode`). The C
+of the model's pairs), gazetteer spans (found once per document by `Decoder.decode`) and the
+document evidence of `rasd.ner.document` (the rows of a group of tokens summed once). The C
 module ``rasd.ner._crf`` adds the rows and runs Viterbi and forward-backward, as crfsuite does:
 tests check that both give the same tags and the same probabilities (to 1e-9).
 
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import features
+from .document import evidence
 from .features import FeatureExtractor, _cqdb_strings
 
 _ABI = 1                             # the C module's calling convention (ABI in _crf.c)
@@ -145,6 +147,9 @@ class Decoder:
                 found[kind << 62 | a << 31 | b] = got
         self.pair_keys, self.pair_rows = _hash_table(found)
         self._span_rows: dict[str, tuple[int, int, int]] = {}
+        self._shared_rows: dict[tuple[str, ...], int] = {}     # document evidence, summed
+        # whether the model weighs document evidence (models made before it do not)
+        self.evidence = any(name.startswith("D") for name in rows)
 
     def _pairs(self, here: str, there: str) -> dict[tuple[str, str], tuple[int, int]]:
         """(first, second) -> (row of ``here + first|second``, row of ``there + first|second``):
@@ -185,12 +190,14 @@ class Decoder:
     def clear(self) -> None:
         """Forget the word types (and their rows)."""
         self._cache.clear()
+        self._shared_rows.clear()
         del self.table[self._static:]
         del self.etable[self._static:]
         del self.types[:]
 
-    def word(self, surface: str) -> tuple[int, str, str]:
-        """What is cached for one word type: its id in `types`, its norm and its stem."""
+    def word(self, surface: str) -> tuple:
+        """What is cached for one word type: its id in `types`, its norm, its stem, and its
+        key, clues (`WordInfo.clues`) and whether it is a title."""
         got = self._cache.get(surface)
         if got is not None:
             return got
@@ -203,14 +210,16 @@ class Decoder:
             row(("ww=<s>|" + norm, "ss=<s>|" + stem, "first")),
             row(("wn=" + norm + "|</s>", "sn=" + stem + "|</s>")),
             1 if info.title else 0, self._norm_ids.get(norm, -1), self._stem_ids.get(stem, -1)))
-        got = self._cache[surface] = (len(self.types) // TYPE_COLUMNS - 1, norm, stem)
+        got = self._cache[surface] = (len(self.types) // TYPE_COLUMNS - 1, norm, stem,
+                                      info.key, info.clues, info.title)
         return got
 
-    def decode(self, sentences: Sequence[Sequence[str]]) -> Decoded:
-        """Tags and marginals of the sentences of a document."""
+    def decode(self, sentences: Sequence[Sequence[str]], window: int | None = None) -> Decoded:
+        """Tags and marginals of the sentences of a document (document evidence within `window`
+        sentences, `rasd.ner.document`)."""
         cache = self._cache
-        if len(cache) >= self.cache_size:       # only between documents: their ids must hold
-            self.clear()
+        if len(cache) >= self.cache_size or len(self._shared_rows) >= self.cache_size:
+            self.clear()                        # only between documents: their ids must hold
         word = self.word
         flat = [cache.get(w) or word(w) for s in sentences for w in s]
         n = len(flat)
@@ -220,12 +229,14 @@ class Decoder:
         for k in lengths:
             starts.append(offset)
             offset += k
-        tids, norms, stems = zip(*flat) if n else ((), (), ())
+        tids, norms, stems, keys, clues, titles = zip(*flat) if n else ((),) * 6
         extras: list[int] = []
+        found = None
         if self.extractor.gazetteer and n:
             span_rows = self._span_rows
             ranges = [(a, a + k) for a, k in zip(starts, lengths)]
-            for (a, b), spans in zip(ranges, features.gazetteer_spans(norms, ranges)):
+            found = features.gazetteer_spans(norms, ranges)
+            for (a, b), spans in zip(ranges, found):
                 for k, classes in spans.items():
                     for c in classes:
                         here, before, after = span_rows.get(c) or self._span_row(c)
@@ -234,6 +245,22 @@ class Decoder:
                             extras.extend((a + k + 1, before))
                         if k:
                             extras.extend((a + k - 1, after))
+        if n and self.evidence:
+            rows, shared_rows = self._rows, self._shared_rows
+            for tokens, shared, more in evidence(keys, clues, titles, lengths, found, window):
+                key = tuple(shared)
+                r = shared_rows.get(key)
+                if r is None:
+                    r = shared_rows[key] = self._row(key)
+                if r:
+                    for i in tokens:
+                        extras.extend((i, r))
+                if more:
+                    for i, names in zip(tokens, more):
+                        for f in names:
+                            r = rows.get(f)
+                            if r:
+                                extras.extend((i, r))
         tags = bytearray(n)
         marginals = array("d", bytes(8 * n * self.width))
         _crf.decode(self.table, self.etable, self.types, array("i", tids), lengths,

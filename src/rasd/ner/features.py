@@ -6,7 +6,8 @@ Everything that depends only on a word is computed once per word type (`word_inf
 (`resources/lexicon/ner_cues.tsv`), gazetteer classes (`rasd.resources.gazetteers`) and how often
 the stem lexicon sees the stem. `FeatureExtractor.sentence` then joins the features of each word
 with those of its neighbours (a window of ±2), word and stem pairs, a title two or three words
-before, and the gazetteer names spanning several words.
+before, and the gazetteer names spanning several words; `FeatureExtractor.document` adds the
+document evidence of `rasd.ner.document` (what the other mentions of a word say of it).
 
     >>> feats = sentence_features(["وقال", "الرئيس", "الفرنسي", "إيمانويل", "ماكرون"])
     >>> "-1c=SAY" in feats[1] and "c=TITLE" in feats[1]
@@ -31,16 +32,19 @@ __all__ = ["FeatureExtractor", "WordInfo", "cue_classes", "gazetteer_spans", "mo
 class WordInfo:
     """What the features need to know about one word type."""
 
-    __slots__ = ("norm", "stem", "kind", "own", "context", "title")
+    __slots__ = ("norm", "stem", "kind", "own", "context", "title", "clues", "key")
 
     def __init__(self, norm: str, stem: str, kind: str, own: tuple[str, ...],
-                 context: dict[int, tuple[str, ...]], title: bool = False):
+                 context: dict[int, tuple[str, ...]], title: bool = False,
+                 clues: tuple = ((), (), ()), key: str | None = None):
         self.norm = norm
         self.stem = stem
         self.kind = kind
         self.own = own
         self.context = context
         self.title = title          # a title or role word (الرئيس، وزير، اللواء)
+        self.clues = clues          # what it tells of the words after and before it, and of itself
+        self.key = key              # the mentions of a word share it (None: no document evidence)
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +123,9 @@ def word_info(surface: str, known: frozenset[str] | None = None, gazetteer: bool
     own = ["b", "w=" + norm, "s=" + stem, "k=" + kind]
     if bare != norm:
         own.append("x=" + bare)      # keeps hamza and alef maqsura: على (on) is not علي (Ali)
+    if kind == "word" and bare:
+        own.append("xe=" + bare[-1])  # the unfolded last and first letters (ى ي ة ه، أ إ ا)
+        own.append("xb=" + bare[0])
     if pro:
         own.append("p=" + pro)
         own.append("p0=" + pro.partition("+")[0])
@@ -166,7 +173,46 @@ def word_info(surface: str, known: frozenset[str] | None = None, gazetteer: bool
     if known is not None:
         own = [x for x in own if x in known]
     title = "TITLE" in (cue or "") or "TITLE" in classes or "ROLE" in classes
-    return WordInfo(norm, stem, kind, tuple(own), context, title)
+    key = _key(norm, stem, bare, kind)
+    if key in _function_words():
+        key = None                  # a function word: nor does it lend gazetteer classes (على/علي)
+    clues = _clues(cue, classes if key is not None else (), pro, kind)
+    return WordInfo(norm, stem, kind, tuple(own), context, title, clues, key)
+
+
+def _key(norm: str, stem: str, bare: str, kind: str) -> str | None:
+    """What the mentions of a word share for `rasd.ner.document`: its stem, with a final alef
+    maqsura kept (على is not علي); None for what is not a word of two letters or more."""
+    if kind != "word" or len(stem) < 2:
+        return None
+    if bare.endswith("ى") and stem.endswith("ي") and norm.endswith(stem):
+        return stem[:-1] + "ى"
+    return stem
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Keys (`_key`) of the words of ``resources/ner_function_words.txt``: no document evidence."""
+    out = set()
+    for line in resources.read_lines("ner_function_words.txt"):
+        word = line.strip()
+        norm, stem, kind, _pro, _enc = _analyze(word)
+        out.add(_key(norm, stem, normalize(word, "bare"), kind))
+    out.discard(None)
+    return frozenset(out)
+
+
+def _clues(cue: str | None, classes, pro: str, kind: str) -> tuple:
+    """Evidence for `rasd.ner.document`: (for the next word, for the word before, for itself)."""
+    after = [f"D-1c={cue}"] if cue else []
+    before = [f"D1c={cue}"] if cue else []
+    after.extend(["D-1g=" + c for c in classes])
+    before.extend(["D1g=" + c for c in classes])
+    if kind == "punct":
+        after.append("D-1k=punct")
+        before.append("D1k=punct")
+    itself = ("Dal",) if pro.endswith("ال") else ()
+    return tuple(after), tuple(before), itself
 
 
 _BOS = {-2: ("-2w=<s>",), -1: ("-1w=<s>",), 1: ("1w=</s>",), 2: ("2w=</s>",)}
@@ -188,6 +234,7 @@ class FeatureExtractor:
         self.cache_size = cache_size
         self._cache: dict[str, WordInfo] = {}
         self._edge = {d: tuple(x for x in v if known is None or x in known) for d, v in _BOS.items()}
+        self._evidence = known is None or any(x.startswith("D") for x in known)
 
     def word(self, surface: str) -> WordInfo:
         info = self._cache.get(surface)
@@ -236,6 +283,36 @@ class FeatureExtractor:
             if known is not None:
                 pairs = [x for x in pairs if x in known]
             out.append([*info.own, *left2[i], *left1[i], *right1[i], *right2[i], *pairs])
+        return out
+
+    def document(self, sentences: Sequence[Sequence[str]], window: int | None = None
+                 ) -> list[list[list[str]]]:
+        """Feature lists of the sentences of one document: those of `sentence`, and the
+        document evidence of `rasd.ner.document.evidence` within `window` sentences."""
+        from .document import evidence
+        out = [self.sentence(s) for s in sentences]
+        if self.known is not None and not self._evidence:
+            return out                  # a model made without document evidence
+        cache = self._cache
+        infos = [cache.get(w) or self.word(w) for s in sentences for w in s]
+        lengths = [len(s) for s in sentences]
+        spans = None
+        if self.gazetteer and infos:
+            ranges, a = [], 0
+            for n in lengths:
+                ranges.append((a, a + n))
+                a += n
+            spans = gazetteer_spans([x.norm for x in infos], ranges)
+        found = evidence([x.key for x in infos], [x.clues for x in infos], [x.title for x in infos],
+                         lengths, spans, window)
+        if found:
+            where = [(k, i) for k, n in enumerate(lengths) for i in range(n)]
+            known = self.known
+            for tokens, shared, more in found:
+                for j, t in enumerate(tokens):
+                    k, i = where[t]
+                    names = shared + more[j] if more else shared
+                    out[k][i].extend(names if known is None else [f for f in names if f in known])
         return out
 
 

@@ -5,7 +5,9 @@
     ['O', 'O', 'B-PERS', 'I-PERS', 'O', 'B-LOC']
 
 Tags are IOB2 over PERS, LOC, ORG and MISC. `tag_scored` also gives each token the marginal
-probability of its tag. The committed model is ``rasd/models/ner.crfsuite``; `rasd train ner`
+probability of its tag. A document is tagged as a whole (`tag_document`, `names`): the features
+of a word include what its other mentions say of it (`rasd.ner.document`); `tag` reads its
+sentence as a document of one sentence. The committed model is ``rasd/models/ner.crfsuite``; `rasd train ner`
 makes a new one. Tagging uses `rasd.ner.decode` (the model's weights summed per word type, and
 Viterbi and marginals in C) when its C module is built, and crfsuite itself otherwise
 (``engine="crfsuite"``): the tags and probabilities are the same.
@@ -95,7 +97,7 @@ class NerTagger:
             return []
         if self.decoder is not None:
             return self.tag_scored(words)[0]
-        return self._crf().tag(self.features.sentence(words))
+        return self._crf().tag(self.features.document([words])[0])
 
     def tag_scored(self, words: Sequence[str]) -> tuple[list[str], list[float]]:
         """IOB2 tags and the marginal probability of each tag."""
@@ -108,7 +110,7 @@ class NerTagger:
             return ([self._labels[k] for k in got.tags],
                     [marg[i * width + k] for i, k in enumerate(got.tags)])
         crf = self._crf()
-        tags = crf.tag(self.features.sentence(words))
+        tags = crf.tag(self.features.document([words])[0])
         return tags, [crf.marginal(t, i) for i, t in enumerate(tags)]
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -144,7 +146,7 @@ class NerTagger:
 
     def _document_crfsuite(self, sentences, window, source, target):
         crf = self._crf()
-        feats = [self.features.sentence(s) if s else [] for s in sentences]
+        feats = self.features.document(sentences, window)
         stems = [[self.features.word(w).stem for w in s] for s in sentences]
         tags: list[list[str]] = []
         probs: list[list[float]] = []
@@ -176,7 +178,7 @@ class NerTagger:
     def _document_fast(self, sentences, window, source, target):
         labels, parts, runs = self._labels, self._parts, self._runs
         with self._lock:
-            got = self.decoder.decode(sentences)
+            got = self.decoder.decode(sentences, window)
         codes, marg, width = got.tags, got.marginals, got.width
         tags: list[list[str]] = []
         probs: list[list[float]] = []

@@ -6,7 +6,10 @@ types, one column per layer), are mapped onto these four by `WOJOOD_LABELS` (see
 
 Training is L-BFGS with elastic-net regularization (`c1`, `c2`), all possible transitions, and is
 deterministic: the same files, options and seed give the same model file. The seed fixes the
-order of the training sentences and the held-out split of `holdout_split`.
+order of the training sentences and the held-out split of `holdout_split`. The sentences (of all
+files, in order) are read as one stream, since CoNLL files do not mark where articles end: the
+document evidence of a word (`rasd.ner.document`) comes from its other mentions within `window`
+sentences.
 """
 from __future__ import annotations
 
@@ -37,7 +40,7 @@ WOJOOD_LABELS = {
     "FAC": "MISC", "EVENT": "MISC", "CURR": "MISC", "PRODUCT": "MISC", "LAW": "MISC",
 }
 
-DEFAULTS = {"c1": 0.05, "c2": 0.05, "max_iterations": 300}
+DEFAULTS = {"c1": 0.05, "c2": 0.05, "max_iterations": 300, "window": 20}
 
 
 def _flatten(tokens: list[str], columns: list[list[str]], mapping: dict[str, str]) -> list[str]:
@@ -105,23 +108,27 @@ def holdout_split(sentences: Sequence[Sentence], every: int = 10, block: int = 5
 
 def train_sentences(sentences: Sequence[Sentence], out: str | Path, *, seed: int = 0,
                     c1: float = DEFAULTS["c1"], c2: float = DEFAULTS["c2"],
-                    max_iterations: int = DEFAULTS["max_iterations"]) -> dict:
-    """Train a model on sentences and write it to `out`; returns what was done."""
+                    max_iterations: int = DEFAULTS["max_iterations"],
+                    window: int | None = DEFAULTS["window"]) -> dict:
+    """Train a model on sentences and write it to `out`; returns what was done. The
+    sentences are read as one document (in their order) whose document evidence
+    (`rasd.ner.document`) is taken within `window` sentences."""
     t0 = time.perf_counter()
     order = list(range(len(sentences)))
     random.Random(seed).shuffle(order)
     trainer = pycrfsuite.Trainer(verbose=False)
     extractor = features.FeatureExtractor()
+    feats = extractor.document([s.tokens for s in sentences], window)
     for i in order:
         s = sentences[i]
-        trainer.append(extractor.sentence(s.tokens), [t or "O" for t in s.tags])
+        trainer.append(feats[i], [t or "O" for t in s.tags])
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations,
                         "feature.possible_transitions": True})
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
     last = trainer.logparser.last_iteration or {}
     return {"sentences": len(sentences), "tokens": sum(len(s.tokens) for s in sentences),
-            "seed": seed, "c1": c1, "c2": c2, "max_iterations": max_iterations,
+            "seed": seed, "c1": c1, "c2": c2, "max_iterations": max_iterations, "window": window,
             "iterations": last.get("num"), "active_features": last.get("active_features"),
             "seconds": round(time.perf_counter() - t0, 1), "bytes": Path(out).stat().st_size}
 
@@ -131,11 +138,13 @@ def _sha256(path: Path) -> str:
 
 
 def evaluate_model(model: str | Path, sentences: Iterable[Sentence]) -> Score:
-    """Score a model file on gold sentences."""
-    from .tagger import NerTagger
+    """Score a model file on gold sentences, tagged as one document like `rasd eval ner` does
+    (`NerTagger.tag_document`, window `CONLL_WINDOW`)."""
+    from .tagger import CONLL_WINDOW, NerTagger
     tagger = NerTagger(model)
     sents = list(sentences)
-    return score([s.tags for s in sents], [tagger.tag(s.tokens) for s in sents])
+    tags, _ = tagger.tag_document([s.tokens for s in sents], window=CONLL_WINDOW)
+    return score([s.tags for s in sents], tags)
 
 
 def train(data: Sequence[str | Path], out: str | Path, *, seed: int = 0, holdout: bool = False,
