@@ -320,3 +320,11 @@ def test_the_kingdom_alone_is_the_kingdom_the_article_names():
     assert "المملكة" not in by_name(doc) and all("المملكة" not in e.aliases for e in doc.entities)
     doc = analyze("قال المسؤول إن المملكة تدعم الحوار.")
     assert not doc.entities
+
+
+def test_an_institution_named_after_a_person_then_a_second_person():
+    doc = analyze("وقال مدير مستشفى كمال عدوان حسام أبو صفية إن الوضع صعب. وزار الوفد مستشفى الملك عبدالعزيز بن سعود.",
+                  people=("كمال عدوان حسام أبو صفية", "الملك عبدالعزيز بن سعود"))
+    names = by_name(doc)
+    assert "مستشفى كمال عدوان" in names and names["حسام أبو صفية"].label == "PER"
+    assert "مستشفى الملك عبدالعزيز بن سعود" in names         # بن joins the name: one person

@@ -582,9 +582,28 @@ def _head_plus_name(tokens: list[Token], norms: list[str], spans: list[Span]) ->
             label = "LOC"
         else:
             continue
+        second = _second_person(norms, s.i, s.j) if s.label == "PER" else None
+        if second is not None:                               # مستشفى كمال عدوان | حسام أبو صفية
+            spans.append(Span(second, s.j, "PER", s.source, s.score))
+            s.j = second
         s.i, s.label, s.source, s.entry, s.cut, s.title = first - 1, label, "rule", None, None, None
         if label == "LOC":                                   # مطار القاهرة الدولي
             s.j = _chain_end(tokens, s.j, len(tokens), set(), genitive=False)
+
+
+_NAME_LINKS = frozenset(normalize(w, "match") for w in ("بن", "ابن", "بنت", "أبو", "أبي", "أم", "آل", "عبد"))
+
+
+def _second_person(norms: list[str], i: int, j: int) -> int | None:
+    """Where a second person's name starts in a name of four words or more that an institution is
+    named after (مدير مستشفى كمال عدوان حسام أبو صفية: the tagger ran the two together): at a
+    first name after the first two words that no بن، أبو، عبد … joins to what comes before."""
+    if j - i < 4:
+        return None
+    for k in range(i + 2, j - 1):
+        if norms[k - 1] not in _NAME_LINKS and "PER_FIRST" in gz.lookup(norms[k], clitics=False):
+            return k
+    return None
 
 
 def _agree(head: str, adjective: str) -> bool:
