@@ -328,3 +328,17 @@ def test_an_institution_named_after_a_person_then_a_second_person():
     names = by_name(doc)
     assert "مستشفى كمال عدوان" in names and names["حسام أبو صفية"].label == "PER"
     assert "مستشفى الملك عبدالعزيز بن سعود" in names         # بن joins the name: one person
+
+
+def test_a_person_only_the_tagger_saw_without_confidence_or_a_first_name_is_dropped():
+    from rasd.model import Mention
+    from rasd.pipeline import Pipeline
+    from rasd.stages.entities import EntityStage
+    text = "وصلت طائرتي هليكوبتر إلى المطار، وقال أحمد سليم إن الرحلة انتهت."
+    doc = Document(text=text, id="t")
+    Pipeline(["sentences", "tokens"])(doc)
+    a, b = text.index("طائرتي هليكوبتر"), text.index("أحمد سليم")
+    doc.mentions = [Mention("x1", a, a + len("طائرتي هليكوبتر"), "PER", 0.5, "model"),
+                    Mention("x2", b, b + len("أحمد سليم"), "PER", 0.5, "model")]
+    EntityStage()(doc)
+    assert [e.name for e in doc.entities] == ["أحمد سليم"] and doc.entities[0].id == "e1"

@@ -209,7 +209,7 @@ class EntityStage(Stage):
 
         clusters.sort(key=lambda c: min(index[id(s)] for s in c.spans))
         entities = []
-        for n, c in enumerate(clusters, 1):
+        for c in clusters:
             mention_ids = tuple(mentions[index[id(s)]].id for s in sorted(c.spans, key=lambda s: s.i))
             best = _canonical(c)
             canonical = c.names[best]
@@ -229,6 +229,8 @@ class EntityStage(Stage):
                 title, roles, sector, country = _person_info(doc, tokens, norms, c, bounds, in_person)
                 if e is not None and e.label == "PER":
                     sector, country = sector or e.sector, country or e.country
+                if not title and not roles and e is None and _unsupported_person(c):
+                    continue
             else:
                 sector = e.sector if e is not None else None
                 country = e.country if e is not None else None
@@ -239,12 +241,24 @@ class EntityStage(Stage):
                         country = _phrase_country(tokens, norms, c.spans[best].i, c.spans[best].j)
             is_place = c.label == "LOC" and e is not None
             entities.append(Entity(
-                id=f"e{n}", label=c.label, name=canonical, mentions=mention_ids, title=title,
+                id=f"e{len(entities) + 1}", label=c.label, name=canonical, mentions=mention_ids, title=title,
                 roles=tuple(roles), country=country, sector=sector,
                 gazetteer_id=e.id if e is not None else None,
                 lat=e.lat if is_place else None, lon=e.lon if is_place else None,
                 aliases=tuple(aliases)))
         doc.entities = entities
+
+
+UNSURE_PERSON = 0.6
+
+
+def _unsupported_person(c: _Cluster) -> bool:
+    """A person only the tagger saw, never with confidence (`UNSURE_PERSON`), whose names hold no
+    known first name (طائرتي هليكوبتر، سوق عكاظ): no person. The caller has checked for a title,
+    a role and a gazetteer entry."""
+    if any(s.source != "model" or s.score >= UNSURE_PERSON for s in c.spans):
+        return False
+    return not any("PER_FIRST" in gz.lookup(w, clitics=False) for key in c.keys for w in key)
 
 
 # Adjectives that describe an organization without naming it (المنظمة الدولية، الوكالة الأممية);
