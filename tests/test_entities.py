@@ -342,3 +342,12 @@ def test_a_person_only_the_tagger_saw_without_confidence_or_a_first_name_is_drop
                     Mention("x2", b, b + len("أحمد سليم"), "PER", 0.5, "model")]
     EntityStage()(doc)
     assert [e.name for e in doc.entities] == ["أحمد سليم"] and doc.entities[0].id == "e1"
+
+
+def test_a_first_name_the_tagger_left_out_joins_the_name():
+    text = "وزعم أمين المجلس علي شمخاني أن العملية معقدة، واعتدى الجنود على كريم، وزار الوفد علي وحسن."
+    doc = analyze(text, people=("شمخاني", "كريم", "حسن"))
+    names = set(by_name(doc))
+    assert "علي شمخاني" in names              # علي written with ي: the name
+    assert "كريم" in names                    # على: the preposition
+    assert "حسن" in names                     # a conjunction between: two people

@@ -229,7 +229,7 @@ class EntityStage(Stage):
                 title, roles, sector, country = _person_info(doc, tokens, norms, c, bounds, in_person)
                 if e is not None and e.label == "PER":
                     sector, country = sector or e.sector, country or e.country
-                if not title and not roles and e is None and _unsupported_person(c):
+                if not title and not roles and e is None and _unsupported_person(c, norms):
                     continue
             else:
                 sector = e.sector if e is not None else None
@@ -252,11 +252,13 @@ class EntityStage(Stage):
 UNSURE_PERSON = 0.6
 
 
-def _unsupported_person(c: _Cluster) -> bool:
-    """A person only the tagger saw, never with confidence (`UNSURE_PERSON`), whose names hold no
-    known first name (طائرتي هليكوبتر، سوق عكاظ): no person. The caller has checked for a title,
-    a role and a gazetteer entry."""
+def _unsupported_person(c: _Cluster, norms: list[str]) -> bool:
+    """A person only the tagger saw, never with confidence (`UNSURE_PERSON`), with no known first
+    name in or right before its names (طائرتي هليكوبتر، سوق عكاظ; but علي [شمخاني]): no person.
+    The caller has checked for a title, a role and a gazetteer entry."""
     if any(s.source != "model" or s.score >= UNSURE_PERSON for s in c.spans):
+        return False
+    if any(s.i > 0 and "PER_FIRST" in gz.lookup(norms[s.i - 1], clitics=False) for s in c.spans):
         return False
     return not any("PER_FIRST" in gz.lookup(w, clitics=False) for key in c.keys for w in key)
 

@@ -263,6 +263,22 @@ def _speaker_names(doc: Document, starts: list[int], ends: list[int], spans: lis
                 covered[k] = len(spans) - 1
 
 
+def _first_name_before(text: str, tokens: list[Token], spans: list[Span], covered: list) -> None:
+    """A person's name the tagger began one word late, after a first name it left out (أمين
+    المجلس علي [شمخاني]): the first name joins it. Not across a conjunction (علي وحسن), and علي
+    only as written with ي (على is the preposition)."""
+    for idx, s in enumerate(spans):
+        if s.label != "PER" or s.i == 0 or covered[s.i - 1] is not None or tokens[s.i].segments:
+            continue
+        prev = tokens[s.i - 1]
+        if prev.kind != "word" or prev.segments or "PER_FIRST" not in gz.lookup(prev.norm, clitics=False):
+            continue
+        if text[prev.end - 1] == "ى":
+            continue
+        s.i -= 1
+        covered[s.i] = idx
+
+
 _KINGDOM = normalize("المملكة", "match")
 # Kingdoms whose own press calls them المملكة alone (ISO 3166 alpha-3).
 _HOME_KINGDOMS = frozenset({"SAU", "MAR", "JOR", "BHR"})
@@ -354,6 +370,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
                     s.entry = entry
 
     _home_kingdom(tokens, spans, covered)
+    _first_name_before(doc.text, tokens, spans, covered)
     _speaker_names(doc, starts, ends, spans, covered)
     _place_heads(tokens, spans)
     _head_plus_name(tokens, norms, spans)
