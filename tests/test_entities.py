@@ -351,3 +351,10 @@ def test_a_first_name_the_tagger_left_out_joins_the_name():
     assert "علي شمخاني" in names              # علي written with ي: the name
     assert "كريم" in names                    # على: the preposition
     assert "حسن" in names                     # a conjunction between: two people
+
+
+def test_a_town_taken_for_an_organization_inside_a_hyphenated_region_is_part_of_it():
+    doc = analyze("وزار الوفد جهة طنجة - تطوان - الحسيمة أمس.", places=("طنجة", "الحسيمة"), orgs=("تطوان",))
+    names = by_name(doc)
+    assert any(n.startswith("جهة طنجة") and n.endswith("الحسيمة") for n in names), names
+    assert "تطوان" not in names

@@ -395,17 +395,22 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
 
 
 def _compound_regions(tokens: list[Token], spans: list[Span]) -> None:
-    """Places joined by hyphens are one region: جهة طنجة - تطوان - الحسيمة، سوس - ماسة."""
-    by_start = {s.i: s for s in spans if s.label == "LOC"}
+    """Places joined by hyphens are one region: جهة طنجة - تطوان - الحسيمة، سوس - ماسة. A town
+    the tagger took for an organization (a club of that name) is a place there."""
+    by_start = {s.i: s for s in spans if _place_like(s)}
     for s in spans:
         if s.label != "LOC":
             continue
         while s.j + 1 < len(tokens) and tokens[s.j].norm in ("-", "–"):
             nxt = by_start.get(s.j + 1)
-            if nxt is None or nxt is s or nxt.label != "LOC":
+            if nxt is None or nxt is s or not _place_like(nxt):
                 break
             s.j, s.entry = nxt.j, None
             nxt.label = "DROP"
+
+
+def _place_like(s: Span) -> bool:
+    return s.label == "LOC" or s.label == "ORG" and s.entry is not None and s.entry.kind in _PLACE
 
 
 def _adjective_countries(tokens: list[Token], spans: list[Span]) -> None:
