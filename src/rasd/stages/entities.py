@@ -254,7 +254,7 @@ UNSURE_PERSON = 0.6
 
 def _unsupported_person(c: _Cluster, norms: list[str]) -> bool:
     """A person only the tagger saw, never with confidence (`UNSURE_PERSON`), with no known first
-    name in or right before its names (طائرتي هليكوبتر، سوق عكاظ; but علي [شمخاني]): no person.
+    name in or right before its names (طائرتا نقل، سوق الخضار; but علي [الزعبي]): no person.
     The caller has checked for a title, a role and a gazetteer entry."""
     if any(s.source != "model" or s.score >= UNSURE_PERSON for s in c.spans):
         return False

@@ -265,10 +265,10 @@ def _speaker_names(doc: Document, starts: list[int], ends: list[int], spans: lis
 
 def _first_name_before(text: str, tokens: list[Token], spans: list[Span], covered: list) -> None:
     """A person's name the tagger began one word late, after a first name it left out (أمين
-    المجلس علي [شمخاني]): the first name joins it. Not across a conjunction (علي وحسن), and علي
+    المجلس علي [الزعبي]): the first name joins it. Not across a conjunction (علي وحسن), and علي
     only as written with ي (على is the preposition)."""
     for idx, s in enumerate(spans):
-        if s.label != "PER" or s.i == 0 or covered[s.i - 1] is not None or tokens[s.i].segments:
+        if s.label != "PER" or s.i == 0 or covered[s.i - 1] is not None or _glued(text, tokens[s.i]):
             continue
         prev = tokens[s.i - 1]
         if prev.kind != "word" or prev.segments or "PER_FIRST" not in gz.lookup(prev.norm, clitics=False):
@@ -279,6 +279,12 @@ def _first_name_before(text: str, tokens: list[Token], spans: list[Span], covere
         covered[s.i] = idx
 
 
+def _glued(text: str, t: Token) -> bool:
+    """Does the token begin with a conjunction or preposition (وحسن، لحسن), not just the article?"""
+    return any(kind == "proclitic" and text[a:b] in _CLITIC_LETTERS for a, b, kind in t.segments)
+
+
+_CLITIC_LETTERS = frozenset("وفبلك")
 _KINGDOM = normalize("المملكة", "match")
 # Kingdoms whose own press calls them المملكة alone (ISO 3166 alpha-3).
 _HOME_KINGDOMS = frozenset({"SAU", "MAR", "JOR", "BHR"})
@@ -605,7 +611,7 @@ def _head_plus_name(tokens: list[Token], norms: list[str], spans: list[Span]) ->
         else:
             continue
         second = _second_person(norms, s.i, s.j) if s.label == "PER" else None
-        if second is not None:                               # مستشفى كمال عدوان | حسام أبو صفية
+        if second is not None:                               # مستشفى سالم الحداد | كريم يوسف
             spans.append(Span(second, s.j, "PER", s.source, s.score))
             s.j = second
         s.i, s.label, s.source, s.entry, s.cut, s.title = first - 1, label, "rule", None, None, None
@@ -618,7 +624,7 @@ _NAME_LINKS = frozenset(normalize(w, "match") for w in ("بن", "ابن", "بن�
 
 def _second_person(norms: list[str], i: int, j: int) -> int | None:
     """Where a second person's name starts in a name of four words or more that an institution is
-    named after (مدير مستشفى كمال عدوان حسام أبو صفية: the tagger ran the two together): at a
+    named after (مدير مستشفى سالم الحداد كريم يوسف: the tagger ran the two together): at a
     first name after the first two words that no بن، أبو، عبد … joins to what comes before."""
     if j - i < 4:
         return None

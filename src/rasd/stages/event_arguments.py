@@ -278,8 +278,8 @@ def _nisba_after(ctx: DocContext, first: int, j: int, end: int) -> str | None:
     return None
 
 
-_PART_LISTS = frozenset({"locative"})
-_QUOTE_MARKS = frozenset('"«»“”\'')          # محيط، داخل: a place around or in the whole
+_PART_LISTS = frozenset({"locative"})          # محيط، داخل: a place around or in the whole
+_QUOTE_MARKS = frozenset('"«»“”\'')
 
 
 def _definite(ctx: DocContext, i: int) -> bool:
@@ -525,7 +525,7 @@ def _definite(ctx: DocContext, k: int) -> bool:
 
 def _part_owner(ctx: DocContext, k: int, end: int) -> str | None:
     """The named whole after an indefinite noun that heads a construct (مداخل المستشفى، محيط
-    مستشفى العودة): what is struck when a part of it is; the person, when the noun is a role of
+    مستشفى النور): what is struck when a part of it is; the person, when the noun is a role of
     the organization named and the person's name follows. Not after a nisba adjective or a word
     with a preposition or the article."""
     if k + 1 >= end or not ctx.is_word(k) or k in ctx.covered or ctx.boundary(k):
@@ -603,7 +603,7 @@ def _object_pronoun(ctx: DocContext, i: int) -> bool:
 def _antecedent(ctx: DocContext, i: int, actor: str | None) -> str | None:
     """The entity an object pronoun at token i refers to, other than the actor: the nearest one
     named before it in its sentence, else the first one the sentence before names (its topic:
-    ومستشفى العودة هو أحد آخر المستشفيات في شمال غزة. وسبق أن حاصره … → the hospital, not Gaza)."""
+    ومستشفى النور من أكبر المرافق في المدينة. وقد حاصره … → the hospital, not the city)."""
     sentence = ctx.sentence_of[i]
     start = ctx.sentence_range[sentence][0]
     for j in range(i - 1, start - 1, -1):

@@ -49,7 +49,7 @@ _NOT_IN_NAMES = (NAME_BREAKERS | {"كان", "كانت", "يكون", "ان", "ا�
 def _person_end(tokens: list[Token], text: str, a: int, b: int) -> int:
     """The end of a person's name tagged over `[a, b)`. A name stops before a function word
     (خزعل كان …، في، الذي) or a word with tanween (بارعًا), and الله ends a name only as the second
-    half of a compound (عبد الله، نصر الله، العبد الله), never after a nisba (سألت سعاد الحربي
+    half of a compound (عبد الله، نصر الله، العبد الله), never after a nisba (سألت منى الخالدي
     الله أن …: the object of the verb)."""
     for k in range(a + 1, b):
         t = tokens[k]
