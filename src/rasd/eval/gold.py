@@ -246,15 +246,20 @@ REQUIRED = {"quotes": ("content", "speaker"), "times": ("text",), "entities": ("
             "events": ("type", "trigger")}
 
 
-def _read_json(path: Path, what: str) -> Any:
+def _read_text(path: Path, what: str, encoding: str = "utf-8") -> str:
+    """The text of a gold or system file; an `EvalError` naming it when it cannot be read or is
+    not UTF-8."""
     try:
-        data = path.read_bytes()
-        text = data.decode("utf-8-sig")
+        return path.read_bytes().decode(encoding)
     except OSError as e:
         raise EvalError(f"cannot read the {what}: {e.strerror}", path=str(path)) from None
     except UnicodeDecodeError as e:
         raise EvalError(f"the {what} is not UTF-8 (byte {e.start})", path=str(path),
                         remedy="save it as UTF-8") from None
+
+
+def _read_json(path: Path, what: str) -> Any:
+    text = _read_text(path, what, "utf-8-sig")
     try:
         return json.loads(text)
     except json.JSONDecodeError as e:
@@ -303,8 +308,8 @@ def load_gold(gold_dir: str | Path) -> dict[str, dict]:
         doc_id = g["id"]
         if doc_id in golds:
             raise EvalError(f'id "{doc_id}" is also the id of {where[doc_id].name}', path=str(p))
-        golds[g["id"]] = g
-        where[g["id"]] = p
+        golds[doc_id] = g
+        where[doc_id] = p
     return golds
 
 
@@ -313,12 +318,7 @@ def load_system(path: str | Path) -> dict[str, dict]:
     A line that is not a JSON object is an `EvalError` naming the file and the line."""
     path = Path(path)
     docs = {}
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as e:
-        raise EvalError(f"cannot read the system file: {e.strerror}", path=str(path)) from None
-    except UnicodeDecodeError as e:
-        raise EvalError(f"the system file is not UTF-8 (byte {e.start})", path=str(path)) from None
+    text = _read_text(path, "system file")
     for n, line in enumerate(text.splitlines(), 1):
         if line.strip():
             try:

@@ -437,11 +437,13 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
         t.actor, t.actor_how = m.entity, "genitive"
     elif m and gen == "R":
         k = m.last + 1
-        if k < end and ctx.has_proclitic(k, "ل") and (k in ctx.mention_at or _lam_owner(ctx, k, end)):
+        lam = k < end and ctx.has_proclitic(k, "ل") and (
+            ctx.mention_at[k].entity if k in ctx.mention_at else _lam_owner(ctx, k, end))
+        if lam:
             # the genitive is the agent when the object follows with ل: دعم طهران لنظام الأسد
             if t.actor is None:
                 t.actor, t.actor_how = m.entity, "genitive"
-            t.recipient = ctx.mention_at[k].entity if k in ctx.mention_at else _lam_owner(ctx, k, end)
+            t.recipient = lam
         elif (k < end and m.label != "PER" and ctx.is_word(k) and not ctx.boundary(k)
               and not ctx.in_list(k, "prepositions") and not ctx.has_proclitic(k, "وفبلك")
               and not ctx.in_list(k, "relative") and not ctx.in_list(k, "adverbs")
@@ -458,10 +460,10 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
         owner = _owner_after(ctx, after + 1, end)
         if owner:
             t.actor, t.actor_how = owner, "genitive"
-    elif gen == "R" and not m and after < end and ctx.anaphor_entity(after):
-        t.recipient = ctx.anaphor_entity(after)          # حصار المستشفى → the hospital named before
-    elif gen == "R" and not m and t.entry.type in CONFLICT_TYPES and _part_owner(ctx, after, end):
-        t.recipient = _part_owner(ctx, after, end)       # قصف محيط المستشفى → the hospital
+    elif gen == "R" and not m and after < end and (whole := ctx.anaphor_entity(after)):
+        t.recipient = whole                              # حصار المستشفى → the hospital named before
+    elif gen == "R" and not m and t.entry.type in CONFLICT_TYPES and (whole := _part_owner(ctx, after, end)):
+        t.recipient = whole                              # قصف محيط المستشفى → the hospital
     elif gen == "R" and not m:
         # an appositive patient: اغتيال العالم النووي محسن فخري زادة
         for k in range(after, min(after + 4, end)):
