@@ -52,6 +52,11 @@ class Clause:
     section: str
 
 
+# (document, its tokens, its sentences, their layout) of the last `DocContext` made: the layout
+# depends on those alone, and the entities and quotes stages both ask for it (read it, don't change it)
+_last_layout: list = []
+
+
 class DocContext:
     """Token-level view of a document for the quote finder."""
 
@@ -60,16 +65,25 @@ class DocContext:
         self.text = doc.text
         toks = doc.tokens
         self.tokens = toks
-        self.norms = [t.norm for t in toks]
-        self.starts = [t.start for t in toks]
-        self.ends = [t.end for t in toks]
-        self.kinds = [t.kind for t in toks]
-        self.clauses = self._clauses()
-        self.paragraphs = self._paragraphs()
-        self.quotes_in = {p: quotations(self.text, a, b) for p, (a, b, _) in self.paragraphs.items()}
+        if _last_layout and _last_layout[0] is doc and _last_layout[1] is toks \
+                and _last_layout[2] is doc.sentences:
+            # the entities stage read the same tokens and sentences before the quotes stage
+            (self.norms, self.starts, self.ends, self.kinds, self.clauses, self.paragraphs,
+             self.quotes_in, self.cue_tokens) = _last_layout[3]
+        else:
+            self.norms = [t.norm for t in toks]
+            self.starts = [t.start for t in toks]
+            self.ends = [t.end for t in toks]
+            self.kinds = [t.kind for t in toks]
+            self.clauses = self._clauses()
+            self.paragraphs = self._paragraphs()
+            self.quotes_in = {p: quotations(self.text, a, b) for p, (a, b, _) in self.paragraphs.items()}
+            self.cue_tokens = list(compress(range(len(toks)), map(_cue_words().__contains__, self.norms)))
+            _last_layout[:] = [doc, toks, doc.sentences, (
+                self.norms, self.starts, self.ends, self.kinds, self.clauses, self.paragraphs,
+                self.quotes_in, self.cue_tokens)]
         self.mentions, self.mention_at = self._mentions()
         self.time_at = self._times()
-        self.cue_tokens = list(compress(range(len(toks)), map(_cue_words().__contains__, self.norms)))
 
     # ---- layout -------------------------------------------------------------------------------
     def _clauses(self) -> list[Clause]:
