@@ -161,6 +161,15 @@ def test_head_plus_person_is_an_organization():
     assert "كمال ناصر" not in ents
 
 
+def test_person_beginning_with_a_head_noun_is_the_place_or_institution():
+    doc = analyze("توجه الزوار لسوق المناخة ثم زاروا مدرسة فهد الزامل.",
+                  people=["لسوق المناخة", "مدرسة فهد الزامل"])
+    ents = by_name(doc)
+    assert ents["سوق المناخة"].label == "LOC"
+    assert ents["مدرسة فهد الزامل"].label == "ORG"
+    assert not any(e.label == "PER" for e in doc.entities)
+
+
 def test_misc_mentions_make_no_entity_and_ids_follow_text_order():
     doc = analyze("قال المصري إن فرنسا وألمانيا اتفقتا في مؤتمر ميونخ.", orgs=[], places=[])
     doc2 = Document(text=doc.text, id="t")

@@ -50,7 +50,7 @@ _PERSON_ORG_HEADS = frozenset(normalize(w, "match") for w in (
     "مستشفى", "جامعة", "مركز", "مؤسسة", "مدرسة", "كلية", "معهد", "مجمع", "جمعية", "قاعة", "مكتبة",
     "كرسي", "جائزة"))
 _PERSON_LOC_HEADS = frozenset(normalize(w, "match") for w in (
-    "مطار", "شارع", "ميدان", "مسجد", "قاعدة", "جسر", "حي", "ساحة", "ميناء"))
+    "مطار", "شارع", "ميدان", "مسجد", "قاعدة", "جسر", "حي", "ساحة", "ميناء", "سوق"))
 # The Arab world and its neighbours, whose towns Arabic news names most (ISO alpha-3).
 _NEAR = frozenset("""ARE BHR DJI DZA EGY IRQ JOR COM KWT LBN LBY MAR MRT OMN PSE QAT SAU SDN SOM SYR
 TUN YEM IRN TUR ISR ESH SSD ERI ETH CYP AFG PAK""".split())
@@ -379,6 +379,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
     _first_name_before(doc.text, tokens, spans, covered)
     _speaker_names(doc, starts, ends, spans, covered)
     _place_heads(tokens, spans)
+    _head_led_persons(tokens, spans)
     _head_plus_name(tokens, norms, spans)
     taken = {k for s in spans for k in range(s.i, s.j)}
     heads = _org_head_positions(tokens, norms)
@@ -578,6 +579,26 @@ def _place_heads(tokens: list[Token], spans: list[Span]) -> None:
         w = h.norm[cut:]
         if not restore and not w.startswith("ال") and w in _PLACE_HEADS:
             s.i, s.cut = s.i - 1, (cut, False) if cut else None
+
+
+def _head_led_persons(tokens: list[Token], spans: list[Span]) -> None:
+    """A "person" the tagger began with an institution's or a place's head noun is the thing
+    named after the name that follows (لسوق [عكاظ]، مستشفى [كمال عدوان]): an organization or a
+    place, without the proclitics of its first word."""
+    for s in spans:
+        if s.label != "PER" or s.j - s.i < 2 or s.title is not None:
+            continue
+        cut, restore = proclitic_cut(tokens[s.i].norm)
+        w = tokens[s.i].norm[cut:]
+        if restore or w.startswith("ال"):
+            continue
+        if w in _PERSON_ORG_HEADS:
+            s.label = "ORG"
+        elif w in _PERSON_LOC_HEADS:
+            s.label = "LOC"
+        else:
+            continue
+        s.source, s.entry, s.cut = "rule", None, (cut, False) if cut else None
 
 
 def _head_plus_name(tokens: list[Token], norms: list[str], spans: list[Span]) -> None:
