@@ -170,6 +170,17 @@ def test_person_beginning_with_a_head_noun_is_the_place_or_institution():
     assert not any(e.label == "PER" for e in doc.entities)
 
 
+def test_a_plural_verb_the_tagger_took_for_a_name_is_no_entity():
+    doc = analyze("قال الأطباء إن الجرحى في حلب يموتون ببطء.", places=["حلب", "يموتون"])
+    assert set(by_name(doc)) == {"حلب"}
+
+
+def test_a_masculine_adjective_after_a_town_is_not_part_of_its_name():
+    doc = analyze("تحدث التقرير عن وضع حلب الكارثي وعن حلب الشرقية.", places=["حلب الكارثي", "حلب الشرقية"])
+    names = set(by_name(doc))
+    assert "حلب الكارثي" not in names and "حلب" in names
+
+
 def test_misc_mentions_make_no_entity_and_ids_follow_text_order():
     doc = analyze("قال المصري إن فرنسا وألمانيا اتفقتا في مؤتمر ميونخ.", orgs=[], places=[])
     doc2 = Document(text=doc.text, id="t")

@@ -16,6 +16,7 @@ LEG, …), and, for places, the gazetteer id and coordinates. Ids e1, e2, … fo
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import lru_cache
 
@@ -225,6 +226,8 @@ class EntityStage(Stage):
             if e is None and c.label == "LOC":
                 found, _why = resolve_place(canonical)     # known under another form (مخيم X)
                 e = found if found is not None and found.label == "LOC" else None
+            if e is None and _verb_only(c, norms):
+                continue
             if c.label == "PER":
                 title, roles, sector, country = _person_info(doc, tokens, norms, c, bounds, in_person)
                 if e is not None and e.label == "PER":
@@ -250,6 +253,16 @@ class EntityStage(Stage):
 
 
 UNSURE_PERSON = 0.6
+
+
+def _verb_only(c: _Cluster, norms: list[str]) -> bool:
+    """A name only the tagger saw, always one word in the form of an imperfect plural verb
+    (يموتون، وتقولون): a verb, no name."""
+    return all(s.source == "model" and s.j - s.i == 1 and _PLURAL_VERB.fullmatch(norms[s.i])
+               for s in c.spans)
+
+
+_PLURAL_VERB = re.compile(r"[وف]?[يت]\w{2,}ون")
 
 
 def _unsupported_person(c: _Cluster, norms: list[str]) -> bool:

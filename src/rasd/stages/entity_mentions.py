@@ -370,6 +370,9 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
                 s.i, s.j, s.entry = i, j, entry
                 if entry.kind not in ("CITY", "CAPITAL") or s.label not in ("ORG", "PER"):
                     s.label = entry.label or s.label        # a town may name a club: keep ORG
+            elif i == s.i and j < s.j and s.label in ("LOC", "GPE") and s.source == "model" \
+                    and entry.kind in ("CITY", "CAPITAL") and _masculine_adjectives(tokens, j, s.j):
+                s.j, s.entry = j, entry                     # غزة [الكارثي]: it agrees with another noun
             elif s.i <= i and j == s.j and s.label in ("LOC", "GPE") and entry.kind in _PLACE:
                 head = gz.head(tokens[s.i].norm)             # مدينة غزة: the place is غزة
                 if j - i == s.j - s.i - 1 and head and head[0] == "LOC_HEAD":
@@ -399,6 +402,17 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
     _compound_regions(tokens, spans)
     _adjective_countries(tokens, spans)
     return _dedupe([s for s in spans if s.label != "DROP"])
+
+
+def _masculine_adjectives(tokens: list[Token], a: int, b: int) -> bool:
+    """Are tokens [a, b) definite masculine nisba adjectives (الكارثي، الصحي)? After a town's
+    name, which is feminine, they describe another noun: no part of the name. Directions
+    (الشمالي، الغربي) are left in: they may name a part of the town."""
+    return all(t.kind == "word" and t.norm.startswith("ال") and t.norm.endswith("ي")
+               and len(t.norm) > 4 and t.norm not in _DIRECTIONS for t in tokens[a:b])
+
+
+_DIRECTIONS = frozenset(normalize(w, "match") for w in ("الشمالي", "الجنوبي", "الشرقي", "الغربي", "الأوسط"))
 
 
 def _compound_regions(tokens: list[Token], spans: list[Span]) -> None:
