@@ -18,9 +18,15 @@ def test_basic_marks_and_lines():
     "بني المعبد عام 300 ق.م في الجنوب.",
     "زوروا الموقع www.example.com/news.html للمزيد.",
     "حضر أ. د. سامي اللقاء.",
+    "قال أ.د.سامي إن النسبة ١٢٣.٥ في المئة.",
 ])
 def test_no_split_inside(text):
     assert sents(text) == [text]
+
+
+def test_end_mark_without_the_space_after_it():
+    assert sents("وصل الوفد إلى المدينة.وقال المتحدث إن الزيارة مهمة؟نعم") == [
+        "وصل الوفد إلى المدينة.", "وقال المتحدث إن الزيارة مهمة؟", "نعم"]
 
 
 def test_quotation_aware():

@@ -1,7 +1,7 @@
 """Sentence splitting for Arabic news.
 
 Boundaries: a line break (news paragraphs are lines), and ``. ! ? ؟ ؛ ; …`` followed by a space or
-the end of the line. Not a boundary: a full stop inside a number (2.5) or a URL (no space follows),
+the end of the line, or glued between two words when the space was left out (``قالوا.وأضاف``). Not a boundary: a full stop inside a number (2.5) or a URL (no space follows),
 after an abbreviation or an initial (د. م. ق.م. أ.), or inside a quotation that closes on the same
 line («… . …» stays one sentence; a quotation that never closes is ignored).
 
@@ -20,7 +20,10 @@ __all__ = ["ABBREVIATIONS", "split_paragraphs", "split_sentences"]
 ABBREVIATIONS = frozenset(["د", "م", "أ", "ا", "ج", "ع", "ق", "ق.م", "ص", "ص.ب", "ت", "س", "ش", "هـ.ق",
                            "أ.د", "Dr", "Mr", "Mrs", "Ms", "St", "No", "vs", "etc", "U.S", "U.N"])
 
-_END = regex.compile(r"[.!?؟؛;…\u06D4]+[\"»”’'\)\]]*(?=\s|$)")
+# An end mark is followed by a space or the end of the line, or, when the space was left out
+# (a scraped page's للجميع.ثم), sits between a word of three letters or more and the next word.
+_END = regex.compile(r"[.!?؟؛;…\u06D4]+[\"»”’'\)\]]*(?=\s|$)"
+                     r"|(?<=[\u0621-\u064A]{3})[.!?؟؛]+(?=[\u0621-\u064A])")
 _LINE = regex.compile(r"[^\n]+")
 
 
