@@ -132,6 +132,14 @@ def test_implicit_continuations_and_participles_keep_the_speaker():
     assert rows(doc)[3][3] == "direct" and rows(doc)[3][1] == "لن نقبل بأقل من ذلك"
 
 
+def test_a_supplication_says_what_is_asked_not_whom():
+    doc = make_doc("وافتتح سامي خليل المدرسة الجديدة، سائلا الله تعالى أن ينفع بها الطلاب.\n"
+                   "وقال سامي خليل إن المدرسة تتسع لألف طالب، داعيا المولى عز وجل أن يحفظ البلاد.", PEOPLE)
+    said = {r[0]: r[1] for r in rows(doc)}
+    assert said["سائلا"] == "ينفع بها الطلاب"
+    assert said["داعيا"] == "يحفظ البلاد"
+
+
 def test_feminine_verb_finds_the_woman_speaker():
     doc = make_doc("قالت وزيرة الصحة هدى سالم إن اللقاحات وصلت.\n"
                    "وأكد مدير المستشفى كريم ناصر أن الأسرة ممتلئة.\n"

@@ -38,6 +38,9 @@ _TRAIL = ".،,؛;:…-–— \t\n"
 _TOPIC_WORDS = frozenset(["حول", "عن", "بعنوان", "عنوان", "شعار", "بشان", "باسم", "اسم", "مشروع", "ضمن"])
 _NEGATIONS = frozenset(["لا", "لم", "لن", "ما", "ولا", "ولم", "ولن", "قد", "ينبغي", "يجب", "يمكن"])
 _PER = ("PER", "PERS")
+# God and His epithets, the one asked in a supplication (سائلا الله تعالى أن …، داعيا المولى عز وجل أن …)
+_GOD = frozenset(normalize(w, "match") for w in (
+    "الله", "المولى", "الباري", "تعالى", "عز", "وجل", "سبحانه", "وتعالى", "القدير", "العلي", "جل", "جلاله"))
 
 
 @dataclass
@@ -258,7 +261,7 @@ class _ClauseReader:
                 continue
             if ctx.mention_at.get(t) or t in ctx.time_at or ctx.is_definite(t) or is_prep(ctx, t):
                 continue
-            if ctx.kinds[t] == "number":
+            if ctx.kinds[t] == "number" or ctx.norms[t] in _GOD:
                 continue
             return False
         return True
