@@ -140,6 +140,14 @@ def test_a_supplication_says_what_is_asked_not_whom():
     assert said["داعيا"] == "يحفظ البلاد"
 
 
+def test_a_number_of_people_is_the_speaker_not_what_was_said():
+    doc = make_doc("أعلن عدد من المواطنين عن نيتهم تنظيم وقفة أمام البلدية غدا.", PEOPLE)
+    (cue, said, speaker, kind), = rows(doc)
+    assert said.startswith("نيتهم")
+    q = doc.quotes[0]
+    assert doc.text[q.source.start:q.source.end] == "عدد من المواطنين" and q.speaker is None
+
+
 def test_feminine_verb_finds_the_woman_speaker():
     doc = make_doc("قالت وزيرة الصحة هدى سالم إن اللقاحات وصلت.\n"
                    "وأكد مدير المستشفى كريم ناصر أن الأسرة ممتلئة.\n"

@@ -408,6 +408,10 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
                 and not ctx.has_proclitic(k, "لب") and (subj is None or subj.last == k - 1):
             grow(k, k)
             k += 1
+            if cls == "quantifier" and k + 1 < limit and ctx.norms[k] == "من" \
+                    and ctx.sclass(k + 1) in ("unnamed", "group"):
+                grow(k, k)                          # عدد [من] المواطنين
+                k += 1
             if cls in ("title", "descriptor") and subj.head == "unknown" and not subj.mentions:
                 k = _unrecognized_name(ctx, k, limit, stop, particles, subj)
             continue
