@@ -181,6 +181,11 @@ def test_a_masculine_adjective_after_a_town_is_not_part_of_its_name():
     assert "حلب الكارثي" not in names and "حلب" in names
 
 
+def test_an_organization_head_takes_no_preposition_as_its_genitive():
+    doc = analyze("وأشارت الهيئة إلى أن العمل مستمر.", orgs=["الهيئة"])
+    assert "الهيئة إلى" not in by_name(doc)
+
+
 def test_misc_mentions_make_no_entity_and_ids_follow_text_order():
     doc = analyze("قال المصري إن فرنسا وألمانيا اتفقتا في مؤتمر ميونخ.", orgs=[], places=[])
     doc2 = Document(text=doc.text, id="t")

@@ -1,7 +1,7 @@
 """The mentions stage's own rules on the tagger's chunks."""
 from __future__ import annotations
 
-from rasd.stages.mentions import _person_end
+from rasd.stages.mentions import _name_end, _person_end
 from rasd.text.tokenize import tokenize
 
 
@@ -24,3 +24,17 @@ def test_a_name_stops_before_a_function_word_or_tanween():
     assert _end("نادر سليم رئيسًا") == 2
     assert _end("أبو بكر البغدادي") == 3
     assert _end("سكينة حسن علي") == 3                 # علي is a name (in match form, also على)
+
+
+def _any_end(words: str) -> int:
+    toks = tokenize(words)
+    return _name_end(toks, 0, len(toks))
+
+
+def test_no_name_holds_a_complementizer_or_ends_in_a_mark_or_a_preposition():
+    assert _any_end("الهيئة إلى أن سامي") == 1
+    assert _any_end("الاتحاد .") == 1
+    assert _any_end("الهيئة العليا للمفاوضات") == 3
+    assert _any_end("منظمة أطباء بلا حدود") == 4
+    assert _any_end("بان كي مون") == 3                # not the complementizer بأن
+    assert _any_end("يان فان دير") == 3

@@ -16,7 +16,7 @@ from bisect import bisect_left
 
 from ..model import Document, Mention, Token
 from ..ner import NerTagger, default_tagger
-from ..quotes.lexicon import NAME_BREAKERS
+from ..quotes.lexicon import COMPLEMENTIZERS, NAME_BREAKERS
 from .base import Stage
 
 __all__ = ["LABELS", "MentionStage", "mention_start"]
@@ -44,6 +44,25 @@ _GOD = "الله"
 _TANWEEN_FATH = "\u064b"
 # (in match form: على and the name علي are one word there, and علي stays a name)
 _NOT_IN_NAMES = (NAME_BREAKERS | {"كان", "كانت", "يكون", "ان", "انه", "انها"}) - {"علي"}
+
+
+# (in match form: على and the name علي are one word there)
+# إن، أن، أنه … (not بان، فان: بان كي مون، جان فان …)
+_CUTS = frozenset(w for w in COMPLEMENTIZERS if w.startswith("ان"))
+_NOT_LAST = frozenset(w for w in NAME_BREAKERS if len(w) <= 3) - {"علي"}
+
+
+def _name_end(tokens: list[Token], a: int, b: int) -> int:
+    """The end of a name of any kind tagged over `[a, b)`: before a complementizer (إن، أن: no
+    name holds one), and without the marks and short function words the tagger ran on with at
+    its end (المنظمة إلى …، المنظمة.)."""
+    for k in range(a + 1, b):
+        if tokens[k].norm in _CUTS:
+            b = k
+            break
+    while b - a > 1 and (tokens[b - 1].kind == "punct" or tokens[b - 1].norm in _NOT_LAST):
+        b -= 1
+    return b
 
 
 def _person_end(tokens: list[Token], text: str, a: int, b: int) -> int:
@@ -88,6 +107,7 @@ class MentionStage(Stage):
                 label = LABELS.get(kind)
                 if label is None:
                     continue
+                b = _name_end(tokens, i + a, i + b) - i
                 if label == "PER":
                     b = _person_end(tokens, text, i + a, i + b) - i
                 first, last = tokens[i + a], tokens[i + b - 1]
