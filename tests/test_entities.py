@@ -186,6 +186,14 @@ def test_an_organization_head_takes_no_preposition_as_its_genitive():
     assert "الهيئة إلى" not in by_name(doc)
 
 
+def test_a_role_word_beginning_with_waw_keeps_it():
+    doc = analyze("وقال وكيل الوزارة المهندس سامي خليل إن العمل مستمر. والتقى كريم ناصر، والرئيس العراقي السابق، بالوفد.",
+                  people=["سامي خليل", "كريم ناصر"])
+    ents = by_name(doc)
+    assert ents["سامي خليل"].roles == ("وكيل الوزارة",) and ents["سامي خليل"].country is None
+    assert ents["كريم ناصر"].roles == ("الرئيس العراقي السابق",) and ents["كريم ناصر"].country == "IRQ"
+
+
 def test_misc_mentions_make_no_entity_and_ids_follow_text_order():
     doc = analyze("قال المصري إن فرنسا وألمانيا اتفقتا في مؤتمر ميونخ.", orgs=[], places=[])
     doc2 = Document(text=doc.text, id="t")

@@ -517,7 +517,7 @@ def _person_info(doc, tokens, norms, c: _Cluster, bounds, stop: set[int]):
     for lo, hi in role_ranges:
         while hi - lo > 1 and _is_title_only(tokens[hi - 1]):   # … الخاص المهندس (next person's title)
             hi -= 1
-        r = name_of(doc, tokens, lo, hi)[0]                     # والرئيس العراقي -> الرئيس العراقي
+        r = name_of(doc, tokens, lo, hi, _role_cut(norms, lo, hi))[0]   # والرئيس العراقي -> الرئيس العراقي
         if r not in roles:
             roles.append(r)
     sector = title_entry.sector if title_entry is not None else None
@@ -558,9 +558,23 @@ def _phrase_country(tokens: list[Token], norms: list[str], lo: int, hi: int) -> 
             iso = gz.demonym(t.norm)
             if iso:
                 return iso
+    roles = {mt.start for mt in gz.titles_range(norms, lo, hi)}
     for mt in gz.match_range(norms, lo, hi):
-        if mt.entry.country and not mt.ambiguous:
+        if mt.entry.country and not mt.ambiguous and not (mt.cut and mt.start in roles):   # وكيل: no و + Kiel
             return mt.entry.country
+    return None
+
+
+def _role_cut(norms: list[str], lo: int, hi: int) -> tuple[int, bool] | None:
+    """The proclitics to cut from a role phrase's first word: those of `proclitic_cut` when the
+    rest still reads as a role (والرئيس -> الرئيس), none when only the whole word does (وكيل
+    الوزارة is no و + كيل)."""
+    cut, restore = proclitic_cut(norms[lo])
+    if not cut:
+        return None
+    rest = ("ال" if restore else "") + norms[lo][cut:]
+    if gz.title_at([rest, *norms[lo + 1:hi]], 0, hi - lo) is None and gz.title_at(norms, lo, hi) is not None:
+        return 0, False
     return None
 
 
