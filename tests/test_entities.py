@@ -194,6 +194,12 @@ def test_a_role_word_beginning_with_waw_keeps_it():
     assert ents["كريم ناصر"].roles == ("الرئيس العراقي السابق",) and ents["كريم ناصر"].country == "IRQ"
 
 
+def test_a_name_written_on_with_a_hyphen_joins_the_place():
+    doc = analyze("هبطت الطائرة في مطار حلب-النيرب مساء أمس.", places=["مطار حلب"], orgs=["النيرب"])
+    ents = by_name(doc)
+    assert ents["مطار حلب-النيرب"].label == "LOC" and "النيرب" not in ents
+
+
 def test_misc_mentions_make_no_entity_and_ids_follow_text_order():
     doc = analyze("قال المصري إن فرنسا وألمانيا اتفقتا في مؤتمر ميونخ.", orgs=[], places=[])
     doc2 = Document(text=doc.text, id="t")

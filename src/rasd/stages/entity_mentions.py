@@ -419,17 +419,26 @@ _DIRECTIONS = frozenset(normalize(w, "match") for w in ("الشمالي", "ال�
 
 def _compound_regions(tokens: list[Token], spans: list[Span]) -> None:
     """Places joined by hyphens are one region: جهة طنجة - تطوان - الحسيمة، سوس - ماسة. A town
-    the tagger took for an organization (a club of that name) is a place there."""
-    by_start = {s.i: s for s in spans if _place_like(s)}
+    the tagger took for an organization (a club of that name) is a place there, and so is any
+    name but a person's written on with a hyphen and no space (مطار فاس-سايس)."""
+    by_start = {s.i: s for s in spans if s.label != "DROP"}
     for s in spans:
         if s.label != "LOC":
             continue
         while s.j + 1 < len(tokens) and tokens[s.j].norm in ("-", "–"):
             nxt = by_start.get(s.j + 1)
-            if nxt is None or nxt is s or not _place_like(nxt):
+            if nxt is None or nxt is s or nxt.label == "DROP" or not (_place_like(nxt) or _hyphen_glued(tokens, s.j)
+                                                                     and nxt.label != "PER"):
                 break
-            s.j, s.entry = nxt.j, None
+            if not _hyphen_glued(tokens, s.j):
+                s.entry = None                      # a region of several places
+            s.j = nxt.j
             nxt.label = "DROP"
+
+
+def _hyphen_glued(tokens: list[Token], k: int) -> bool:
+    """Is the mark at token k written between two words without a space (فاس-سايس)?"""
+    return 0 < k < len(tokens) - 1 and tokens[k - 1].end == tokens[k].start and tokens[k].end == tokens[k + 1].start
 
 
 def _place_like(s: Span) -> bool:
