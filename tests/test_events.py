@@ -494,6 +494,8 @@ def test_request_of_an_organization_and_first_person_object():
     ("وأكد مستشفى النور أن الجيش الإسرائيلي واصل خلال حصاره للمدارس منع الإمدادات.", "COERCE"),
     # a street named after a place is not that place
     ("وقالت مصادر إن غارة استهدفت شارع خان يونس الرئيسي.", "ASSAULT"),
+    # a feminine verbal noun with a pronoun inside a clause is a noun (استقالة + ه), not استقالت + ه
+    ("وزار الوفد مستشفى النور الذي سيقدم مديره استقالته الشهر المقبل.", "RETREAT"),
 ])
 def test_no_recipient_from_a_false_pronoun_or_a_place_head(text, type_):
     doc = make_doc(text, NOUR)
