@@ -200,6 +200,12 @@ def test_a_name_written_on_with_a_hyphen_joins_the_place():
     assert ents["مطار حلب-النيرب"].label == "LOC" and "النيرب" not in ents
 
 
+def test_a_head_noun_is_no_town_of_that_name():
+    # جامعة is also a town in Algeria: the university of Cairo is Egyptian
+    doc = analyze("وقع الاتفاق مع جامعة القاهرة أمس.", orgs=["جامعة القاهرة"])
+    assert by_name(doc)["جامعة القاهرة"].country == "EGY"
+
+
 def test_misc_mentions_make_no_entity_and_ids_follow_text_order():
     doc = analyze("قال المصري إن فرنسا وألمانيا اتفقتا في مؤتمر ميونخ.", orgs=[], places=[])
     doc2 = Document(text=doc.text, id="t")

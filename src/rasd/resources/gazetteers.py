@@ -384,6 +384,19 @@ def ambiguous(word: str) -> bool:
     return False
 
 
+def _head_place(norm: str, entry: Entry) -> bool:
+    """Is a one-word place name a head noun (جامعة، الحي): a town of that name is far rarer in
+    the news than the common word?"""
+    if entry.label != "LOC":
+        return False
+    heads = _heads()
+    for _key, cut in word_forms(norm):
+        form = norm[cut:]
+        if form in heads or form.startswith("ال") and form[2:] in heads:
+            return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def _by_id() -> dict[str, Entry]:
     out: dict[str, Entry] = {}
@@ -495,7 +508,8 @@ class _Start:
         if self._alone is None:
             es, key = self.single
             article_missing, cut, restore = _match_info(self.norm, key)
-            self._alone = (es[0], article_missing or ambiguous(self.norm), cut, restore)
+            self._alone = (es[0], article_missing or ambiguous(self.norm) or _head_place(self.norm, es[0]),
+                           cut, restore)
         return self._alone
 
 
@@ -665,7 +679,7 @@ def _matches(norms: Sequence[str], found, kinds: Iterable[str] | None = None) ->
                 continue
         norm = norms[start]
         article_missing, cut, restore = _match_info(norm, key)
-        amb = article_missing or end - start == 1 and ambiguous(norm)
+        amb = article_missing or end - start == 1 and (ambiguous(norm) or _head_place(norm, es[0]))
         out.append(Match(start, end, es[0], amb, cut, restore))
     return out
 
