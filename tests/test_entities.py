@@ -206,6 +206,19 @@ def test_a_head_noun_is_no_town_of_that_name():
     assert by_name(doc)["جامعة القاهرة"].country == "EGY"
 
 
+def test_abd_and_the_next_word_are_one_name_written_either_way():
+    doc = analyze("استقبل الدكتور فهد عبد الرحيم الوفد. وقال الدكتور عبدالرحيم إن الزيارة مهمة.",
+                  people=["فهد عبد الرحيم", "عبدالرحيم"])
+    ents = [e for e in doc.entities if e.label == "PER"]
+    assert len(ents) == 1 and ents[0].name == "فهد عبد الرحيم" and len(ents[0].mentions) == 2
+
+
+def test_half_of_an_abd_name_is_no_family_name_and_an_adjective_no_person():
+    doc = analyze("هنأ الملك فيصل بن عبد العزيز الشعب بهذا اليوم العزيز في الوطن الغالي.",
+                  people=["فيصل بن عبد العزيز", "الغالي"])
+    assert [e.name for e in doc.entities if e.label == "PER"] == ["فيصل بن عبد العزيز"]
+
+
 def test_misc_mentions_make_no_entity_and_ids_follow_text_order():
     doc = analyze("قال المصري إن فرنسا وألمانيا اتفقتا في مؤتمر ميونخ.", orgs=[], places=[])
     doc2 = Document(text=doc.text, id="t")

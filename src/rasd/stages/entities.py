@@ -55,8 +55,12 @@ _CITY_HEAD = gz.name_key(normalize("مدينة", "match")).lstrip("!")
 
 @lru_cache(maxsize=100_000)
 def _keys(name: str) -> tuple[str, ...]:
-    """Comparison words of a name: ``match`` form, article removed."""
-    return tuple(gz.name_key(w).lstrip("!") for w in normalize(name, "match").split())
+    """Comparison words of a name: ``match`` form, article removed; عبد and the word after it are
+    one (عبد العاطي is written عبدالعاطي too)."""
+    return tuple(gz.name_key(w).lstrip("!") for w in _ABD.sub("عبد", normalize(name, "match")).split())
+
+
+_ABD = re.compile(r"(?<!\S)عبد\s+(?=\S)")
 
 
 _KINGDOM_KEYS = _keys("المملكة")
@@ -226,7 +230,7 @@ class EntityStage(Stage):
             if e is None and c.label == "LOC":
                 found, _why = resolve_place(canonical)     # known under another form (مخيم X)
                 e = found if found is not None and found.label == "LOC" else None
-            if e is None and _verb_only(c, norms):
+            if e is None and (_verb_only(c, norms) or c.label == "PER" and _adjective_only(c, norms)):
                 continue
             if c.label == "PER":
                 title, roles, sector, country = _person_info(doc, tokens, norms, c, bounds, in_person)
@@ -263,6 +267,14 @@ def _verb_only(c: _Cluster, norms: list[str]) -> bool:
 
 
 _PLURAL_VERB = re.compile(r"[وف]?[يت]\w{2,}ون")
+
+
+def _adjective_only(c: _Cluster, norms: list[str]) -> bool:
+    """A person only the tagger saw, always one word with the article right after a word with
+    the article that is no title (الوطن [العزيز]، الذكر [الحكيم]): an adjective, no name."""
+    return all(s.source == "model" and s.j - s.i == 1 and s.i > 0 and norms[s.i].startswith("ال")
+               and norms[s.i - 1].startswith("ال") and len(norms[s.i - 1]) > 3
+               and gz.title_at(norms, s.i - 1, s.i) is None for s in c.spans)
 
 
 def _unsupported_person(c: _Cluster, norms: list[str]) -> bool:

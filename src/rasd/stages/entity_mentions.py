@@ -463,6 +463,9 @@ def _adjective_countries(tokens: list[Token], spans: list[Span]) -> None:
             prev_span = s
 
 
+_ABD = normalize("عبد", "match")
+
+
 def _family_names(tokens: list[Token], norms: list[str], spans: list[Span]) -> list[Span]:
     """One-word mentions of a person's family name that the tagger missed (اللواء يحيى رسول …
     وبين رسول). The family name is the last word of a multi-word PER mention; a first name, an
@@ -473,8 +476,9 @@ def _family_names(tokens: list[Token], norms: list[str], spans: list[Span]) -> l
         if s.label != "PER" or s.j - s.i < 2:
             continue
         w = tokens[s.j - 1].norm
-        if tokens[s.j - 1].kind != "word" or len(w) < 3 or gz.is_first_name(w) or gz.ambiguous(w):
-            continue
+        if tokens[s.j - 1].kind != "word" or len(w) < 3 or gz.is_first_name(w) or gz.ambiguous(w) \
+                or tokens[s.j - 2].norm == _ABD:
+            continue                                     # عبد [العزيز] is half of one name
         key = gz.name_key(w).lstrip("!")
         if len(key) >= 3:
             last[key] = w.startswith("ال")
