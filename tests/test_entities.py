@@ -219,6 +219,12 @@ def test_half_of_an_abd_name_is_no_family_name_and_an_adjective_no_person():
     assert [e.name for e in doc.entities if e.label == "PER"] == ["فيصل بن عبد العزيز"]
 
 
+def test_a_disease_is_no_name_and_ends_one():
+    doc = analyze("أصيبت الفنانة هدى سالم بفيروس كورونا، وانتشر فيروس كورونا في المدينة.",
+                  people=["هدى سالم بفيروس كورونا"], places=["فيروس كورونا"])
+    assert [e.name for e in doc.entities] == ["هدى سالم"]
+
+
 def test_misc_mentions_make_no_entity_and_ids_follow_text_order():
     doc = analyze("قال المصري إن فرنسا وألمانيا اتفقتا في مؤتمر ميونخ.", orgs=[], places=[])
     doc2 = Document(text=doc.text, id="t")

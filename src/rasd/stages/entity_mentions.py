@@ -25,6 +25,7 @@ from ..model import Document, Token
 from ..resources import gazetteers as gz
 from ..text.clitics import _lexicon, known
 from ..text.normalize import normalize
+from ..ner.features import cue_classes
 
 __all__ = ["Span", "Words", "collect", "name_of", "proclitic_cut", "words"]
 
@@ -326,6 +327,10 @@ def words(tokens: list[Token]) -> Words:
     return Words([t.norm for t in tokens], [t.start for t in tokens], [t.end for t in tokens])
 
 
+def _disease(t: Token) -> bool:
+    return t.kind == "word" and "DISEASE" in (cue_classes(t.stem) or "")
+
+
 def collect(doc: Document, w: Words | None = None) -> list[Span]:
     """Mentions for the entity layer, sorted by position (see the module docstring). `w` is
     `words(doc.tokens)`, when the caller has it."""
@@ -339,8 +344,13 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
     for m in doc.mentions:
         i, j = _token_range(starts, ends, m.start, m.end)
         if i < len(tokens):
-            spans.append(Span(i, min(j, len(tokens)), "LOC" if m.label == "GPE" else m.label,
-                              m.source, m.score))
+            j = min(j, len(tokens))
+            label = "LOC" if m.label == "GPE" else m.label
+            k = next((k for k in range(i, j) if _disease(tokens[k])), j)
+            if k == i:
+                label = "DROP"                     # فيروس كورونا: no person, place or organization
+            j = k                                  # يسرا [بفيروس كورونا]
+            spans.append(Span(i, j, label, m.source, m.score))
 
     matches = []
     for (a, _), found in zip(bounds, gz.match_ranges(norms, bounds)):
