@@ -159,6 +159,11 @@ def test_look_alikes_are_not_events(text, absent):
     assert not {v.type for v in events(doc)} & absent
 
 
+def test_here_without_its_hamza_is_not_congratulated():
+    doc = make_doc("وهنا أذكر أن الوضع صعب. وهنأ سامي خليل الفائزين.", {"سامي خليل": ("PER", ["سامي خليل"])})
+    assert [trig(doc, v) for v in events(doc)] == ["وهنأ"]
+
+
 def test_trigger_inside_an_entity_name_is_not_an_event():
     text = "عقدت منظمة التعاون الإسلامي مؤتمرا في جدة."
     doc = make_doc(text, {"منظمة التعاون الإسلامي": ("ORG", ["منظمة التعاون الإسلامي"])})

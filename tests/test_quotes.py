@@ -148,6 +148,11 @@ def test_a_number_of_people_is_the_speaker_not_what_was_said():
     assert doc.text[q.source.start:q.source.end] == "عدد من المواطنين" and q.speaker is None
 
 
+def test_here_is_no_cue():
+    doc = make_doc("وقال سامي خليل إن الهدنة صامدة.\nوهنا أذكر مثلا أن الوسطاء قدموا مقترحا.", PEOPLE)
+    assert [r[0] for r in rows(doc)] == ["وقال"]
+
+
 def test_feminine_verb_finds_the_woman_speaker():
     doc = make_doc("قالت وزيرة الصحة هدى سالم إن اللقاحات وصلت.\n"
                    "وأكد مدير المستشفى كريم ناصر أن الأسرة ممتلئة.\n"

@@ -13,13 +13,18 @@ from ..text.normalize import normalize
 from .lexicon import cue_first_words, speaker_class
 from .marks import quotations
 
-__all__ = ["Clause", "DocContext", "MentionRef"]
+__all__ = ["Clause", "DocContext", "HERE", "MentionRef"]
 
 _COMMAS = frozenset("،,")
 _NOT_ARTICLE = frozenset(normalize(w, "match") for w in (
     "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللاتي", "اللواتي", "اللائي",
     "إلى", "الى", "إلا", "الا", "الآن", "الان", "الله", "اللهم", "ألا", "إلي", "إليه", "إليها", "إليهم",
     "إليك", "إلينا", "الف", "آلاف", "الاف", "ألف", "لله", "للذين", "للتي", "للذي"))
+
+
+# هنا "here", which is هنأ "congratulated" once the hamza is folded away: without its hamza
+# written, the word is read as "here"
+HERE = frozenset(["هنا", "وهنا", "فهنا"])
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +83,8 @@ class DocContext:
             self.clauses = self._clauses()
             self.paragraphs = self._paragraphs()
             self.quotes_in = {p: quotations(self.text, a, b) for p, (a, b, _) in self.paragraphs.items()}
-            self.cue_tokens = list(compress(range(len(toks)), map(_cue_words().__contains__, self.norms)))
+            self.cue_tokens = [i for i in compress(range(len(toks)), map(_cue_words().__contains__, self.norms))
+                               if not (self.norms[i] in HERE and self.text[toks[i].start:toks[i].end] in HERE)]
             _last_layout[:] = [doc, toks, doc.sentences, (
                 self.norms, self.starts, self.ends, self.kinds, self.clauses, self.paragraphs,
                 self.quotes_in, self.cue_tokens)]

@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from ..model import Document, Event, Span
+from ..quotes.context import HERE
 from .base import Stage
 from .event_arguments import (CONFLICT_TYPES, SPEECH_TYPES, Trigger, find_arguments,
                               find_modality, find_place, find_time)
@@ -156,7 +157,7 @@ def detect_triggers(ctx: DocContext) -> list[Trigger]:
                 continue
             info = ctx.info[i]
             readings, phrases = info.readings, info.phrases
-            if not readings and not phrases:
+            if not readings and not phrases or ctx.norms[i] in HERE and ctx.text(i) in HERE:
                 i += 1
                 continue
             best = None
