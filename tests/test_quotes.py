@@ -148,6 +148,13 @@ def test_a_number_of_people_is_the_speaker_not_what_was_said():
     assert doc.text[q.source.start:q.source.end] == "عدد من المواطنين" and q.speaker is None
 
 
+def test_asking_god_is_a_statement_of_the_one_who_asks():
+    doc = make_doc("وسألت هدى سالم الله أن يحفظ البلاد.\nوقال سامي خليل إن الهدنة صامدة، وسأل الله أن تدوم.", PEOPLE)
+    got = {r[0]: (r[1], r[2]) for r in rows(doc)}
+    assert got["وسألت"] == ("يحفظ البلاد", "هدى سالم")
+    assert got["وسأل"] == ("تدوم", "سامي خليل")
+
+
 def test_here_is_no_cue():
     doc = make_doc("وقال سامي خليل إن الهدنة صامدة.\nوهنا أذكر مثلا أن الوسطاء قدموا مقترحا.", PEOPLE)
     assert [r[0] for r in rows(doc)] == ["وقال"]

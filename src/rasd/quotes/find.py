@@ -39,6 +39,7 @@ _TOPIC_WORDS = frozenset(["حول", "عن", "بعنوان", "عنوان", "شع�
 _NEGATIONS = frozenset(["لا", "لم", "لن", "ما", "ولا", "ولم", "ولن", "قد", "ينبغي", "يجب", "يمكن"])
 _PER = ("PER", "PERS")
 # God and His epithets, the one asked in a supplication (سائلا الله تعالى أن …، داعيا المولى عز وجل أن …)
+_PRAYER_VERBS = frozenset(["سأل", "دعا"])
 _GOD = frozenset(normalize(w, "match") for w in (
     "الله", "المولى", "الباري", "تعالى", "عز", "وجل", "سبحانه", "وتعالى", "القدير", "العلي", "جل", "جلاله"))
 
@@ -305,6 +306,8 @@ class _ClauseReader:
         if before is None and not participle:
             if cue.lemma in _ADDRESSEE_VERBS and j < c.stop and ctx.norms[j] in _ADDRESSEES:
                 subj = None
+            elif cue.lemma in _PRAYER_VERBS and j < c.stop and ctx.norms[j] in _GOD:
+                subj = None                        # وسأل الله أن …: God is asked, the speaker unnamed
             else:
                 subj, k, times = forward_subject(ctx, j, c.stop, self.starts, cue.particles)
         k2, t2 = skip_adverbials(ctx, k, c.stop, self.starts, cue.particles)
