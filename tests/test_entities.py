@@ -225,6 +225,11 @@ def test_a_disease_is_no_name_and_ends_one():
     assert [e.name for e in doc.entities] == ["هدى سالم"]
 
 
+def test_a_list_of_countries_with_dashes_is_no_region():
+    doc = analyze("وتضم المجموعة فرق العراق - الأردن - لبنان.", places=["العراق", "الأردن", "لبنان"])
+    assert {e.name for e in doc.entities} == {"العراق", "الأردن", "لبنان"}
+
+
 def test_misc_mentions_make_no_entity_and_ids_follow_text_order():
     doc = analyze("قال المصري إن فرنسا وألمانيا اتفقتا في مؤتمر ميونخ.", orgs=[], places=[])
     doc2 = Document(text=doc.text, id="t")

@@ -433,17 +433,21 @@ def _compound_regions(tokens: list[Token], spans: list[Span]) -> None:
     name but a person's written on with a hyphen and no space (مطار فاس-سايس)."""
     by_start = {s.i: s for s in spans if s.label != "DROP"}
     for s in spans:
-        if s.label != "LOC":
+        if s.label != "LOC" or _country(s):
             continue
         while s.j + 1 < len(tokens) and tokens[s.j].norm in ("-", "–"):
             nxt = by_start.get(s.j + 1)
-            if nxt is None or nxt is s or nxt.label == "DROP" or not (_place_like(nxt) or _hyphen_glued(tokens, s.j)
-                                                                     and nxt.label != "PER"):
-                break
+            if nxt is None or nxt is s or nxt.label == "DROP" or _country(nxt) \
+                    or not (_place_like(nxt) or _hyphen_glued(tokens, s.j) and nxt.label != "PER"):
+                break                               # a list of countries is no region
             if not _hyphen_glued(tokens, s.j):
                 s.entry = None                      # a region of several places
             s.j = nxt.j
             nxt.label = "DROP"
+
+
+def _country(s: Span) -> bool:
+    return s.entry is not None and s.entry.kind == "COUNTRY"
 
 
 def _hyphen_glued(tokens: list[Token], k: int) -> bool:
