@@ -230,6 +230,11 @@ def test_a_list_of_countries_with_dashes_is_no_region():
     assert {e.name for e in doc.entities} == {"العراق", "الأردن", "لبنان"}
 
 
+def test_an_organization_ends_after_the_genitive_of_its_last_la_word():
+    doc = analyze("أعلن الاتحاد الأردني لكرة السلة موعد البطولة.", orgs=["الاتحاد الأردني لكرة"])
+    assert "الاتحاد الأردني لكرة السلة" in by_name(doc)
+
+
 def test_misc_mentions_make_no_entity_and_ids_follow_text_order():
     doc = analyze("قال المصري إن فرنسا وألمانيا اتفقتا في مؤتمر ميونخ.", orgs=[], places=[])
     doc2 = Document(text=doc.text, id="t")

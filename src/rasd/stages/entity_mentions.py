@@ -793,6 +793,12 @@ def _extend_org(tokens: list[Token], s: Span, spans: list[Span], bounds, taken: 
     if end > s.j:
         taken.update(range(s.j, end))
         s.j = end
+    last, k = tokens[s.j - 1], s.j
+    if k < limit and k not in taken and _is_word(tokens[k]) and last.segments \
+            and last.segments[0].kind == "proclitic" and last.norm.startswith("ل") and not _definite(last.norm) \
+            and _definite(tokens[k].norm) and tokens[k].norm not in _STOP:
+        s.j = k + 1                                # الاتحاد السعودي لكرة [القدم]
+        taken.add(k)
     k = s.j
     if k + 1 < limit and tokens[k].norm in _ORG_LINKS or k < limit and tokens[k].norm.startswith("ب") \
             and _definite(tokens[k].norm):
