@@ -459,6 +459,12 @@ def test_recipient_of_conflict_events(text, type_, recipient):
     assert name(doc, find(doc, type_).recipient) == recipient
 
 
+def test_a_genitive_before_a_number_and_a_noun_is_the_agent():
+    doc = make_doc("وقال شهود إن تدمير الجيش الإسرائيلي 300 منزل في خان يونس شرد الآلاف.", NOUR)
+    v = find(doc, "ASSAULT")
+    assert name(doc, v.actor) == "الجيش الإسرائيلي" and v.recipient is None
+
+
 def test_pronoun_object_of_a_verb_that_keeps_the_sentence_subject():
     text = "ومستشفى النور من أكبر المرافق في خان يونس. وحاصره الجيش الإسرائيلي أياما قبل أن يقتحمه."
     doc = make_doc(text, NOUR)

@@ -444,11 +444,13 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
             if t.actor is None:
                 t.actor, t.actor_how = m.entity, "genitive"
             t.recipient = lam
-        elif (k < end and m.label != "PER" and ctx.is_word(k) and not ctx.boundary(k)
+        elif (k < end and m.label != "PER" and (ctx.is_word(k) or ctx.tokens[k].kind == "number")
+              and not ctx.boundary(k)
               and not ctx.in_list(k, "prepositions") and not ctx.has_proclitic(k, "وفبلك")
               and not ctx.in_list(k, "relative") and not ctx.in_list(k, "adverbs")
               and k not in ctx.time_at and ctx.nisba_entity(k) is None):
-            # a second noun phrase follows: the genitive is the agent (احتلال داعش قضاء سنجار)
+            # a second noun phrase follows: the genitive is the agent (احتلال داعش قضاء سنجار،
+            # تدمير الجيش 300 منزل)
             if t.actor is None:
                 t.actor, t.actor_how = m.entity, "genitive"
             m2 = ctx.mention_at.get(k)
