@@ -461,6 +461,7 @@ def test_recipient_of_conflict_events(text, type_, recipient):
 
 def test_a_genitive_before_a_number_and_a_noun_is_the_agent():
     doc = make_doc("وقال شهود إن تدمير الجيش الإسرائيلي 300 منزل في خان يونس شرد الآلاف.", NOUR)
+    events(doc)
     v = find(doc, "ASSAULT")
     assert name(doc, v.actor) == "الجيش الإسرائيلي" and v.recipient is None
 
