@@ -155,6 +155,15 @@ def test_asking_god_is_a_statement_of_the_one_who_asks():
     assert got["وسأل"] == ("تدوم", "سامي خليل")
 
 
+def test_a_sentence_broken_after_its_speaker_goes_on_in_the_next_paragraph():
+    doc = make_doc("وفي لقاء مع الوفد يوم الاثنين قال سامي خليل\n\nإن الهدنة صامدة.\n\nوأضاف أن المفاوضات ستستأنف.", PEOPLE)
+    assert [r[:3] for r in rows(doc)] == [("قال", "الهدنة صامدة", "سامي خليل"),
+                                          ("وأضاف", "المفاوضات ستستأنف", "سامي خليل")]
+    # a paragraph that ends with a mark is a sentence of its own
+    doc = make_doc("وقال سامي خليل.\n\nإن الهدنة صامدة.", PEOPLE)
+    assert not [r for r in rows(doc) if r[1] == "الهدنة صامدة"]
+
+
 def test_here_is_no_cue():
     doc = make_doc("وقال سامي خليل إن الهدنة صامدة.\nوهنا أذكر مثلا أن الوسطاء قدموا مقترحا.", PEOPLE)
     assert [r[0] for r in rows(doc)] == ["وقال"]

@@ -198,6 +198,25 @@ class _ClauseReader:
             return (a, b, "direct", False) if b > a else None
         return ctx.starts[k], self.c.end, "indirect", True
 
+    def _next_paragraph_complement(self) -> tuple[int, int, str, bool] | None:
+        """A sentence a scraped page broke after its speaker (``قال الوزير`` ¶ ``إن …``): what
+        the first sentence of the next paragraph says after its إن/أن, when this paragraph ends
+        with no mark."""
+        ctx, c = self.ctx, self.c
+        if ctx.text[c.start:c.end].rstrip()[-1:] in ".!?؟:؛;…\"»”":
+            return None
+        nxt = ctx.paragraphs.get(c.paragraph + 1)
+        if nxt is None:
+            return None
+        t = bisect_left(ctx.starts, nxt[0])
+        if t + 1 >= len(ctx.norms) or ctx.norms[t] not in COMPLEMENTIZERS:
+            return None
+        clause = ctx.clause_of(t)
+        if clause is None:
+            return None
+        a, b = trim_content(ctx.text, ctx.starts[t + 1], clause.end)
+        return (a, b, "indirect", True) if b > a else None
+
     def _next_paragraph_quotation(self) -> tuple[int, int, str, bool] | None:
         """``قال …:`` ending a paragraph, with the words in the next one: «…»."""
         ctx = self.ctx
@@ -381,6 +400,8 @@ class _ClauseReader:
                 content = self._content_from(start, c.stop)
         elif k2 < c.stop and cue.frame == "np" and self._quotation_opening_at(k2) is not None:
             content = self._content_from(k2, c.stop)
+        if content is None and subj is not None and k2 >= c.stop:
+            content = self._next_paragraph_complement()   # قال جالانت ¶ إن إسرائيل …
         if content is None and subj is not None and (k2 >= c.stop or ctx.kinds[k2] == "punct"):
             content = self._quotation_before(i)          # «…»، قال الوزير.
         if content is None:
