@@ -164,6 +164,11 @@ def test_a_sentence_broken_after_its_speaker_goes_on_in_the_next_paragraph():
     assert not [r for r in rows(doc) if r[1] == "الهدنة صامدة"]
 
 
+def test_an_appeal_to_a_name_says_nothing_of_its_own():
+    doc = make_doc("وناشد سامي خليل وزارة الصحة، قائلا إن المستشفى يحتاج إلى الوقود.", PEOPLE)
+    assert [r[:3] for r in rows(doc)] == [("قائلا", "المستشفى يحتاج إلى الوقود", "سامي خليل")]
+
+
 def test_here_is_no_cue():
     doc = make_doc("وقال سامي خليل إن الهدنة صامدة.\nوهنا أذكر مثلا أن الوسطاء قدموا مقترحا.", PEOPLE)
     assert [r[0] for r in rows(doc)] == ["وقال"]

@@ -699,14 +699,34 @@ def find_statements(ctx: DocContext) -> list[Statement]:
             st.content = (a, b)
             if st.kind != "direct":
                 st.kind = kind_of(ctx, clause, a, b)
-        out.extend(s for s in sts if s.content[1] > s.content[0])
+        out.extend(s for s in sts if s.content[1] > s.content[0] and not _addressee_only(ctx, s))
     return out
 
 
-def _cue_kind(ctx: DocContext, st: Statement) -> str:
+def _addressee_only(ctx: DocContext, st: Statement) -> bool:
+    """Is what an appeal "said" only the name of whom it is made to (ناشد منظمة الصحة العالمية،
+    قائلا إن …: the words are the participle's)?"""
+    if st.kind == "direct" or _cue_lemma(ctx, st) not in _ADDRESSEE_VERBS:
+        return False
+    a, b = st.content
+    m = ctx.mention_at.get(bisect_left(ctx.starts, a))
+    return m is not None and m.start <= a and not ctx.text[m.end:b].strip(" ،,.")
+
+
+def _cue_of(ctx: DocContext, st: Statement) -> Cue | None:
     w = ctx.norms[st.cue_token]
     for key in ((w,), (strip_conjunction(w),)):
         cue = cues().get(key)
         if cue is not None:
-            return cue.kind
-    return ""
+            return cue
+    return None
+
+
+def _cue_kind(ctx: DocContext, st: Statement) -> str:
+    cue = _cue_of(ctx, st)
+    return cue.kind if cue is not None else ""
+
+
+def _cue_lemma(ctx: DocContext, st: Statement) -> str:
+    cue = _cue_of(ctx, st)
+    return cue.lemma if cue is not None else ""
