@@ -235,6 +235,13 @@ def test_an_organization_ends_after_the_genitive_of_its_last_la_word():
     assert "الاتحاد الأردني لكرة السلة" in by_name(doc)
 
 
+def test_the_prophet_is_a_known_person_and_allah_no_family_name():
+    doc = analyze("وقال رسول الله صلى الله عليه وسلم إن المسلم أخو المسلم. ويقول الله تعالى في كتابه الكريم.")
+    ents = [(e.name, e.label, e.gazetteer_id) for e in doc.entities]
+    assert ents == [("رسول الله", "PER", "per:prophet-muhammad")]
+    assert len(doc.entities[0].mentions) == 1
+
+
 def test_misc_mentions_make_no_entity_and_ids_follow_text_order():
     doc = analyze("قال المصري إن فرنسا وألمانيا اتفقتا في مؤتمر ميونخ.", orgs=[], places=[])
     doc2 = Document(text=doc.text, id="t")

@@ -478,6 +478,7 @@ def _adjective_countries(tokens: list[Token], spans: list[Span]) -> None:
 
 
 _ABD = normalize("عبد", "match")
+_GOD = normalize("الله", "match")
 
 
 def _family_names(tokens: list[Token], norms: list[str], spans: list[Span]) -> list[Span]:
@@ -491,8 +492,8 @@ def _family_names(tokens: list[Token], norms: list[str], spans: list[Span]) -> l
             continue
         w = tokens[s.j - 1].norm
         if tokens[s.j - 1].kind != "word" or len(w) < 3 or gz.is_first_name(w) or gz.ambiguous(w) \
-                or tokens[s.j - 2].norm == _ABD:
-            continue                                     # عبد [العزيز] is half of one name
+                or tokens[s.j - 2].norm == _ABD or w == _GOD:
+            continue                                     # عبد [العزيز] is half of one name; الله is no one's
         key = gz.name_key(w).lstrip("!")
         if len(key) >= 3:
             last[key] = w.startswith("ال")
