@@ -242,6 +242,11 @@ def test_the_prophet_is_a_known_person_and_allah_no_family_name():
     assert len(doc.entities[0].mentions) == 1
 
 
+def test_a_speaker_name_the_tagger_found_only_in_part_is_whole():
+    doc = analyze("وقالت رئيسة البعثة، ميرا كوسا، إن الانتخابات جرت بهدوء.", people=["كوسا"])
+    assert [e.name for e in doc.entities if e.label == "PER"] == ["ميرا كوسا"]
+
+
 def test_misc_mentions_make_no_entity_and_ids_follow_text_order():
     doc = analyze("قال المصري إن فرنسا وألمانيا اتفقتا في مؤتمر ميونخ.", orgs=[], places=[])
     doc2 = Document(text=doc.text, id="t")
