@@ -46,9 +46,9 @@ _TANWEEN_FATH = "\u064b"
 _NOT_IN_NAMES = (NAME_BREAKERS | {"كان", "كانت", "يكون", "ان", "انه", "انها"}) - {"علي"}
 
 
-# (in match form: على and the name علي are one word there)
 # إن، أن، أنه … (not بان، فان: بان كي مون، جان فان …)
 _CUTS = frozenset(w for w in COMPLEMENTIZERS if w.startswith("ان"))
+# short function words no name ends in (in match form على and the name علي are one word: kept)
 _NOT_LAST = frozenset(w for w in NAME_BREAKERS if len(w) <= 3) - {"علي"}
 
 
