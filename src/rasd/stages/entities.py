@@ -570,10 +570,9 @@ def _phrase_country(tokens: list[Token], norms: list[str], lo: int, hi: int) -> 
             iso = gz.demonym(t.norm)
             if iso:
                 return iso
-    roles = {mt.start for mt in gz.titles_range(norms, lo, hi)}
     for mt in gz.match_range(norms, lo, hi):
-        if mt.entry.country and not mt.ambiguous and not (mt.cut and mt.start in roles):   # وكيل: no و + Kiel
-            return mt.entry.country
+        if mt.entry.country and not mt.ambiguous and not (mt.cut and gz.title_at(norms, mt.start, hi)):
+            return mt.entry.country                  # وكيل الوزارة: no و + Kiel
     return None
 
 
