@@ -247,6 +247,11 @@ def test_a_speaker_name_the_tagger_found_only_in_part_is_whole():
     assert [e.name for e in doc.entities if e.label == "PER"] == ["ميرا كوسا"]
 
 
+def test_the_maximum_is_no_mosque():
+    doc = analyze("ارتفع سعر النفط إلى الحد الأقصى هذا العام، وزار الوفد المسجد الأقصى.")
+    assert [e.name for e in doc.entities] == ["المسجد الأقصى"]
+
+
 def test_misc_mentions_make_no_entity_and_ids_follow_text_order():
     doc = analyze("قال المصري إن فرنسا وألمانيا اتفقتا في مؤتمر ميونخ.", orgs=[], places=[])
     doc2 = Document(text=doc.text, id="t")
