@@ -249,7 +249,8 @@ def test_a_speaker_name_the_tagger_found_only_in_part_is_whole():
 
 def test_the_maximum_is_no_mosque():
     doc = analyze("ارتفع سعر النفط إلى الحد الأقصى هذا العام، وزار الوفد المسجد الأقصى.")
-    assert [e.name for e in doc.entities] == ["المسجد الأقصى"]
+    assert [(e.name, len(e.mentions)) for e in doc.entities] == [("المسجد الأقصى", 1)]
+    assert not analyze("ارتفع سعر النفط إلى الحد الأقصى هذا العام.").entities
 
 
 def test_misc_mentions_make_no_entity_and_ids_follow_text_order():
