@@ -169,6 +169,11 @@ def test_an_appeal_to_a_name_says_nothing_of_its_own():
     assert [r[:3] for r in rows(doc)] == [("قائلا", "المستشفى يحتاج إلى الوقود", "سامي خليل")]
 
 
+def test_a_quotation_right_after_a_role_and_a_name_is_what_was_said():
+    doc = make_doc('وقال المتحدث سامي خليل "الهدنة صامدة حتى الآن".', PEOPLE)
+    assert [r[:3] for r in rows(doc)] == [("وقال", "الهدنة صامدة حتى الآن", "سامي خليل")]
+
+
 def test_here_is_no_cue():
     doc = make_doc("وقال سامي خليل إن الهدنة صامدة.\nوهنا أذكر مثلا أن الوسطاء قدموا مقترحا.", PEOPLE)
     assert [r[0] for r in rows(doc)] == ["وقال"]

@@ -341,7 +341,9 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
             if q is not None and (subj is None and k == i and (any(ctx.mention_at.get(t) for t in range(k + 1, q))
                                                                or _quoted_name(ctx, k, limit))
                                   or subj is not None and subj.last == k - 1
-                                  and subj.head in ("unknown", "anaphor", "role", "document")):
+                                  and subj.head in ("unknown", "anaphor", "role", "document")
+                                  and not any(m.label in _PER for m in subj.mentions)):
+                # (a role and a person's name, then a quotation: that is what was said)
                 inner = [ctx.mention_at[t] for t in range(k + 1, q) if ctx.mention_at.get(t)]
                 if subj is not None and subj.head == "document":
                     subj.owner.extend(m for m in inner if m not in subj.owner)
