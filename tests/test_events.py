@@ -459,6 +459,12 @@ def test_recipient_of_conflict_events(text, type_, recipient):
     assert name(doc, find(doc, type_).recipient) == recipient
 
 
+def test_a_preposition_with_a_pronoun_stands_between_a_verb_and_its_subject():
+    doc = make_doc("وتقع خان يونس في الجنوب الذي يشن فيه الجيش الإسرائيلي عملية عسكرية واسعة.", NOUR)
+    events(doc)
+    assert name(doc, find(doc, "ASSAULT").actor) == "الجيش الإسرائيلي"
+
+
 def test_a_genitive_before_a_number_and_a_noun_is_the_agent():
     doc = make_doc("وقال شهود إن تدمير الجيش الإسرائيلي 300 منزل في خان يونس شرد الآلاف.", NOUR)
     events(doc)

@@ -73,13 +73,19 @@ def _clause_start(ctx: DocContext, i: int, soft: bool = True) -> int:
 
 
 def _skip_forward(ctx: DocContext, j: int, end: int, limit: int = 4) -> int:
-    """Skip time words, adverbs and quotation marks."""
+    """Skip time words, adverbs, quotation marks and a preposition with a pronoun (يشن [فيه] الجيش)."""
     n = 0
-    while j < end and n < limit and (j in ctx.time_at or ctx.in_list(j, "adverbs") or (
-            not ctx.is_word(j) and ctx.tokens[j].kind == "punct" and ctx.boundary(j) is None)):
+    while j < end and n < limit and (j in ctx.time_at or ctx.in_list(j, "adverbs") or ctx.norms[j] in _PREP_PRONOUNS
+                                     or (not ctx.is_word(j) and ctx.tokens[j].kind == "punct"
+                                         and ctx.boundary(j) is None)):
         j += 1
         n += 1
     return j
+
+
+# A preposition written with a pronoun: never a subject or an object, it may stand between them
+_PREP_PRONOUNS = frozenset(normalize(p + x, "match") for p in ("في", "من", "عن", "ل", "ب", "مع", "على", "إلى")
+                           for x in ("ه", "ها", "هم", "هما"))
 
 
 def _prep_before(ctx: DocContext, k: int) -> bool:
