@@ -465,6 +465,15 @@ def test_a_preposition_with_a_pronoun_stands_between_a_verb_and_its_subject():
     assert name(doc, find(doc, "ASSAULT").actor) == "الجيش الإسرائيلي"
 
 
+def test_unnamed_gunmen_are_no_one_s_forces():
+    doc = make_doc("قصف الجيش الإسرائيلي خان يونس أمس. وأحرق مسلحون مجهولون مبنى مدرسة وخطفوا عشرة عمال.",
+                   NOUR, times={"أمس": "2024-01-01"})
+    events(doc)
+    got = {trig(doc, v): name(doc, v.actor) for v in doc.events}
+    assert got["قصف"] == "الجيش الإسرائيلي"
+    assert got["وأحرق"] is None and got["وخطفوا"] is None
+
+
 def test_a_genitive_before_a_number_and_a_noun_is_the_agent():
     doc = make_doc("وقال شهود إن تدمير الجيش الإسرائيلي 300 منزل في خان يونس شرد الآلاف.", NOUR)
     events(doc)

@@ -83,6 +83,9 @@ def _skip_forward(ctx: DocContext, j: int, end: int, limit: int = 4) -> int:
     return j
 
 
+# Nouns for attackers the news does not name: a conflict event of theirs takes no fallback actor
+_UNKNOWN_AGENTS = frozenset(normalize(w, "match") for w in (
+    "مسلحون", "مسلحين", "مسلح", "مجهولون", "مجهولين", "مجهول", "ملثمون", "ملثمين", "مهاجمون", "مهاجمين"))
 # A preposition written with a pronoun: never a subject or an object, it may stand between them
 _PREP_PRONOUNS = frozenset(normalize(p + x, "match") for p in ("في", "من", "عن", "ل", "ب", "مع", "على", "إلى")
                            for x in ("ه", "ها", "هم", "هما"))
@@ -378,8 +381,8 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
                 r = reporting_subject(ctx, t.first)
                 if r:
                     t.actor, t.actor_how = r, "pronoun"
-        elif how == "noun" and t.entry.type not in CONFLICT_TYPES:
-            t.subject_noun = True
+        elif how == "noun" and (t.entry.type not in CONFLICT_TYPES or ctx.norms[nxt - 1] in _UNKNOWN_AGENTS):
+            t.subject_noun = True          # أحرق مسلحون مجهولون …: no one's forces, no fallback actor
     if t.actor is None and t.form is not None and t.form.first_person and t.quote:
         speaker = ctx.quotes[t.quote].speaker
         if speaker:
@@ -403,6 +406,10 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
                     t.recipient = t.actor          # كما هنأ حزب …: the mention is the object
                 t.actor, t.actor_how = p.actor, "coordinated"
                 t.subject_noun = False
+                break
+            if p.verb and p.subject_noun and p.actor is None and t.actor is None \
+                    and (p.entry.type in CONFLICT_TYPES) == group:
+                t.subject_noun = True              # أحرق مسلحون مجهولون … وخطفوا: the same unnamed ones
                 break
     # the object: a mention right after the subject (or after the verb when the subject came first)
     _verb_object(ctx, t, nxt if e else t.last + 1, end)
