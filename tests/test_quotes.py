@@ -174,6 +174,12 @@ def test_a_quotation_right_after_a_role_and_a_name_is_what_was_said():
     assert [r[:3] for r in rows(doc)] == [("وقال", "الهدنة صامدة حتى الآن", "سامي خليل")]
 
 
+def test_a_plural_verb_takes_no_singular_name_of_its_sentence_as_speaker():
+    doc = make_doc("ورفض أطباء المستشفى التخلي عن مرضاهم، رغم أوامر الإخلاء التي أصدرتها وزارة الدفاع في بداية "
+                   "هجومها، وناشدوا المجتمع الدولي والصليب الأحمر فتح ممر إنساني.", PEOPLE)
+    assert [r[0] for r in rows(doc)] == ["وناشدوا"] and rows(doc)[0][2] is None
+
+
 def test_here_is_no_cue():
     doc = make_doc("وقال سامي خليل إن الهدنة صامدة.\nوهنا أذكر مثلا أن الوسطاء قدموا مقترحا.", PEOPLE)
     assert [r[0] for r in rows(doc)] == ["وقال"]

@@ -431,8 +431,8 @@ class SpeakerResolver:
                 fallback = res
         if fallback is not None:
             return Resolved(fallback.speaker, reason, fallback.gender, 0.55)
-        if subjects:
-            return subjects[0][1]
+        if subjects and self._compatible(subjects[0][1].speaker, None, st.gender):
+            return subjects[0][1]                 # (not a singular name for a plural verb: وناشدوا)
         # the sentence before, when it opens the same paragraph (a headline in two sentences)
         n = ctx.clauses.index(st.clause)
         if n > 0 and ctx.clauses[n - 1].paragraph == st.clause.paragraph:
