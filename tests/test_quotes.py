@@ -180,6 +180,20 @@ def test_a_plural_verb_takes_no_singular_name_of_its_sentence_as_speaker():
     assert [r[0] for r in rows(doc)] == ["وناشدوا"] and rows(doc)[0][2] is None
 
 
+def test_as_reported_by_names_the_speaker_of_what_came_before():
+    doc = make_doc("وصلت القوات إلى الموصل، كما أعلن سامي خليل.", PEOPLE)
+    assert [r[:3] for r in rows(doc)] == [("أعلن", "وصلت القوات إلى الموصل", "سامي خليل")]
+    # "also", with words of its own
+    doc = make_doc("وصلت القوات إلى الموصل. كما أعلن سامي خليل أن الهدنة صامدة.", PEOPLE)
+    assert [r[:3] for r in rows(doc)] == [("أعلن", "الهدنة صامدة", "سامي خليل")]
+    # after a comma the words may be the speaker's own
+    doc = make_doc("وصلت القوات إلى الموصل، كما أعلن سامي خليل، انسحاب الوحدات الأخرى.", PEOPLE)
+    assert [r[1] for r in rows(doc)] == ["انسحاب الوحدات الأخرى"]
+    # a preposition's statement holds the words: one statement, not two
+    doc = make_doc("وصلت القوات إلى الموصل، بحسب ما أعلن سامي خليل، ثم توقفت.", PEOPLE)
+    assert [r[:3] for r in rows(doc)] == [("بحسب", "وصلت القوات إلى الموصل", "سامي خليل")]
+
+
 def test_here_is_no_cue():
     doc = make_doc("وقال سامي خليل إن الهدنة صامدة.\nوهنا أذكر مثلا أن الوسطاء قدموا مقترحا.", PEOPLE)
     assert [r[0] for r in rows(doc)] == ["وقال"]

@@ -40,6 +40,10 @@ _NEGATIONS = frozenset(["لا", "لم", "لن", "ما", "ولا", "ولم", "و�
 _PER = ("PER", "PERS")
 # God and His epithets, the one asked in a supplication (سائلا الله تعالى أن …، داعيا المولى عز وجل أن …)
 _PRAYER_VERBS = frozenset(["سأل", "دعا"])
+# What comes before ما (وفق ما أعلن X، بحسب ما ذكر X) or alone (حسبما، كما، مثلما أعلن X): the cue
+# reports what its sentence said before it
+_AS_REPORTED_BY = frozenset(normalize(w, "match") for w in ("وفق", "بحسب", "حسب", "وفقا", "وفقاً", "طبق", "طبقا"))
+_AS_REPORTED = frozenset(normalize(w, "match") for w in ("حسبما", "بحسبما", "وفقما", "كما", "مثلما", "وكما"))
 _GOD = frozenset(normalize(w, "match") for w in (
     "الله", "المولى", "الباري", "تعالى", "عز", "وجل", "سبحانه", "وتعالى", "القدير", "العلي", "جل", "جلاله"))
 
@@ -313,6 +317,12 @@ class _ClauseReader:
 
     def _verb(self, i: int, j: int, cue: Cue) -> Statement | None:
         ctx, c = self.ctx, self.c
+        if cue.kind == "perfect" and (k := self._report_connective(i)) is not None:
+            if any(t == k for t, _, _ in self.cands):
+                return None                       # وفق ما أعلن X: the preposition's statement holds it
+            said = self._said_before(i, j, cue, k)
+            if said is not None:
+                return said
         position = self._position_ok(i, cue)
         before = None
         if cue.kind in ("perfect", "imperfect") and (i not in self.conj or ctx.norms[i][:1] == "ف" and
@@ -440,6 +450,41 @@ class _ClauseReader:
             if hit is not None and hit[0] not in out:
                 out.append(hit[0])
         return out
+
+    def _report_connective(self, i: int) -> int | None:
+        """Where وفق ما، بحسب ما، حسبما، كما … stands right before the cue at i, or None."""
+        ctx, c = self.ctx, self.c
+        k = i - 1
+        if k > c.first and ctx.norms[k] == "ما" and ctx.norms[k - 1] in _AS_REPORTED_BY:
+            return k - 1
+        return k if k >= c.first and ctx.norms[k] in _AS_REPORTED else None
+
+    def _said_before(self, i: int, j: int, cue: Cue, k: int) -> Statement | None:
+        """``وصل الوفد إلى المدينة، كما أعلن الوزير``: a cue after a connective (at k) reports
+        what its sentence said before it; the speaker follows the cue."""
+        ctx, c = self.ctx, self.c
+        start = k
+        while start > c.first and ctx.kinds[start - 1] == "punct" and ctx.char(start - 1) in "،,":
+            start -= 1
+        if start <= c.first:
+            return None
+        subj, end, times = forward_subject(ctx, j, c.stop, self.starts, cue.particles)
+        if subj is None or not subj.mentions and subj.head not in ("role", "unnamed", "group"):
+            return None
+        more: list[str] = []
+        if end < c.stop and not self._mark_at(end):
+            end, more = skip_adverbials(ctx, end, c.stop, self.starts, cue.particles)
+            if end < c.stop and not self._mark_at(end):
+                return None                       # كما أعلن الوزير أن …: "also", with words of its own
+        a, b = trim_content(ctx.text, ctx.starts[c.first], ctx.ends[start - 1])
+        if b <= a:
+            return None
+        return Statement((ctx.starts[i], ctx.ends[j - 1]), (a, b), "indirect", "verb", c, i, cue.gender, subj,
+                         False, times + more, cue.weight * 0.9, False)
+
+    def _mark_at(self, t: int) -> bool:
+        """Does token t end the sentence (كما أعلن X، إصابة …: after a comma the words may be X's)?"""
+        return self.ctx.kinds[t] == "punct" and self.ctx.char(t) in ".؛;!"
 
     def _quotation_before(self, i: int) -> tuple[int, int, str, bool] | None:
         """A quotation that ends just before the cue (only punctuation between): the words of a
