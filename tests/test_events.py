@@ -474,6 +474,15 @@ def test_unnamed_gunmen_are_no_one_s_forces():
     assert got["وأحرق"] is None and got["وخطفوا"] is None
 
 
+def test_beside_is_no_agent_and_the_agent_phrase_stays_in_its_clause():
+    doc = make_doc("وأقيم المستشفى منذ بدء الحرب في خان يونس، ليعمل إلى جانب الجيش الإسرائيلي.", NOUR)
+    events(doc)
+    assert find(doc, "ASSAULT").actor is None
+    doc = make_doc("ووقع القصف على خان يونس من جانب الجيش الإسرائيلي.", NOUR)
+    events(doc)
+    assert name(doc, find(doc, "ASSAULT").actor) == "الجيش الإسرائيلي"
+
+
 def test_a_genitive_before_a_number_and_a_noun_is_the_agent():
     doc = make_doc("وقال شهود إن تدمير الجيش الإسرائيلي 300 منزل في خان يونس شرد الآلاف.", NOUR)
     events(doc)

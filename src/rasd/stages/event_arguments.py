@@ -83,6 +83,7 @@ def _skip_forward(ctx: DocContext, j: int, end: int, limit: int = 4) -> int:
     return j
 
 
+_BESIDE = frozenset(normalize(w, "match") for w in ("إلى", "الى"))
 # Nouns for attackers the news does not name: a conflict event of theirs takes no fallback actor
 _UNKNOWN_AGENTS = frozenset(normalize(w, "match") for w in (
     "مسلحون", "مسلحين", "مسلح", "مجهولون", "مجهولين", "مجهول", "ملثمون", "ملثمين", "مهاجمون", "مهاجمين"))
@@ -259,10 +260,13 @@ def _after_prep(ctx: DocContext, first: int, end: int, preps: set[str], span: in
 
 
 def _agent_phrase(ctx: DocContext, first: int, end: int) -> str | None:
-    """من قبل X / على يد X / بفعل X within the next 8 words."""
+    """من قبل X / على يد X / بفعل X / من جانب X within the next 8 words of the clause (not إلى
+    جانب X, "beside X")."""
     info = ctx.info
     for k in range(first, min(first + 8, end)):
-        if "agentby" in info[k].lists:
+        if ctx.boundary(k):
+            return None
+        if "agentby" in info[k].lists and not (k > first and ctx.norms[k - 1] in _BESIDE):
             m = ctx.mention_at.get(k + 1)
             if m:
                 return m.entity
