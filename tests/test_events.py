@@ -236,6 +236,17 @@ def test_nisba_adjective_names_the_actor():
     assert name(doc, v.actor) == "إسرائيل"
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("ندد المتظاهرون بالقصف الإسرائيلي على الحي.", "ASSAULT"),
+    ("طالبت الحركة بالانسحاب الإسرائيلي الكامل من القطاع.", "RETREAT"),
+])
+def test_nisba_agrees_with_a_trigger_behind_a_preposition(text, kind):
+    # بالقصف carries the article behind ب: it agrees with the definite nisba after it
+    doc = make_doc(text, {"إسرائيل": ("LOC", ["إسرائيل"])})
+    v = find(doc, kind) if events(doc) else None
+    assert name(doc, v.actor) == "إسرائيل"
+
+
 def test_support_verb_subject_names_the_actor():
     ents = {"الولايات المتحدة": ("LOC", ["الولايات المتحدة"]), "داعش": ("ORG", ["داعش"])}
     doc = make_doc("شنت الولايات المتحدة غارات جوية على مواقع داعش.", ents)

@@ -279,11 +279,11 @@ def _agent_phrase(ctx: DocContext, first: int, end: int) -> str | None:
 def _nisba_after(ctx: DocContext, first: int, j: int, end: int) -> str | None:
     """A nisba adjective in the 3 words after the noun trigger at `first`, through adjectives that
     agree with it in definiteness (الهجوم الإسرائيلي البري، غارات جوية إسرائيلية)."""
-    definite = _definite(ctx, first)
+    definite = _has_article(ctx, first)
     for k in range(j, min(j + 3, end)):
         if ctx.boundary(k) or ctx.in_list(k, "prepositions") or k in ctx.mention_at:
             return None
-        if ctx.has_proclitic(k, "وفبلك") or _definite(ctx, k) != definite:
+        if ctx.has_proclitic(k, "وفبلك") or _has_article(ctx, k) != definite:
             return None
         e = ctx.nisba_entity(k)
         if e:
@@ -295,7 +295,8 @@ _PART_LISTS = frozenset({"locative"})          # محيط، داخل: a place ar
 _QUOTE_MARKS = frozenset('"«»“”\'')
 
 
-def _definite(ctx: DocContext, i: int) -> bool:
+def _has_article(ctx: DocContext, i: int) -> bool:
+    """Does word i carry the article, after any clitic (الهجوم، بالهجوم، للهجوم)?"""
     if ctx.norms[i].startswith("ال"):
         return True
     clitics = ctx.proclitics(i)
