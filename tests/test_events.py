@@ -85,6 +85,14 @@ def find(doc: Document, type_: str):
 
 # ---- lexicon -----------------------------------------------------------------------------------
 
+
+def test_a_preposition_takes_neither_article_nor_preposition():
+    from rasd.stages.event_lexicon import in_wordlist
+    m = lambda w: normalize(w, "match")
+    assert in_wordlist(m("على"), "prepositions") and in_wordlist(m("وعلى"), "prepositions")
+    assert not in_wordlist(m("العلي"), "prepositions")       # a family name, not على
+    assert not in_wordlist(m("بعلي"), "prepositions")
+
 @pytest.mark.parametrize("word, type_", [
     ("وبالانسحاب", "RETREAT"), ("لمفاوضات", "CONSULT"), ("بدعم", "SUPPORT"),
     ("اقتحمته", "ASSAULT"), ("ستنسحب", "RETREAT"), ("واعتقالها", "COERCE"), ("للقصف", "ASSAULT"),
@@ -245,6 +253,35 @@ def test_nisba_agrees_with_a_trigger_behind_a_preposition(text, kind):
     doc = make_doc(text, {"إسرائيل": ("LOC", ["إسرائيل"])})
     v = find(doc, kind) if events(doc) else None
     assert name(doc, v.actor) == "إسرائيل"
+
+
+@pytest.mark.parametrize("text, kind, actor, recipient", [
+    ("التقى الرئيس سامي العلي بالملك فهد الزين في العاصمة.", "CONSULT", "سامي العلي", "فهد الزين"),
+    ("اجتمع الوزير سامي العلي بنظيره الفرنسي فهد الزين.", "CONSULT", "سامي العلي", "فهد الزين"),
+    ("ندد سامي العلي بشدة بإسرائيل في خطابه.", "ACCUSE", "سامي العلي", "إسرائيل"),
+    ("وأشاد سامي العلي بجهود إسرائيل في المفاوضات.", "SUPPORT", "سامي العلي", "إسرائيل"),
+])
+def test_object_behind_the_preposition_of_its_verb(text, kind, actor, recipient):
+    # the lexicon's object column: التقى ب، اجتمع ب، ندد ب، أشاد ب name the recipient with ب
+    ents = {"سامي العلي": ("PER", ["سامي العلي"]), "فهد الزين": ("PER", ["فهد الزين"]),
+            "إسرائيل": ("LOC", ["إسرائيل"])}
+    doc = make_doc(text, ents)
+    v = find(doc, kind) if events(doc) else None
+    assert (name(doc, v.actor), name(doc, v.recipient)) == (actor, recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "عقد سامي العلي اجتماعا أمس بالرباط مع أعضاء اللجنة.",      # ب of a city: where
+    "عقد سامي العلي اجتماعه أمس في مقر الحزب بإسرائيل.",         # another preposition first
+    "اتهم سامي العلي الحكومة بإسرائيل.",                         # اتهم ب: the charge, not the accused
+])
+def test_no_object_behind_a_preposition_that_says_where(text):
+    ents = {"سامي العلي": ("PER", ["سامي العلي"]), "الرباط": ("LOC", ["الرباط"]),
+            "إسرائيل": ("LOC", ["إسرائيل"])}
+    doc = make_doc(text, ents)
+    events(doc)
+    assert all(name(doc, v.recipient) not in ("الرباط", "إسرائيل") for v in doc.events), \
+        [(v.type, trig(doc, v), name(doc, v.recipient)) for v in doc.events]
 
 
 def test_support_verb_subject_names_the_actor():

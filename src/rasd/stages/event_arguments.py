@@ -259,6 +259,31 @@ def _after_prep(ctx: DocContext, first: int, end: int, preps: set[str], span: in
     return None, None
 
 
+def _clitic_object(ctx: DocContext, first: int, end: int, letters: str, actor: str | None,
+                   meeting: bool, span: int = 6) -> str | None:
+    """The entity of the first noun within `span` words that carries one of the proclitics
+    `letters` and names one: a mention (بإسرائيل), a person after titles (بالرئيس الفرنسي X،
+    بنظيره X), or the named owner of an indefinite head noun (بجهود المملكة). A place is none;
+    for a `meeting`, no city or country either (where it was held)."""
+    bounds = ctx._bounds
+    for k in range(first, min(first + span, end)):
+        if bounds[k] == "strong" or ctx.in_list(k, "prepositions"):
+            break                     # اجتماعه في مقر الاتحاد بمجمع …: the phrase is elsewhere
+        if not ctx.has_proclitic(k, letters) or k in ctx.time_at:
+            continue
+        m = ctx.mention_at.get(k)
+        if m is None and k + 1 < end:
+            m = _person_after_title(ctx, k + 1, end)
+            if m is None and not _has_article(ctx, k) and not ctx.in_list(k, "prepositions"):
+                m = ctx.mention_at.get(k + 1)
+                if m is not None and ctx.has_proclitic(k + 1, "وفبلك"):
+                    m = None
+        if m is not None and m.entity != actor and not ctx.is_place_only(m.entity) \
+                and not (meeting and m.label in PLACE_LABELS):
+            return m.entity           # اجتماع عقدته بالرباط: ب of a place says where
+    return None
+
+
 def _agent_phrase(ctx: DocContext, first: int, end: int) -> str | None:
     """من قبل X / على يد X / بفعل X / من جانب X within the next 8 words of the clause (not إلى
     جانب X, "beside X")."""
@@ -332,6 +357,9 @@ def find_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> None
     else:
         _noun_arguments(ctx, t, end)
     # recipients named by a preposition
+    if t.recipient is None and t.entry.object_clitics:
+        t.recipient = _clitic_object(ctx, after, end, t.entry.object_clitics, t.actor,
+                                     t.entry.type == "CONSULT")
     if t.recipient is None:
         if t.entry.type == "SUPPORT":
             e, _ = _after_prep(ctx, after, end, _WITH_ON)             # تضامن مع، أثنى على

@@ -49,6 +49,7 @@ class TriggerEntry:
     cameo: str
     genitive: str | None           # "A" actor | "R" recipient | None
     conditions: tuple[Condition, ...] = ()
+    object_clitics: str = ""       # proclitics whose noun names the recipient (ب: التقى بالرئيس)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +146,9 @@ def lexicon() -> Lexicon:
     for row in resources.read_tsv("events/triggers.tsv"):
         cells, pos, type_, mode, cameo, gen = row[0], row[1], row[2], row[3], row[4], row[5]
         cond = row[6] if len(row) > 6 else "-"
+        obj = row[7] if len(row) > 7 and row[7] != "-" else ""
         entry = TriggerEntry(cells, pos, type_, None if mode == "-" else mode, cameo,
-                             None if gen == "-" else gen, _conditions(cond))
+                             None if gen == "-" else gen, _conditions(cond), obj)
         for alt in cells.split("|"):
             words = tuple(w if w == GAP else _norm(w) for w in alt.split())
             if len(words) > 1:
@@ -316,7 +318,11 @@ def _word_info(word: str) -> WordInfo:
     keys = word_keys(word)
     lists = frozenset().union(*(table[k] for k in keys if k in table))
     readings, phrases = lookup(word), phrases_starting(word)
-    kinds = [k for _, k in analyses(word)]
+    found = analyses(word)
+    kinds = [k for _, k in found]
+    if "prepositions" in lists and word not in wordlist("prepositions") and not any(
+            core in wordlist("prepositions") and not k & _PREP_ARTICLE for core, k in found):
+        lists = lists - {"prepositions"}   # a preposition takes neither ال nor ب/ل: العلي is no على
     return WordInfo(keys, lists, readings, phrases, bool(readings or phrases),
                     any("article" in k for k in kinds),
                     any("suffix" in k for k in kinds),
