@@ -37,6 +37,14 @@ def test_bare_form_keeps_alef_maqsura_apart():
     assert "x=على" in word_info("على").own and "x=على" not in word_info("علي").own
 
 
+def test_a_family_name_with_the_article_is_not_a_preposition():
+    # in match form العلي is ال + علي, and علي is also على: the article tells them apart
+    assert word_info("العلي").stem == "العلي"
+    assert word_info("على").stem == word_info("علي").stem == "علي"
+    tagger = default_tagger()
+    assert tagger.tag("وقال السفير سامي العلي إن الوضع مستقر .".split())[2:4] == ["B-PERS", "I-PERS"]
+
+
 def test_sentence_features_window_cues_and_gazetteer():
     feats = sentence_features(["وقال", "الرئيس", "الفرنسي", "إيمانويل", "ماكرون", "في", "باريس"])
     assert len(feats) == 7

@@ -118,6 +118,8 @@ def word_info(surface: str, known: frozenset[str] | None = None, gazetteer: bool
     (the attributes of a model), features the model has no weight for are left out; with
     `gazetteer`, the word's gazetteer classes (`rasd.resources.gazetteers.lookup`) are features."""
     norm, stem, kind, pro, enc = _analyze(surface)
+    if pro.endswith("ال") and stem in _maqsura_function_stems():
+        stem = norm                  # العلي is a name, not على (which takes no article)
     classes = sorted(_gazetteers().lookup(norm)) if gazetteer and kind != "punct" else ()
     bare = normalize(surface, "bare")
     own = ["b", "w=" + norm, "s=" + stem, "k=" + kind]
@@ -200,6 +202,15 @@ def _function_words() -> frozenset[str]:
         out.add(_key(norm, stem, normalize(word, "bare"), kind))
     out.discard(None)
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _maqsura_function_stems() -> frozenset[str]:
+    """Match-form stems of the function words (``resources/ner_function_words.txt``) written with
+    a final alef maqsura (على، لدى): in match form they are also names (علي), which the article
+    tells apart (العلي)."""
+    words = [w.strip() for w in resources.read_lines("ner_function_words.txt")]
+    return frozenset(_analyze(w)[1] for w in words if w.endswith("ى"))
 
 
 def _clues(cue: str | None, classes, pro: str, kind: str) -> tuple:
