@@ -45,6 +45,22 @@ def test_title_role_short_form_country_sector():
     assert len(e.mentions) == 2 and e.aliases == ("الحسيني",)
 
 
+@pytest.mark.parametrize("text, people, places, person, place", [
+    ("وأكد محافظ عدن سالم الزيدي أن الوضع مستقر.", ["عدن سالم الزيدي"], [], "سالم الزيدي", "عدن"),
+    ("وقال محافظ حضرموت فرج البحسني إن الوضع مستقر.", [], ["حضرموت فرج"], "فرج البحسني", "حضرموت"),
+])
+def test_role_place_and_name_run_together_are_split(text, people, places, person, place):
+    # the tagger ran the place of a role into the name after it, as one person or one place
+    e = by_name(analyze(text, people=people, places=places))
+    assert e[place].label == "LOC" and e[person].label == "PER"
+    assert e[person].roles == ("محافظ " + place,)
+
+
+def test_role_place_and_adjective_stay_a_place():
+    e = by_name(analyze("وأكد محافظ القاهرة الجديد أن المشروع مهم.", places=["القاهرة الجديد"]))
+    assert all(x.label != "PER" for x in e.values())
+
+
 def test_mentions_exclude_titles_and_clitics():
     doc = analyze("ورحب وزير الخارجية بالعراق وقال اللواء خالد الزبيدي إن وفد العراق وصل.",
                   people=["اللواء خالد الزبيدي"])

@@ -270,6 +270,13 @@ def test_object_behind_the_preposition_of_its_verb(text, kind, actor, recipient)
     assert (name(doc, v.actor), name(doc, v.recipient)) == (actor, recipient)
 
 
+def test_subject_after_a_role_and_its_country():
+    ents = {"مصر": ("LOC", ["مصر"]), "سامي العلي": ("PER", ["سامي العلي"])}
+    doc = make_doc("التقى سفير مصر سامي العلي وزير الخارجية أمس.", ents)
+    v = find(doc, "CONSULT") if events(doc) else None
+    assert name(doc, v.actor) == "سامي العلي"
+
+
 @pytest.mark.parametrize("text", [
     "عقد سامي العلي اجتماعا أمس بالرباط مع أعضاء اللجنة.",      # ب of a city: where
     "عقد سامي العلي اجتماعه أمس في مقر الحزب بإسرائيل.",         # another preposition first

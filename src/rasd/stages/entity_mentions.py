@@ -294,6 +294,51 @@ def _first_name_before(text: str, tokens: list[Token], spans: list[Span], covere
         covered[s.i] = idx
 
 
+def _role_place_name(tokens: list[Token], spans: list[Span], covered: list,
+                     places: dict[int, tuple[gz.Entry, tuple[int, bool] | None]]) -> None:
+    """A role, a place and a person's name (محافظ عدن أحمد لملس، محافظ حضرموت فرج البحسني), which
+    the tagger runs together as one person or one place: the place is a place, the rest the
+    person, carried on over a family name (ال…ي) the tagger left out. `places`: the one-word
+    place names the gazetteer found, by token."""
+    for idx in range(len(spans)):
+        s = spans[idx]
+        if s.source != "model" or s.label not in ("PER", "LOC") or s.j - s.i < 2 or s.i == 0 \
+                or s.i not in places or tokens[s.i - 1].kind != "word" \
+                or not gz.lookup(tokens[s.i - 1].norm) & _ROLE_CLASSES:
+            continue
+        rest = tokens[s.i + 1:s.j]
+        first = rest[0]
+        if first.kind != "word" or first.segments or _adjective_like(first.norm) \
+                or any(t.kind != "word" or _place_not_name(t.norm) for t in rest):
+            continue
+        j = s.j
+        if j < len(tokens) and covered[j] is None and tokens[j].kind == "word" and _family_nisba(tokens[j]):
+            j += 1
+        if s.label == "LOC" and j == s.j and "PER_FIRST" not in gz.lookup(first.norm, clitics=False):
+            continue                  # محافظ القاهرة الكبرى: a longer place, not a person
+        entry, cut = places[s.i]
+        spans.append(Span(s.i + 1, j, "PER", "rule", s.score))
+        s.j, s.label, s.source, s.entry, s.cut = s.i + 1, "LOC", "rule", entry, cut
+        for k in range(s.i + 1, j):
+            covered[k] = len(spans) - 1
+
+
+_ROLE_CLASSES = frozenset({"ROLE", "TITLE"})
+
+
+def _place_not_name(norm: str) -> bool:
+    """A known place that is no first name (سالم is both)."""
+    classes = gz.lookup(norm, clitics=False)
+    return bool(classes & gz.PLACE_KINDS) and "PER_FIRST" not in classes
+
+
+def _family_nisba(t: Token) -> bool:
+    """A family name in the form of a nisba with the article (البحسني), and nothing more."""
+    n = t.norm
+    return len(n) > 5 and n.startswith("ال") and n.endswith("ي") and all(
+        kind != "proclitic" or b - a == 2 for a, b, kind in t.segments)
+
+
 def _glued(text: str, t: Token) -> bool:
     """Does the token begin with a conjunction or preposition (وحسن، لحسن), not just the article?"""
     return any(kind == "proclitic" and text[a:b] in _CLITIC_LETTERS for a, b, kind in t.segments)
@@ -403,6 +448,8 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
                     s.entry = entry
 
     _home_kingdom(tokens, spans, covered)
+    _role_place_name(tokens, spans, covered, {i: (entry, cut) for i, j, entry, amb, cut in matches
+                                              if j == i + 1 and not amb and entry.kind in _PLACE})
     _first_name_before(doc.text, tokens, spans, covered)
     _speaker_names(doc, starts, ends, spans, covered)
     _place_heads(tokens, spans)

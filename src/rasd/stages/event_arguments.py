@@ -155,6 +155,10 @@ def _person_after_title(ctx: DocContext, j: int, end: int):
         if k > j and ctx.has_conjunction(k):
             return None
         m = ctx.mention_at.get(k)
+        if m and m.label != "PER" and k > j and m.last + 1 < end:
+            after = ctx.mention_at.get(m.last + 1)  # سفير [مصر] أحمد حافظ: the role's genitive
+            if after and after.label == "PER" and not ctx.has_proclitic(m.last + 1, "وفبلك"):
+                return after
         if m:
             return m if m.label == "PER" else None
     return None
