@@ -3,7 +3,8 @@
 A split is made only when what remains is a plausible stem: a word type attested in the stem
 lexicon (`resources/lexicon/stems.tsv`), a word carrying the article, or, for words the lexicon does
 not know, a remainder long enough to be a word. Known words and names that merely begin with these
-letters (وزير، بغداد، لبنان، كركوك، فلسطين) are left whole.
+letters (وزير، بغداد، لبنان، كركوك، فلسطين) are left whole, and so are the gazetteers' first names
+and countries that begin with و or ف (فيصل، فراس، فنلندا).
 
 `segment(word)` works on the ``bare`` form of a word (diacritics removed, hamza kept) and returns
 segment boundaries as character offsets into that form:
@@ -48,6 +49,18 @@ MIN_UNKNOWN_STEM = 3
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, int]:
     return {row[0]: int(row[1]) for row in resources.read_tsv("lexicon/stems.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _names_kept_whole() -> frozenset[str]:
+    """Bare forms of the first names and country names of the gazetteers that begin with و or ف
+    (فيصل، فراس، فنلندا): there the letter is the name's own, not a conjunction."""
+    names = list(resources.read_lines("gazetteers/first_names.txt"))
+    names += [row[3] for row in resources.read_tsv("gazetteers/countries.tsv")]
+    names += [n for row in resources.read_tsv("gazetteers/country_variants.tsv") for n in row[1:]
+              for n in n.split("|")]
+    return frozenset(b for b in (normalize(n.strip(), "bare") for n in names)
+                     if b[:1] in CONJUNCTIONS and " " not in b)
 
 
 def known(stem: str) -> int:
@@ -102,7 +115,8 @@ def segment(word: str) -> tuple[tuple[str, int, int], ...]:
         return (("stem", 0, n),)
     cuts: list[int] = []
     i = 0
-    if word[0] in CONJUNCTIONS and word not in WHOLE and _plausible(word[1:], word, guess=True):
+    if word[0] in CONJUNCTIONS and word not in WHOLE and word not in _names_kept_whole() \
+            and _plausible(word[1:], word, guess=True):
         cuts.append(1)
         i = 1
     rest = word[i:]
