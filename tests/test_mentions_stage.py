@@ -24,6 +24,8 @@ def test_a_name_stops_before_a_function_word_or_tanween():
     assert _end("نادر سليم رئيسًا") == 2
     assert _end("أبو بكر البغدادي") == 3
     assert _end("سكينة حسن علي") == 3                 # علي is a name (in match form, also على)
+    assert _end("فيصل كلا من") == 1                    # استقبل الأمير فيصل كلاً من …
+    assert _end("فيصل كلاً") == 1
 
 
 def _any_end(words: str) -> int:
