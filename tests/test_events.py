@@ -291,6 +291,29 @@ def test_no_object_behind_a_preposition_that_says_where(text):
         [(v.type, trig(doc, v), name(doc, v.recipient)) for v in doc.events]
 
 
+@pytest.mark.parametrize("text", [
+    "وسط دمار هائل ومجاعة قتلت عشرات الأطفال.",
+    "توفي الرسام بعد صراع طويل مع المرض الذي منعه من العمل.",
+    "غادر الأطباء المدينة، ما أجبر الممرضين على العمل وحدهم.",
+    "وقال المدير إن نقص الأدوية قد أجبر المستشفى على الإغلاق.",
+])
+def test_a_cause_that_is_no_actor_makes_no_event(text):
+    # a famine kills, a disease prevents, a shortage forces: PLOVER has no actor for them
+    doc = make_doc(text)
+    assert not [v for v in events(doc) if v.type in ("ASSAULT", "COERCE")], \
+        [(v.type, trig(doc, v)) for v in doc.events]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وفي حادث مماثل قتل شخص قرب السوق.", "ASSAULT"),          # a cause after a preposition
+    ("وأكد أن الجيش الذي قتل المدنيين سيحاسب.", "ASSAULT"),
+    ("ما قتل الجنود أحدا في القرية.", "ASSAULT"),                 # ما of negation opens the sentence
+])
+def test_an_actor_before_the_verb_keeps_the_event(text, kind):
+    doc = make_doc(text)
+    assert find(doc, kind) if events(doc) else False
+
+
 def test_support_verb_subject_names_the_actor():
     ents = {"الولايات المتحدة": ("LOC", ["الولايات المتحدة"]), "داعش": ("ORG", ["داعش"])}
     doc = make_doc("شنت الولايات المتحدة غارات جوية على مواقع داعش.", ents)

@@ -198,6 +198,40 @@ def subject_before(ctx: DocContext, i: int) -> tuple[str | None, str]:
     return None, "none"
 
 
+def impersonal_subject(ctx: DocContext, i: int) -> bool:
+    """Is the subject before the verb at token i a cause and not an actor: a disease, hunger, a
+    shortage, the weather, a disaster (مجاعة قتلت، نقص الأموال … أجبرا، المرض الذي منعه), or a
+    clause read as "which" (…، ما أجبر الأطباء؛ مما أجبر)? Looked for in up to four words back
+    through a relative pronoun and the words of the noun phrase, within the clause."""
+    start = _clause_start(ctx, i)
+    j = i - 1
+    while j >= start and (ctx.in_list(j, "auxiliary") and ctx.norms[j] not in _WHAT or j in ctx.time_at):
+        j -= 1
+    if j < start:
+        return False
+    if ctx.norms[j] in _WHAT and (ctx.norms[j] != _WHAT_ALONE or j == start and j > 0
+                                  and ctx.boundary(j - 1) is not None):
+        return True
+    relative = ctx.in_list(j, "relative")
+    if relative:
+        j -= 1
+    for k in range(j, max(start, j - 4) - 1, -1):
+        if k in ctx.mention_at or k in ctx.covered or ctx.info[k].trigger:
+            return False
+        if ctx.in_list(k, "causes"):
+            # في حادث مماثل قتل شخص: a noun after a preposition is no subject, unless a
+            # relative pronoun makes it one (مع المرض الذي منعه)
+            return relative or not (k > start and ctx.in_list(k - 1, "prepositions")
+                                    or ctx.has_proclitic(k, "بلك"))
+        if ctx.in_list(k, "prepositions") or ctx.boundary(k):
+            return False
+    return False
+
+
+_WHAT_ALONE = "ما"
+_WHAT = frozenset({"ما", "مما"})
+
+
 def _pronominal() -> frozenset[str]:
     from .event_lexicon import wordlist
     return wordlist("pronominal")
