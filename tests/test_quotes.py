@@ -479,6 +479,15 @@ def test_untagged_speaker_names_for_the_entity_stage():
     assert q.speaker is None and q.speaker_reason == "speaker's name is not among the entities"
 
 
+def test_a_feminine_role_refers_back_to_the_woman_quoted_before():
+    names = {"هدى سالم": ("PER",), "كريم ناصر": ("PER",)}
+    doc = make_doc("قالت مديرة الصندوق الوطني هدى سالم إن الوضع صعب. وأكدت الوزيرة أن الحكومة ستتدخل.", names)
+    assert [r[2] for r in rows(doc)] == ["هدى سالم", "هدى سالم"]
+    # a man quoted before with another role is not الوزير
+    doc = make_doc("قال مدير الشرطة كريم ناصر إن الوضع صعب. وأكد الوزير أن الحكومة ستتدخل.", names)
+    assert [r[2] for r in rows(doc)] == ["كريم ناصر", None]
+
+
 def test_particle_of_the_cue_ends_the_role():
     doc = make_doc("وأعلن المتحدث باسم الوزارة عن الانسحاب الكامل للقوات.\n"
                    "وقال النائب عن الحزب كريم ناصر إن الحكومة ستسقط.", PEOPLE)

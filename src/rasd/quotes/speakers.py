@@ -299,8 +299,10 @@ class SpeakerResolver:
                 if res.speaker and self.label(res.speaker) in _PER:
                     if st.gender == "f" and self.gender_of(res.speaker) == "m":
                         continue
-                    if words and self._holds_other_role(res.speaker, words):
+                    if words and self._holds_other_role(res.speaker, words) and not (
+                            st.gender == "f" and self.gender_of(res.speaker) == "f"):
                         break                   # المتحدث باسم الشرطة is not the minister quoted before
+                    # (a feminine role phrase, الوزيرة, is the woman quoted before, whatever her title)
                     return Resolved(res.speaker, "role refers to the person quoted before", "?", 0.6)
         return Resolved(None, "role without a name", "?", 0.5)
 
