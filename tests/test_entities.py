@@ -61,6 +61,18 @@ def test_role_place_and_adjective_stay_a_place():
     assert all(x.label != "PER" for x in e.values())
 
 
+def test_a_name_found_once_is_marked_wherever_it_is_written_again():
+    text = ('كشف التقرير الذي أعده "مرصد حماية المستهلك العربي" أن الأسعار ارتفعت. '
+            'وأوصى "مرصد حماية المستهلك العربي" بخفض الضرائب.')
+    doc = Document(text=text, id="t")
+    Pipeline(["sentences", "tokens"])(doc)
+    i = text.rindex("مرصد")                 # the quote grammar found the name in a speaker's slot
+    doc.mentions = [Mention("x0", i, i + len("مرصد حماية المستهلك العربي"), "ORG", 0.5, "rule")]
+    EntityStage()(doc)
+    org = by_name(doc)["مرصد حماية المستهلك العربي"]
+    assert len(org.mentions) == 2
+
+
 def test_mentions_exclude_titles_and_clitics():
     doc = analyze("ورحب وزير الخارجية بالعراق وقال اللواء خالد الزبيدي إن وفد العراق وصل.",
                   people=["اللواء خالد الزبيدي"])

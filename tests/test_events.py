@@ -270,6 +270,16 @@ def test_object_behind_the_preposition_of_its_verb(text, kind, actor, recipient)
     assert (name(doc, v.actor), name(doc, v.recipient)) == (actor, recipient)
 
 
+@pytest.mark.parametrize("text", [
+    "وأكد أن الجيش الإسرائيلي قد اقتحم مستشفى الشفاء.",
+    "وأكد أن الجيش الإسرائيلي لم يقتحم مستشفى الشفاء.",
+])
+def test_subject_before_an_auxiliary_and_object_after_the_verb(text):
+    doc = make_doc(text, IDF)
+    v = find(doc, "ASSAULT") if events(doc) else None
+    assert (name(doc, v.actor), name(doc, v.recipient)) == ("الجيش الإسرائيلي", "مستشفى الشفاء")
+
+
 def test_subject_after_a_role_and_its_country():
     ents = {"مصر": ("LOC", ["مصر"]), "سامي العلي": ("PER", ["سامي العلي"])}
     doc = make_doc("التقى سفير مصر سامي العلي وزير الخارجية أمس.", ents)

@@ -469,6 +469,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
             while s.j - s.i > 1 and _prep_place(tokens[s.j - 1].norm):
                 s.j -= 1                          # سلطان بتبوك: "in Tabuk" is no part of the name
     spans.extend(_family_names(tokens, norms, spans))
+    spans.extend(_repeats(norms, spans))
     spans.sort(key=lambda s: (s.i, -s.j))
     _compound_regions(tokens, spans)
     _adjective_countries(tokens, spans)
@@ -581,6 +582,34 @@ def _family_names(tokens: list[Token], norms: list[str], spans: list[Span]) -> l
             pc = proclitic_cut(t.norm, person=True)
             out.append(Span(k, k + 1, "PER", "rule", 0.5, cut=pc if pc[0] else None))
             break
+    return out
+
+
+def _repeats(norms: list[str], spans: list[Span]) -> list[Span]:
+    """The other occurrences of a name of two words or more, written the same way, that no
+    mention covers: a name is the same name throughout its article (the tagger or a rule may
+    find it once: كشف التقرير الذي أنجزه "التحالف من أجل …" … واعتبر تقرير "التحالف من أجل …")."""
+    names: dict[str, list[tuple[tuple[str, ...], Span]]] = {}
+    for s in spans:
+        # the tagger spreads the people it is sure of itself (`NerTagger.tag_document`)
+        if s.j - s.i >= 2 and (s.label in ("ORG", "LOC") or s.label == "PER" and s.source != "model"):
+            key = tuple(norms[s.i:s.j])
+            names.setdefault(key[0], []).append((key, s))
+    if not names:
+        return []
+    taken = bytearray(len(norms))
+    for s in spans:
+        taken[s.i:s.j] = b"\1" * (s.j - s.i)
+    out: list[Span] = []
+    for i in _positions_matching(norms, names):
+        if taken[i] or norms[i] not in names:
+            continue
+        for key, s in sorted(names[norms[i]], key=lambda x: -len(x[0])):
+            j = i + len(key)
+            if tuple(norms[i:j]) == key and not any(taken[i:j]):
+                out.append(Span(i, j, s.label, "repeat", s.score, s.entry, cut=s.cut))
+                taken[i:j] = b"\1" * (j - i)
+                break
     return out
 
 

@@ -436,6 +436,13 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
         _verb_object(ctx, t, t.last + 1, end)          # نهنئ حزب العدالة والتنمية
         return
     e, how, nxt = subject_after(ctx, t.last)
+    if t.actor is None and e and t.first > 0 and ctx.in_list(t.first - 1, "auxiliary"):
+        before, how_before = subject_before(ctx, t.first)
+        if before and how_before == "explicit":
+            # الجيش قد اقتحم المستشفى، الجيش لم يقتحم المستشفى: the subject stands before قد or
+            # لم, the name after the verb is its object
+            t.actor, t.actor_how = before, "subject-before"
+            e, how, nxt = None, "none", t.last + 1
     if t.actor is None:
         if e:
             t.actor, t.actor_how = e, "subject-after"
