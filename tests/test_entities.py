@@ -116,6 +116,12 @@ def test_small_town_needs_a_place_cue():
     assert "جباليا" in {n.split()[-1] for n in by_name(analyze("وصلت القوات إلى جباليا أمس."))}
 
 
+def test_a_town_that_is_a_noun_with_its_adjective_is_no_town():
+    # المنشأة is a town in Egypt and a noun, "facility": with its adjective it is the noun
+    assert "المنشأة" not in by_name(analyze("وصلت الفرق إلى المنشأة الصحية المنكوبة أمس."))
+    assert "المنشأة" in by_name(analyze("وصلت الفرق إلى المنشأة أمس."))
+
+
 def test_org_short_forms_and_head_noun():
     doc = analyze("أعلنت حركة المقاومة الإسلامية حماس أنها تلقت الرد. وقالت حماس إن مجلس النواب العراقي "
                   "صوت على القانون، ورفض مجلس النواب التعديل.")

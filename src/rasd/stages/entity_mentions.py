@@ -632,7 +632,8 @@ def _needs_context(tokens: list[Token], a: int, i: int, entry: gz.Entry) -> bool
     Countries, capitals, regions, sites and organizations stand alone. A town of a million
     people does too; a smaller one needs a place cue before it (في، إلى، مدينة …) or a place
     right before it (… وبيت حانون), and is never taken alone when its word is a common noun (the
-    stem lexicon has it both with and without the article: الحي، جناح). A country that is also a
+    stem lexicon has it both with and without the article: الحي، جناح), nor when, written with the
+    article, a definite adjective follows it (المنشأة الصحية). A country that is also a
     nisba adjective after a definite noun (الخطوط السعودية) is the adjective.
     """
     t = tokens[i]
@@ -646,6 +647,9 @@ def _needs_context(tokens: list[Token], a: int, i: int, entry: gz.Entry) -> bool
         return True                            # a small town far away: leave it to the tagger
     if _common_noun(t.norm[proclitic_cut(t.norm)[0]:]):
         return True
+    if t.norm[proclitic_cut(t.norm)[0]:].startswith("ال") and i + 1 < len(tokens) \
+            and tokens[i + 1].kind == "word" and _adjective_like(tokens[i + 1].norm):
+        return True                            # المنشأة الصحية: a noun and its adjective, not a town
     if i == a:
         return True
     prev = tokens[i - 1].norm
