@@ -273,8 +273,11 @@ def test_object_behind_the_preposition_of_its_verb(text, kind, actor, recipient)
 @pytest.mark.parametrize("text", [
     "وأكد أن الجيش الإسرائيلي قد اقتحم مستشفى الشفاء.",
     "وأكد أن الجيش الإسرائيلي لم يقتحم مستشفى الشفاء.",
+    "وأكد أن الجيش الإسرائيلي اقتحم مستشفى الشفاء.",     # a subject right after أن
+    "الجيش الإسرائيلي يقتحم مستشفى الشفاء",             # a headline
+    "وفي الصباح اقتحم الجيش الإسرائيلي مستشفى الشفاء.",  # VSO as before
 ])
-def test_subject_before_an_auxiliary_and_object_after_the_verb(text):
+def test_subject_before_the_verb_and_object_after_it(text):
     doc = make_doc(text, IDF)
     v = find(doc, "ASSAULT") if events(doc) else None
     assert (name(doc, v.actor), name(doc, v.recipient)) == ("الجيش الإسرائيلي", "مستشفى الشفاء")

@@ -423,6 +423,16 @@ def find_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> None
         t.recipient = None
 
 
+def _opens_clause(ctx: DocContext, m) -> bool:
+    """Does mention `m` stand where a clause's subject does: first in its clause (after و or ف),
+    or right after a complementizer (أن إسرائيل تقصف …)?"""
+    if m is None:
+        return False
+    k = m.first
+    return k == _clause_start(ctx, k) or k > 0 and (ctx.in_list(k - 1, "complementizer")
+                                                   or ctx.norms[k - 1] in ("و", "ف"))
+
+
 def _first_person_actor(ctx: DocContext, speaker: str) -> str:
     """Who "we" are in a statement by `speaker`: the organization named in the speaker's role
     (a hospital's director saying نناشد speaks for the hospital), else the speaker."""
@@ -436,11 +446,12 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
         _verb_object(ctx, t, t.last + 1, end)          # نهنئ حزب العدالة والتنمية
         return
     e, how, nxt = subject_after(ctx, t.last)
-    if t.actor is None and e and t.first > 0 and ctx.in_list(t.first - 1, "auxiliary"):
+    if t.actor is None and e and t.first > 0 and (ctx.in_list(t.first - 1, "auxiliary")
+                                                  or _opens_clause(ctx, ctx.mention_ending.get(t.first - 1))):
         before, how_before = subject_before(ctx, t.first)
         if before and how_before == "explicit":
-            # الجيش قد اقتحم المستشفى، الجيش لم يقتحم المستشفى: the subject stands before قد or
-            # لم, the name after the verb is its object
+            # الجيش قد اقتحم المستشفى، إسرائيل تقصف المستشفى: the subject stands before the verb
+            # (and قد or لم), the name after the verb is its object
             t.actor, t.actor_how = before, "subject-before"
             e, how, nxt = None, "none", t.last + 1
     if t.actor is None:
