@@ -479,6 +479,12 @@ def test_untagged_speaker_names_for_the_entity_stage():
     assert q.speaker is None and q.speaker_reason == "speaker's name is not among the entities"
 
 
+def test_the_secretariat_of_an_organization_speaks_for_it():
+    names = {"رابطة المدن العربية": ("ORG",)}
+    doc = make_doc("وأكدت الأمانة العامة لرابطة المدن العربية أن الاجتماع سيعقد غدا.", names)
+    assert rows(doc) == [("وأكدت", "الاجتماع سيعقد غدا", "رابطة المدن العربية", "indirect")]
+
+
 def test_a_feminine_role_refers_back_to_the_woman_quoted_before():
     names = {"هدى سالم": ("PER",), "كريم ناصر": ("PER",)}
     doc = make_doc("قالت مديرة الصندوق الوطني هدى سالم إن الوضع صعب. وأكدت الوزيرة أن الحكومة ستتدخل.", names)

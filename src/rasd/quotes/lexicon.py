@@ -120,6 +120,11 @@ NAME_BREAKERS = frozenset(_m(w) for w in (
     "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
     "الأربعاء", "الخميس", "الجمعة", "السبت"))
 
+# Adjectives that belong to an institution's head noun (الأمانة العامة، الهيئة العليا) whatever
+# their ending.
+ORG_ADJECTIVES = frozenset(_m(w) for w in (
+    "العام", "العامة", "العليا", "الأعلى", "الدائم", "الدائمة", "الخاص", "الخاصة", "الكبرى", "العظمى"))
+
 # Words before إن/أن that make it a conjunction of time or purpose, not a report (منذ أن، بعد أن).
 NOT_REPORT_BEFORE = frozenset(_m(w) for w in (
     "منذ", "بعد", "قبل", "حتى", "دون", "بدل", "بدلا", "بدلاً", "عوض", "لمجرد", "بمجرد", "مجرد",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .context import DocContext, MentionRef
-from .lexicon import ADVERBS, COMPLEMENTIZERS, CONNECTIVES, NAME_BREAKERS, PREPOSITIONS
+from .lexicon import ADVERBS, COMPLEMENTIZERS, CONNECTIVES, NAME_BREAKERS, ORG_ADJECTIVES, PREPOSITIONS
 
 __all__ = ["Subject", "backward_subject", "forward_subject", "is_prep", "pp_end", "role_tail", "skip_adverbials"]
 
@@ -491,9 +491,15 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
             k += 1
             while k < limit and ctx.kinds[k] == "word" and ctx.is_definite(k) and ctx.mention_at.get(k) is None \
                     and ctx.norms[k] not in COMPLEMENTIZERS and k - subj.head_index < 3 and ctx.sclass(k) is None \
-                    and ctx.norms[k].endswith(("ي", "يه")):
-                grow(k, k)                          # الوزارة [الفلسطينية]
+                    and (ctx.norms[k].endswith(("ي", "يه")) or ctx.norms[k] in ORG_ADJECTIVES):
+                grow(k, k)                          # الوزارة [الفلسطينية]، الأمانة [العامة]
                 k += 1
+            m = ctx.mention_at.get(k) if k < limit and ctx.has_proclitic(k, "ل") else None
+            if m is not None and m.label == "ORG":
+                subj.head, subj.head_index = "mention", k   # الأمانة العامة [لمنظمة التعاون الإسلامي]
+                subj.mentions.append(m)
+                grow(k, m.last)
+                k = m.last + 1
             continue
         if subj is None:
             subj = Subject("unknown", k, k, k)
