@@ -283,6 +283,19 @@ def test_subject_before_the_verb_and_object_after_it(text):
     assert (name(doc, v.actor), name(doc, v.recipient)) == ("الجيش الإسرائيلي", "مستشفى الشفاء")
 
 
+def test_after_anna_with_a_pronoun_the_name_after_the_verb_is_the_object():
+    quotes = [("وأضاف", "أنه داهم مستشفى الشفاء بعد منتصف الليل", "الجيش الإسرائيلي")]
+    doc = make_doc("وأضاف الجيش الإسرائيلي أنه داهم مستشفى الشفاء بعد منتصف الليل.", IDF, quotes=quotes)
+    v = find(doc, "ASSAULT") if events(doc) else None
+    assert (name(doc, v.actor), name(doc, v.recipient)) == ("الجيش الإسرائيلي", "مستشفى الشفاء")
+
+
+def test_the_pronoun_of_the_matter_keeps_the_subject_after_the_verb():
+    doc = make_doc("وقال الطبيب إنه قبل يومين اقتحم الجيش الإسرائيلي مستشفى الشفاء.", IDF)
+    v = find(doc, "ASSAULT") if events(doc) else None
+    assert (name(doc, v.actor), name(doc, v.recipient)) == ("الجيش الإسرائيلي", "مستشفى الشفاء")
+
+
 def test_subject_after_a_role_and_its_country():
     ents = {"مصر": ("LOC", ["مصر"]), "سامي العلي": ("PER", ["سامي العلي"])}
     doc = make_doc("التقى سفير مصر سامي العلي وزير الخارجية أمس.", ents)

@@ -446,13 +446,17 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
         _verb_object(ctx, t, t.last + 1, end)          # نهنئ حزب العدالة والتنمية
         return
     e, how, nxt = subject_after(ctx, t.last)
-    if t.actor is None and e and t.first > 0 and (ctx.in_list(t.first - 1, "auxiliary")
-                                                  or _opens_clause(ctx, ctx.mention_ending.get(t.first - 1))):
+    if t.actor is None and e and t.first > 0:
         before, how_before = subject_before(ctx, t.first)
-        if before and how_before == "explicit":
+        if before and how_before == "explicit" and (
+                ctx.in_list(t.first - 1, "auxiliary") or _opens_clause(ctx, ctx.mention_ending.get(t.first - 1))):
             # الجيش قد اقتحم المستشفى، إسرائيل تقصف المستشفى: the subject stands before the verb
             # (and قد or لم), the name after the verb is its object
             t.actor, t.actor_how = before, "subject-before"
+            e, how, nxt = None, "none", t.last + 1
+        elif how_before == "pronoun" and ctx.norms[t.first - 1] in _pronominal():
+            # أنه داهم المستشفى: "it" did, to the hospital (but إنه قبل يومين اقتحم الجيش …: the
+            # pronoun of the matter, and the subject after the verb)
             e, how, nxt = None, "none", t.last + 1
     if t.actor is None:
         if e:
