@@ -86,6 +86,16 @@ def find(doc: Document, type_: str):
 # ---- lexicon -----------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("text, protest", [
+    ("وخرجت مسيرات حاشدة في المدينة.", True),
+    ("وأضاف أن مسيرات تستهدف الناس في الشوارع.", False),      # drones, not marches
+    ("وأسقطت الدفاعات طائرة مسيرة فوق المدينة.", False),
+])
+def test_marches_and_drones(text, protest):
+    doc = make_doc(text)
+    assert any(v.type == "PROTEST" for v in events(doc)) == protest
+
+
 def test_a_preposition_takes_neither_article_nor_preposition():
     from rasd.stages.event_lexicon import in_wordlist
     m = lambda w: normalize(w, "match")
