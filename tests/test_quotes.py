@@ -479,6 +479,15 @@ def test_untagged_speaker_names_for_the_entity_stage():
     assert q.speaker is None and q.speaker_reason == "speaker's name is not among the entities"
 
 
+def test_a_source_between_commas_leaves_what_was_said_around_it():
+    names = {"شبكة الأخبار": ("ORG",)}
+    doc = make_doc("ودمرت القوات، بحسب ما ذكرته شبكة الأخبار، سيارات البث التابعة للصحفيين.", names)
+    assert rows(doc) == [("بحسب", "ودمرت القوات، بحسب ما ذكرته شبكة الأخبار، سيارات البث التابعة للصحفيين",
+                          "شبكة الأخبار", "indirect")]
+    doc = make_doc("وقتل ثلاثة أشخاص في القصف، بحسب شبكة الأخبار.", names)
+    assert rows(doc) == [("بحسب", "وقتل ثلاثة أشخاص في القصف", "شبكة الأخبار", "indirect")]
+
+
 def test_the_secretariat_of_an_organization_speaks_for_it():
     names = {"رابطة المدن العربية": ("ORG",)}
     doc = make_doc("وأكدت الأمانة العامة لرابطة المدن العربية أن الاجتماع سيعقد غدا.", names)

@@ -596,6 +596,13 @@ class _ClauseReader:
         else:
             a = _clause_start_before(ctx, c, i, found)
             b = ctx.starts[i]
+            if t > subj.last + 1 and t < c.stop and ctx.kinds[t] == "word" and not leading \
+                    and i > c.first and ctx.is_comma(i - 1):
+                # ودمرت القوات، بحسب ما ذكرته الشبكة، سيارات البث: what was said goes on after the
+                # source between commas
+                rest = self._content_from(t, c.stop)
+                if rest is not None:
+                    b = rest[1]
             a, b = trim_content(ctx.text, a, b)
             kind, open_end = "indirect", False
         if b <= a:
