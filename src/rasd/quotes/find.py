@@ -597,12 +597,13 @@ class _ClauseReader:
             a = _clause_start_before(ctx, c, i, found)
             b = ctx.starts[i]
             if t > subj.last + 1 and t < c.stop and ctx.kinds[t] == "word" and not leading \
-                    and i > c.first and ctx.is_comma(i - 1):
-                # ودمرت القوات، بحسب ما ذكرته الشبكة، سيارات البث: what was said goes on after the
-                # source between commas
+                    and i > c.first and ctx.is_comma(i - 1) and ctx.norms[t] not in CONNECTIVES \
+                    and ctx.norms[t][:1] not in ("و", "ف"):
+                # ودمرت القوات، بحسب ما ذكرته الشبكة، سيارات البث …: what was said goes on after the
+                # source between commas; a content holds no cue, so it is the longer side
                 rest = self._content_from(t, c.stop)
-                if rest is not None:
-                    b = rest[1]
+                if rest is not None and rest[1] - rest[0] > b - a:
+                    a, b = rest[0], rest[1]
             a, b = trim_content(ctx.text, a, b)
             kind, open_end = "indirect", False
         if b <= a:
