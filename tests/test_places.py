@@ -128,6 +128,13 @@ def test_amman_in_an_article_about_jordan():
     assert ent.country == "JOR" and ent.gazetteer_id == ps["عمان"].gazetteer_id
 
 
+def test_an_organization_named_after_amman_is_no_evidence_for_oman():
+    # أمانة عمان الكبرى took Oman's country from its own عمان, which then counted against Amman
+    doc, ps = places("أعلنت أمانة عمان الكبرى إغلاق الشوارع في عمان. "
+                     "وقالت وزارة الداخلية الأردنية إن الأمن مستتب في الأردن.")
+    assert ps["عمان"].country == "JOR"
+
+
 def test_oman_when_jordan_is_only_one_name_among_others():
     doc, ps = places("فاز بالجائزة أحمد الشكيلي من عمان، وحسن العتيبي من السعودية، ومحمود علي من الأردن.")
     assert ps["عمان"].country == "OMN"

@@ -571,9 +571,19 @@ def _phrase_country(tokens: list[Token], norms: list[str], lo: int, hi: int) -> 
             if iso:
                 return iso
     for mt in gz.match_range(norms, lo, hi):
-        if mt.entry.country and not mt.ambiguous and not (mt.cut and gz.title_at(norms, mt.start, hi)):
+        if mt.entry.country and not mt.ambiguous and not (mt.cut and gz.title_at(norms, mt.start, hi)) \
+                and not _country_or_capital(mt.entry.name):
             return mt.entry.country                  # وكيل الوزارة: no و + Kiel
     return None
+
+
+@lru_cache(maxsize=10_000)
+def _country_or_capital(name: str) -> bool:
+    """Is the name both a country's and another country's capital (عمان: Oman, and Amman)? Which
+    one is meant the places stage decides from the whole article."""
+    found = gz.entries(name)
+    countries = {e.country for e in found if e.kind == "COUNTRY"}
+    return bool(countries) and any(e.kind == "CAPITAL" and e.country not in countries for e in found)
 
 
 def _role_cut(norms: list[str], lo: int, hi: int) -> tuple[int, bool] | None:
