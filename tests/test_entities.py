@@ -122,6 +122,13 @@ def test_a_town_that_is_a_noun_with_its_adjective_is_no_town():
     assert "المنشأة" in by_name(analyze("وصلت الفرق إلى المنشأة أمس."))
 
 
+def test_a_head_noun_alone_is_no_organization():
+    doc = analyze('دعت منظمة "أطباء الأرض" القوات إلى الانسحاب. وأشارت المنظمة إلى الخطر.',
+                  orgs=["منظمة", "المنظمة"])
+    assert not {"منظمة", "المنظمة"} & set(by_name(doc))
+    assert "الاتحاد" in by_name(analyze("فاز الاتحاد على ضيفه أمس.", orgs=["الاتحاد"]))   # a club
+
+
 def test_org_short_forms_and_head_noun():
     doc = analyze("أعلنت حركة المقاومة الإسلامية حماس أنها تلقت الرد. وقالت حماس إن مجلس النواب العراقي "
                   "صوت على القانون، ورفض مجلس النواب التعديل.")

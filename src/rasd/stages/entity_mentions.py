@@ -294,6 +294,19 @@ def _first_name_before(text: str, tokens: list[Token], spans: list[Span], covere
         covered[s.i] = idx
 
 
+def _head_alone(tokens: list[Token], s: Span) -> bool:
+    """An organization the tagger found in one word that is only a head noun (دعت [منظمة] "…"،
+    وأشارت [المنظمة]): a word that names a kind of institution, not one. الاتحاد, a head with no
+    sector, is also a club's name and stays."""
+    if s.label != "ORG" or s.j - s.i != 1 or s.entry is not None or s.source != "model":
+        return False
+    norm = tokens[s.i].norm
+    cut, restore = proclitic_cut(norm)
+    word = "ال" + norm[cut:] if restore else norm[cut:]
+    head = gz.head(word)
+    return head is not None and head[0] == "ORG_HEAD" and (not word.startswith("ال") or head[1] is not None)
+
+
 def _role_place_name(tokens: list[Token], spans: list[Span], covered: list,
                      places: dict[int, tuple[gz.Entry, tuple[int, bool] | None]]) -> None:
     """A role, a place and a person's name (محافظ عدن أحمد لملس، محافظ حضرموت فرج البحسني), which
@@ -462,7 +475,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
     for s in spans:
         if s.label == "ORG":
             _extend_org(tokens, s, spans, bounds, taken)
-    spans = [s for s in spans if s.j > s.i and s.label != "DROP"]
+    spans = [s for s in spans if s.j > s.i and s.label != "DROP" and not _head_alone(tokens, s)]
     for s in spans:
         if s.label == "PER":
             _move_title(norms, s)
