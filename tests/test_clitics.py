@@ -47,7 +47,9 @@ def test_segment_stem_normalizes():
 
 def test_names_that_begin_with_a_conjunction_letter_stay_whole():
     # فيصل is no ف + يصل, nor فراس ف + راس: first names and countries of the gazetteers keep the letter
-    for name in ("فيصل", "فراس", "فادي", "فنلندا"):
+    for name in ("فيصل", "فراس", "فادي", "فنلندا", "كمال", "ليلى"):
         assert segment(name) == (("stem", 0, len(name)),), name
     assert segment("وفيصل") == (("proclitic", 0, 1), ("stem", 1, 5))
     assert segment("فقال")[0] == ("proclitic", 0, 1)          # a verb after ف still splits
+    assert segment("وكمال") == (("proclitic", 0, 1), ("stem", 1, 5))
+    assert segment("لمصر")[0] == ("proclitic", 0, 1)

@@ -410,19 +410,24 @@ def _merge_capitals(clusters: list[_Cluster], tokens: list[Token], spans: list[S
 
 def _merge_named_after(clusters: list[_Cluster]) -> list[_Cluster]:
     """A "person" whose name is the rest of a place or organization named after a person joins it
-    (مستشفى كمال عدوان … كمال عدوان): the tagger took the hospital's name for a man."""
+    (مستشفى كمال عدوان … كمال عدوان): the tagger took the hospital's name for a man; so does an
+    organization the tagger found without its head noun (مدير مستشفى [كمال عدوان])."""
     tails = {}
     for c in clusters:
         if c.label in ("ORG", "LOC"):
             for k in c.keys:
                 if len(k) > 2 and _is_head(k[0], "ORG_HEAD" if c.label == "ORG" else "LOC_HEAD"):
-                    tails.setdefault(k[1:], c)
+                    for n in range(len(k) - 1, 1, -1):      # and without a word the tagger ran on
+                        tails.setdefault(k[1:n + 1], c)
     if not tails:
         return clusters
     out = []
     for c in clusters:
         full = max(c.keys, key=len)
-        target = tails.get(full) if c.label == "PER" else None
+        target = tails.get(full) if c.label == "PER" or c.label == "ORG" and len(full) > 1 \
+            and not _is_head(full[0], "ORG_HEAD") and c.entry is None else None
+        if target is c:
+            target = None
         if target is not None:
             for s, nm, k in zip(c.spans, c.names, c.keys):
                 s.label = target.label

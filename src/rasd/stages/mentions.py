@@ -72,12 +72,19 @@ def _person_end(tokens: list[Token], text: str, a: int, b: int) -> int:
     الله أن …: the object of the verb)."""
     for k in range(a + 1, b):
         t = tokens[k]
-        if t.norm in _NOT_IN_NAMES or _TANWEEN_FATH in text[t.start:t.end]:
+        if t.norm in _NOT_IN_NAMES or _TANWEEN_FATH in text[t.start:t.end] \
+                or t.norm in _ORDINALS and tokens[k - 1].norm != _AL:
             return k
     before = tokens[b - 2].norm if b - a >= 3 else ""
     if tokens[b - 1].norm == _GOD and before.startswith("ال") and before.endswith("ي"):
         return b - 1
     return b
+
+
+# an ordinal without the article is no part of a name (سلطان بن سلمان [ثاني] أمير …), but after
+# آل it is a family's name (آل ثاني)
+_ORDINALS = frozenset(["ثاني", "ثالث", "رابع", "خامس"])
+_AL = "ال"
 
 
 class MentionStage(Stage):

@@ -4,7 +4,7 @@ A split is made only when what remains is a plausible stem: a word type attested
 lexicon (`resources/lexicon/stems.tsv`), a word carrying the article, or, for words the lexicon does
 not know, a remainder long enough to be a word. Known words and names that merely begin with these
 letters (وزير، بغداد، لبنان، كركوك، فلسطين) are left whole, and so are the gazetteers' first names
-and countries that begin with و or ف (فيصل، فراس، فنلندا).
+and countries (فيصل، فراس، فنلندا، كمال، بسام).
 
 `segment(word)` works on the ``bare`` form of a word (diacritics removed, hamza kept) and returns
 segment boundaries as character offsets into that form:
@@ -53,14 +53,14 @@ def _lexicon() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def _names_kept_whole() -> frozenset[str]:
-    """Bare forms of the first names and country names of the gazetteers that begin with و or ف
-    (فيصل، فراس، فنلندا): there the letter is the name's own, not a conjunction."""
+    """Bare forms of the first names and country names of the gazetteers that begin with a
+    proclitic's letter (فيصل، فراس، فنلندا، كمال، بسام، ليلى): there the letter is the name's own."""
     names = list(resources.read_lines("gazetteers/first_names.txt"))
     names += [row[3] for row in resources.read_tsv("gazetteers/countries.tsv")]
     names += [n for row in resources.read_tsv("gazetteers/country_variants.tsv") for n in row[1:]
               for n in n.split("|")]
     return frozenset(b for b in (normalize(n.strip(), "bare") for n in names)
-                     if b[:1] in CONJUNCTIONS and " " not in b)
+                     if b[:1] in CONJUNCTIONS + PREPOSITIONS and " " not in b)
 
 
 def known(stem: str) -> int:
@@ -120,7 +120,7 @@ def segment(word: str) -> tuple[tuple[str, int, int], ...]:
         cuts.append(1)
         i = 1
     rest = word[i:]
-    if rest[:1] in PREPOSITIONS and rest not in _WHOLE_KEEP:
+    if rest[:1] in PREPOSITIONS and rest not in _WHOLE_KEEP and rest not in _names_kept_whole():
         if rest[0] == "ل" and rest.startswith("لل") and len(rest) >= 4 and rest not in ("لله",):
             cuts += [i + 1, i + 2]                     # لل = ل + (ا)ل
             i += 2
