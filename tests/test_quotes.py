@@ -494,6 +494,13 @@ def test_the_secretariat_of_an_organization_speaks_for_it():
     assert rows(doc) == [("وأكدت", "الاجتماع سيعقد غدا", "رابطة المدن العربية", "indirect")]
 
 
+def test_a_title_alone_names_the_person_introduced_with_it():
+    names = {"سامي خليل": ("PER",)}
+    doc = make_doc("قال الرئيس الفرنسي سامي خليل إن الهدنة صامدة. وحذر الرئيس الفرنسي من أن الوضع قد يتدهور.",
+                   names)
+    assert [r[2] for r in rows(doc)] == ["سامي خليل", "سامي خليل"]
+
+
 def test_a_feminine_role_refers_back_to_the_woman_quoted_before():
     names = {"هدى سالم": ("PER",), "كريم ناصر": ("PER",)}
     doc = make_doc("قالت مديرة الصندوق الوطني هدى سالم إن الوضع صعب. وأكدت الوزيرة أن الحكومة ستتدخل.", names)

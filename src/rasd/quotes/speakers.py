@@ -196,6 +196,11 @@ class SpeakerResolver:
             eid = self.person_named(sub.head_index, sub.last)
             if eid:
                 return Resolved(eid, "name matches a person named elsewhere", "?", 0.7)
+        if sub.head == "unknown" and not sub.mentions and all(
+                ctx.sclass(t) in ("title", "descriptor") for t in range(sub.first, sub.last + 1)):
+            res = self._role(sub, st)                   # وحذر الرئيس الأمريكي: the title he was named with
+            if res.speaker:
+                return res
         if sub.head == "kin":
             return Resolved(None, "relatives of a person, not named", "p", 0.7)
         people = [m for m in sub.mentions if m.label in _PER and m.entity]
