@@ -494,6 +494,13 @@ def test_the_secretariat_of_an_organization_speaks_for_it():
     assert rows(doc) == [("وأكدت", "الاجتماع سيعقد غدا", "رابطة المدن العربية", "indirect")]
 
 
+def test_an_adverbial_between_commas_after_the_speaker_is_skipped():
+    names = {"سامي خليل": ("PER", "خليل"), "عبد الرحيم ابن سالم": ("PER",), "وكالة الأنباء الوطنية": ("ORG",)}
+    doc = make_doc("وهنأ خليل، في رسالة بعث بها السبت إلى عبد الرحيم ابن سالم وتوصلت وكالة الأنباء الوطنية "
+                   "بنسخة منها، الحكومة على نجاح الانتخابات.", names, times={"السبت": "2016-10-08"})
+    assert [r[1:3] for r in rows(doc)] == [("الحكومة على نجاح الانتخابات", "سامي خليل")]
+
+
 def test_a_title_alone_names_the_person_introduced_with_it():
     names = {"سامي خليل": ("PER",)}
     doc = make_doc("قال الرئيس الفرنسي سامي خليل إن الهدنة صامدة. وحذر الرئيس الفرنسي من أن الوضع قد يتدهور.",

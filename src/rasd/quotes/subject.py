@@ -267,6 +267,20 @@ def _name_after_role(ctx: DocContext, k: int, limit: int, stop: frozenset[int], 
     return b + 1 if ctx.is_comma(b) else b
 
 
+def _parenthesis_end(ctx: DocContext, k: int, limit: int, stop: frozenset[int]) -> int | None:
+    """The comma that closes an adverbial set off by commas from token k (، في رسالة بعث بها
+    السبت إلى …،), when one does within 30 tokens and nothing that opens what was said comes first."""
+    for j in range(k, min(limit, k + 30)):
+        if j in stop or ctx.kinds[j] == "word" and ctx.norms[j] in COMPLEMENTIZERS:
+            return None
+        if ctx.kinds[j] == "punct":
+            if ctx.is_comma(j):
+                return j if j > k + 1 else None
+            if ctx.char(j) not in "()-–":
+                return None
+    return None
+
+
 def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = frozenset(),
                     particles: tuple[str, ...] = (), introduced: bool = False) -> tuple[Subject | None, int, list[str]]:
     """Read the speaker phrase that starts at token i (verb-first clause).
@@ -324,7 +338,8 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
                         k = j + 1 if ctx.is_comma(j) else j
                         continue
                     if is_prep(ctx, nxt) or nxt in ctx.time_at:
-                        k = nxt
+                        close = _parenthesis_end(ctx, nxt, limit, stop)
+                        k = close + 1 if close is not None else nxt
                         continue
                 break
             end = _bracket_end(ctx, k, limit)
