@@ -306,6 +306,19 @@ def test_the_pronoun_of_the_matter_keeps_the_subject_after_the_verb():
     assert (name(doc, v.actor), name(doc, v.recipient)) == ("الجيش الإسرائيلي", "مستشفى الشفاء")
 
 
+def test_a_threat_of_an_act_is_made_against_its_object():
+    ents = {"إسرائيل": ("LOC", ["إسرائيل"]), "سامي العلي": ("PER", ["سامي العلي"])}
+    doc = make_doc("وهددت إسرائيل حينها باعتقال سامي العلي ونفيه.", ents)
+    v = find(doc, "THREATEN") if events(doc) else None
+    assert (name(doc, v.actor), name(doc, v.recipient)) == ("إسرائيل", "سامي العلي")
+
+
+def test_an_indefinite_noun_and_the_verb_describing_it_share_the_object():
+    doc = make_doc("وأصيب ثلاثة في قصف مدفعي استهدف مستشفى الشفاء أمس.", IDF)
+    events(doc)
+    assert [name(doc, v.recipient) for v in doc.events if v.type == "ASSAULT"] == ["مستشفى الشفاء"] * 2
+
+
 def test_subject_after_a_role_and_its_country():
     ents = {"مصر": ("LOC", ["مصر"]), "سامي العلي": ("PER", ["سامي العلي"])}
     doc = make_doc("التقى سفير مصر سامي العلي وزير الخارجية أمس.", ents)

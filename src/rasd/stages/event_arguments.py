@@ -433,6 +433,34 @@ def _opens_clause(ctx: DocContext, m) -> bool:
                                                    or ctx.norms[k - 1] in ("و", "ف"))
 
 
+def share_arguments(ctx: DocContext, triggers: list[Trigger]) -> None:
+    """Arguments one trigger lends the next when they name one happening: a threat by a verbal
+    noun after ب is made against that act's object (هددت إسرائيل باعتقال عرفات: Arafat); an
+    indefinite noun and the verb that describes it share actor and object (قصف مدفعي استهدف
+    محيط المستشفى)."""
+    for t, nxt in zip(triggers, triggers[1:]):
+        if nxt.first <= t.last or ctx.sentence_of[nxt.first] != ctx.sentence_of[t.first]:
+            continue
+        between = range(t.last + 1, nxt.first)
+        if t.entry.type == "THREATEN" and t.recipient is None and not nxt.verb \
+                and nxt.entry.type in CONFLICT_TYPES and ctx.has_proclitic(nxt.first, "ب") \
+                and all(k in ctx.covered or k in ctx.time_at or ctx.in_list(k, "adverbs") for k in between):
+            t.recipient = nxt.recipient
+        elif not t.verb and nxt.verb and nxt.entry.type == t.entry.type and not _has_article(ctx, t.first) \
+                and not ctx.has_conjunction(nxt.first) and 0 < len(between) <= 2 \
+                and all(ctx.is_word(k) and not _has_article(ctx, k) and k not in ctx.covered
+                        and not ctx.info[k].trigger for k in between):
+            # غارة [إسرائيلية] استهدفت …: the verb describes the noun, which is its subject; the
+            # name after the verb is its object
+            if nxt.actor_how == "subject-after":
+                nxt.recipient = nxt.recipient or nxt.actor
+                nxt.actor, nxt.actor_how = None, ""
+            if t.recipient is None:
+                t.recipient = nxt.recipient
+            if nxt.actor is None and t.actor is not None:
+                nxt.actor, nxt.actor_how = t.actor, "coordinated"
+
+
 def _first_person_actor(ctx: DocContext, speaker: str) -> str:
     """Who "we" are in a statement by `speaker`: the organization named in the speaker's role
     (a hospital's director saying نناشد speaks for the hospital), else the speaker."""

@@ -20,7 +20,8 @@ from ..model import Document, Event, Span
 from ..quotes.context import HERE
 from .base import Stage
 from .event_arguments import (CONFLICT_TYPES, SPEECH_TYPES, Trigger, find_arguments,
-                              find_modality, find_place, find_time, impersonal_subject)
+                              find_modality, find_place, find_time, impersonal_subject,
+                              share_arguments)
 from .event_context import DocContext, demonym_country
 from .event_lexicon import GAP, MAX_GAP, TriggerEntry
 
@@ -255,6 +256,7 @@ def extract_events(doc: Document) -> list[Event]:
     # a disease or a famine kills, a shortage forces: no one acts, so there is no event
     triggers = [t for t in triggers if not (t.verb and t.actor is None and t.entry.type in CONFLICT_TYPES
                                             and impersonal_subject(ctx, t.first))]
+    share_arguments(ctx, triggers)
     main = _main_conflict_actor(triggers)
     topics = _topics(ctx, triggers)
     for t in triggers:
