@@ -699,7 +699,8 @@ def test_recipients_after_ala_and_no_town_accused():
 
 def test_forces_affiliated_with_an_organization_act_for_it():
     ents = {"حركة النصر": ("ORG", ["حركة النصر"]), "مستشفى النور": ("ORG", ["مستشفى النور"])}
-    for text in ("وقصفت القوات التابعة لحركة النصر مستشفى النور.", "وقصفت قوات تابعة لحركة النصر مستشفى النور."):
+    for text in ("وقصفت القوات التابعة لحركة النصر مستشفى النور.", "وقصفت قوات تابعة لحركة النصر مستشفى النور.",
+                 "وقصفت القوات الموالية لحركة النصر مستشفى النور."):
         doc = make_doc(text, ents)
         events(doc)
         assert name(doc, find(doc, "ASSAULT").actor) == "حركة النصر"

@@ -31,7 +31,8 @@ _WITH = frozenset({"مع"})
 _WITH_ON = frozenset({"مع", normalize("على", "match")})
 _AGAINST = frozenset({normalize("على", "match"), "ضد", "بحق"})
 _FROM = frozenset({"من"})
-_AFFILIATED = frozenset(normalize(w, "match") for w in ("تابعة", "التابعة", "تابع", "التابع"))
+_AFFILIATED = frozenset(normalize(w, "match") for w in ("تابعة", "التابعة", "تابع", "التابع", "موالية",
+                                                        "الموالية", "موالي", "الموالي", "الموالين"))
 WITH_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"})
 ON_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "PROTEST", "REJECT"})
 
