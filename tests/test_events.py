@@ -703,4 +703,5 @@ def test_forces_affiliated_with_an_organization_act_for_it():
                  "وقصفت القوات الموالية لحركة النصر مستشفى النور."):
         doc = make_doc(text, ents)
         events(doc)
-        assert name(doc, find(doc, "ASSAULT").actor) == "حركة النصر"
+        v = find(doc, "ASSAULT")
+        assert (name(doc, v.actor), name(doc, v.recipient)) == ("حركة النصر", "مستشفى النور")

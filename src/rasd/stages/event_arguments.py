@@ -134,7 +134,16 @@ def subject_after(ctx: DocContext, i: int) -> tuple[str | None, str, int]:
     if ctx.in_list(j, "agenthead") and not ctx.has_proclitic(j, "بلك"):
         owner = _owner_after(ctx, j + 1, end)
         if owner:
-            return owner, "explicit", j + 2
+            after = j + 2                 # past the owner's name (القوات الموالية لـ[X Y]) or nisba
+            for k in range(j + 1, min(j + 4, end)):
+                m = ctx.mention_at.get(k)
+                if m is not None and m.entity == owner:
+                    after = m.last + 1
+                    break
+                if ctx.nisba_entity(k) == owner:
+                    after = k + 1
+                    break
+            return owner, "explicit", after
         return None, "agent", j + 1
     a = ctx.anaphor_entity(j)
     if a and not ctx.has_proclitic(j, "بلك"):
