@@ -319,6 +319,18 @@ def test_an_indefinite_noun_and_the_verb_describing_it_share_the_object():
     assert [name(doc, v.recipient) for v in doc.events if v.type == "ASSAULT"] == ["مستشفى الشفاء"] * 2
 
 
+def test_a_person_at_the_end_of_a_long_role_is_subject_or_object():
+    ents = {"قوات الاحتلال": ("ORG", ["قوات الاحتلال"]), "مستشفى النور": ("ORG", ["مستشفى النور"]),
+            "سامي العلي": ("PER", ["سامي العلي"]), "فهد الزين": ("PER", ["فهد الزين"]),
+            "البيت الأبيض": ("ORG", ["البيت الأبيض"])}
+    doc = make_doc("واعتقلت قوات الاحتلال رئيس قسم الجراحة في مستشفى النور الدكتور سامي العلي.", ents)
+    v = find(doc, "COERCE") if events(doc) else None
+    assert (name(doc, v.actor), name(doc, v.recipient)) == ("قوات الاحتلال", "سامي العلي")
+    doc = make_doc("والتقى مستشار الأمن القومي في البيت الأبيض سامي العلي رئيس الوزراء فهد الزين.", ents)
+    v = find(doc, "CONSULT") if events(doc) else None
+    assert (name(doc, v.actor), name(doc, v.recipient)) == ("سامي العلي", "فهد الزين")
+
+
 def test_subject_after_a_role_and_its_country():
     ents = {"مصر": ("LOC", ["مصر"]), "سامي العلي": ("PER", ["سامي العلي"])}
     doc = make_doc("التقى سفير مصر سامي العلي وزير الخارجية أمس.", ents)

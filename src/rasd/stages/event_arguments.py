@@ -149,6 +149,8 @@ def subject_after(ctx: DocContext, i: int) -> tuple[str | None, str, int]:
     if a and not ctx.has_proclitic(j, "بلك"):
         return a, "explicit", j + 1
     p = _person_after_title(ctx, j, end)
+    if p is None and _role_word(ctx, j) and not ctx.has_proclitic(j, "بلك"):
+        p = _person_after_role(ctx, j + 1, end)     # التقى مستشار الأمن القومي للبيت الأبيض X
     if p:
         return p.entity, "explicit", p.last + 1
     if (ctx.is_word(j) and not ctx.in_list(j, "prepositions") and not ctx.has_proclitic(j, "بلك")
@@ -561,8 +563,31 @@ def _verb_object(ctx: DocContext, t: Trigger, k: int, end: int) -> None:
         obj = m.entity if m else ctx.anaphor_entity(k)
         if obj is None and t.entry.type in CONFLICT_TYPES:
             obj = _part_owner(ctx, k, end)
+        if obj is None and m is None and t.actor is not None and _role_word(ctx, k):
+            p = _person_after_role(ctx, k + 1, end)
+            obj = p.entity if p is not None else None
         if obj and obj != t.actor:
             t.recipient = obj
+
+
+_ROLE_CLASSES = frozenset({"ROLE", "TITLE"})
+
+
+def _role_word(ctx: DocContext, k: int) -> bool:
+    return ctx.is_word(k) and bool(gz.lookup(ctx.norms[k]) & _ROLE_CLASSES)
+
+
+def _person_after_role(ctx: DocContext, k: int, end: int, span: int = 12):
+    """The mention of the person named at the end of a role phrase that starts before token k
+    (اعتقلت القوات [رئيس قسم الجراحة في مستشفى الشفاء الدكتور] عدنان البرش), before any
+    punctuation or other trigger."""
+    for i in range(k, min(k + span, end)):
+        if not ctx.is_word(i) or ctx.boundary(i) or ctx.info[i].trigger and i not in ctx.covered:
+            return None
+        m = ctx.mention_at.get(i)
+        if m is not None and m.label == "PER":
+            return m
+    return None
 
 
 def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
