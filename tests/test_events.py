@@ -331,6 +331,13 @@ def test_a_person_at_the_end_of_a_long_role_is_subject_or_object():
     assert (name(doc, v.actor), name(doc, v.recipient)) == ("سامي العلي", "فهد الزين")
 
 
+def test_the_object_after_phrases_set_off_by_commas():
+    ents = {"منظمة النور": ("ORG", ["منظمة النور"]), "الجيش الإسرائيلي": ("ORG", ["الجيش الإسرائيلي"])}
+    doc = make_doc("ودعت منظمة النور في سلسلة منشورات، عبر حسابها على المنصة، الجيش الإسرائيلي إلى وقف القصف.", ents)
+    v = find(doc, "REQUEST") if events(doc) else None
+    assert (name(doc, v.actor), name(doc, v.recipient)) == ("منظمة النور", "الجيش الإسرائيلي")
+
+
 def test_subject_after_a_role_and_its_country():
     ents = {"مصر": ("LOC", ["مصر"]), "سامي العلي": ("PER", ["سامي العلي"])}
     doc = make_doc("التقى سفير مصر سامي العلي وزير الخارجية أمس.", ents)

@@ -558,6 +558,7 @@ def _verb_object(ctx: DocContext, t: Trigger, k: int, end: int) -> None:
     """The object: the entity named at token k (after adverbs and time words), or a definite
     noun standing for one, or the whole a struck part belongs to."""
     k = _skip_forward(ctx, k, end)
+    k = _past_set_off_phrases(ctx, k, end)
     if k < end and not ctx.has_proclitic(k, "بك"):
         m = ctx.mention_at.get(k)
         obj = m.entity if m else ctx.anaphor_entity(k)
@@ -571,6 +572,20 @@ def _verb_object(ctx: DocContext, t: Trigger, k: int, end: int) -> None:
 
 
 _ROLE_CLASSES = frozenset({"ROLE", "TITLE"})
+
+
+def _past_set_off_phrases(ctx: DocContext, k: int, end: int) -> int:
+    """Past prepositional phrases closed by commas before an object (ودعت في سلسلة منشورات، عبر
+    حسابها على منصة إكس، القوات الإسرائيلية إلى …): the token after the last such comma when a
+    name stands there, else k."""
+    j = k
+    while j < end and ctx.is_word(j) and ctx.in_list(j, "prepositions"):
+        close = next((i for i in range(j + 1, min(j + 10, end))
+                      if not ctx.is_word(i) or ctx.info[i].trigger and i not in ctx.covered), None)
+        if close is None or ctx.is_word(close) or ctx.doc.text[ctx.tokens[close].start] not in "،,":
+            return k
+        j = _skip_forward(ctx, close + 1, end)
+    return j if j != k and j in ctx.mention_at else k
 
 
 def _role_word(ctx: DocContext, k: int) -> bool:
