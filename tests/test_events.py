@@ -346,6 +346,16 @@ def test_subject_after_a_role_and_its_country():
 
 
 @pytest.mark.parametrize("text", [
+    "واندلعت اشتباكات عنيفة مع حركة النصر في المدينة.",
+    "وتجنب الرئيس مواجهة عسكرية مباشرة مع القوات الموالية لحركة النصر.",
+])
+def test_a_clash_with_someone_names_the_recipient(text):
+    doc = make_doc(text, {"حركة النصر": ("ORG", ["حركة النصر"])})
+    v = find(doc, "ASSAULT") if events(doc) else None
+    assert name(doc, v.recipient) == "حركة النصر"
+
+
+@pytest.mark.parametrize("text", [
     "عقد سامي العلي اجتماعا أمس بالرباط مع أعضاء اللجنة.",      # ب of a city: where
     "عقد سامي العلي اجتماعه أمس في مقر الحزب بإسرائيل.",         # another preposition first
     "اتهم سامي العلي الحكومة بإسرائيل.",                         # اتهم ب: the charge, not the accused

@@ -410,6 +410,14 @@ def find_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> None
     if t.recipient is None and t.entry.object_clitics:
         t.recipient = _clitic_object(ctx, after, end, t.entry.object_clitics, t.actor,
                                      t.entry.type == "CONSULT")
+    if t.recipient is None and t.entry.object_words:
+        e, _ = _after_prep(ctx, after, end, t.entry.object_words, span=4)
+        if e is None:                                            # مع القوات الموالية للأسد
+            k = next((k for k in range(after, min(after + 4, end - 2)) if ctx.norms[k] in t.entry.object_words), None)
+            if k is not None and ctx.in_list(k + 1, "agenthead"):
+                e = _owner_after(ctx, k + 2, end)
+        if e and e != t.actor and not ctx.is_place_only(e):
+            t.recipient = e                                      # اشتباكات مع الجيش
     if t.recipient is None:
         if t.entry.type == "SUPPORT":
             e, _ = _after_prep(ctx, after, end, _WITH_ON)             # تضامن مع، أثنى على

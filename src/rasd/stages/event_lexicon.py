@@ -50,6 +50,7 @@ class TriggerEntry:
     genitive: str | None           # "A" actor | "R" recipient | None
     conditions: tuple[Condition, ...] = ()
     object_clitics: str = ""       # proclitics whose noun names the recipient (ب: التقى بالرئيس)
+    object_words: frozenset[str] = frozenset()   # preposition words that do (مع: اشتباكات مع …)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +147,11 @@ def lexicon() -> Lexicon:
     for row in resources.read_tsv("events/triggers.tsv"):
         cells, pos, type_, mode, cameo, gen = row[0], row[1], row[2], row[3], row[4], row[5]
         cond = row[6] if len(row) > 6 else "-"
-        obj = row[7] if len(row) > 7 and row[7] != "-" else ""
+        obj = [x.strip() for x in row[7].split(",")] if len(row) > 7 and row[7] != "-" else []
         entry = TriggerEntry(cells, pos, type_, None if mode == "-" else mode, cameo,
-                             None if gen == "-" else gen, _conditions(cond), obj)
+                             None if gen == "-" else gen, _conditions(cond),
+                             "".join(x for x in obj if len(x) == 1),
+                             frozenset(_norm(x) for x in obj if len(x) > 1))
         for alt in cells.split("|"):
             words = tuple(w if w == GAP else _norm(w) for w in alt.split())
             if len(words) > 1:
