@@ -338,6 +338,24 @@ def test_the_object_after_phrases_set_off_by_commas():
     assert (name(doc, v.actor), name(doc, v.recipient)) == ("منظمة النور", "الجيش الإسرائيلي")
 
 
+def test_the_parties_after_each_of():
+    ents = {"سامي العلي": ("PER", ["سامي العلي"]), "فهد الزين": ("PER", ["فهد الزين"]),
+            "حسن الراشد": ("PER", ["حسن الراشد"])}
+    doc = make_doc("وقد وقع الاتفاقية كل من وزير الخارجية سامي العلي ونظيره الفرنسي فهد الزين.", ents)
+    v = find(doc, "AGREE") if events(doc) else None
+    assert (name(doc, v.actor), name(doc, v.recipient)) == ("سامي العلي", "فهد الزين")
+    doc = make_doc("واستقبل حسن الراشد كلاً من المحافظ سامي العلي، والسفير فهد الزين.", ents)
+    v = find(doc, "CONSULT") if events(doc) else None
+    assert (name(doc, v.actor), name(doc, v.recipient)) == ("حسن الراشد", "سامي العلي")
+
+
+def test_the_subject_of_a_support_verb_in_a_relative_clause_is_the_actor():
+    ents = {"حركة النصر": ("ORG", ["حركة النصر"])}
+    doc = make_doc("وكان الهجوم غير المسبوق الذي نفذه عناصر من حركة النصر قد أوقع قتلى.", ents)
+    v = find(doc, "ASSAULT") if events(doc) else None
+    assert name(doc, v.actor) == "حركة النصر"
+
+
 def test_subject_after_a_role_and_its_country():
     ents = {"مصر": ("LOC", ["مصر"]), "سامي العلي": ("PER", ["سامي العلي"])}
     doc = make_doc("التقى سفير مصر سامي العلي وزير الخارجية أمس.", ents)

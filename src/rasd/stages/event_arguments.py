@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..resources import gazetteers as gz
 from ..text.normalize import normalize
 from .event_context import DocContext
-from .event_lexicon import Form, TriggerEntry
+from .event_lexicon import ENCLITICS, Form, TriggerEntry, wordlist
 
 __all__ = ["CONFLICT_TYPES", "SPEECH_TYPES", "Trigger", "clause_subject", "find_arguments", "find_modality", "find_place", "find_time"]
 
@@ -309,6 +309,41 @@ def _after_prep(ctx: DocContext, first: int, end: int, preps: set[str], span: in
     return None, None
 
 
+_EACH = frozenset(normalize(w, "match") for w in ("كل", "كلا", "كلاً"))
+
+
+def _both_parties(ctx: DocContext, first: int, end: int) -> tuple[str | None, str | None]:
+    """The two parties of كل من X و Y within a few words after a trigger (وقع الاتفاقية كل من
+    رئيس الشركة الأمير X والرئيس التنفيذي Y): the persons or organizations named after من and
+    after the و that follows."""
+    for k in range(first, min(first + 5, end - 2)):
+        if ctx.boundary(k) == "strong":
+            break
+        if ctx.norms[k] in _EACH and ctx.norms[k + 1] == "من":
+            one = _party_from(ctx, k + 2, end)
+            if one is None:
+                return None, None
+            for j in range(one.last + 1, min(one.last + 8, end)):
+                if ctx.boundary(j) == "strong":
+                    break
+                if ctx.has_conjunction(j) and ctx.norms[j][:1] == "و":
+                    two = _party_from(ctx, j, end)
+                    return one.entity, two.entity if two is not None else None
+            return one.entity, None
+    return None, None
+
+
+def _party_from(ctx: DocContext, k: int, end: int):
+    """The first person or organization named from token k on, through a role phrase."""
+    for i in range(k, min(k + 10, end)):
+        if not ctx.is_word(i) or ctx.boundary(i):
+            return None
+        m = ctx.mention_at.get(i)
+        if m is not None and m.label in ("PER", "ORG"):
+            return m
+    return None
+
+
 def _clitic_object(ctx: DocContext, first: int, end: int, letters: str, actor: str | None,
                    meeting: bool, span: int = 6) -> str | None:
     """The entity of the first noun within `span` words that carries one of the proclitics
@@ -378,6 +413,26 @@ def _has_article(ctx: DocContext, i: int) -> bool:
     return "ال" in clitics or "ل" in clitics[1:]
 
 
+def _relative_support_subject(ctx: DocContext, j: int, end: int) -> str | None:
+    """The subject of a support verb in a relative clause after the noun trigger (الهجوم غير
+    المسبوق الذي نفذه عناصر من حماس، الغارة التي شنتها إسرائيل), within a few words of it."""
+    for k in range(j, min(j + 4, end - 1)):
+        if ctx.boundary(k) or k in ctx.mention_at:
+            return None
+        if ctx.in_list(k, "relative"):
+            if _support_with_pronoun(ctx.norms[k + 1]):
+                e, how, _ = subject_after(ctx, k + 1)
+                return e if how == "explicit" else None
+            return None
+    return None
+
+
+def _support_with_pronoun(norm: str) -> bool:
+    """A support verb with the pronoun of the noun it supports (نفذه، شنتها)."""
+    support = wordlist("support")
+    return any(norm.endswith(p) and norm[:-len(p)] in support for p in ENCLITICS)
+
+
 def _support_verb_subject(ctx: DocContext, first: int) -> str | None:
     """Subject of a support verb (شن، نفذ، ارتكب، بدأ …) governing the noun at `first`."""
     start = _clause_start(ctx, first)
@@ -406,6 +461,14 @@ def find_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> None
         _verb_arguments(ctx, t, previous, end)
     else:
         _noun_arguments(ctx, t, end)
+    if t.entry.type in WITH_TYPES | {"AGREE"} and t.recipient is None:
+        first, second = _both_parties(ctx, after, end)
+        if t.actor is not None:
+            if first is not None and first != t.actor:
+                t.recipient = first              # استقبل X كلاً من Y و Z: the first it received
+        elif first is not None and second is not None and first != second:
+            t.actor, t.actor_how = first, "both-parties"       # وقع الاتفاقية كل من X و Y
+            t.recipient = second
     # recipients named by a preposition
     if t.recipient is None and t.entry.object_clitics:
         t.recipient = _clitic_object(ctx, after, end, t.entry.object_clitics, t.actor,
@@ -682,6 +745,10 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
             t.actor, t.actor_how = e, "agent-phrase"
     if t.actor is None:
         e = _support_verb_subject(ctx, t.first)
+        if e:
+            t.actor, t.actor_how = e, "support-verb"
+    if t.actor is None:
+        e = _relative_support_subject(ctx, after, end)
         if e:
             t.actor, t.actor_how = e, "support-verb"
     if t.actor is None and t.entry.type not in CONFLICT_TYPES:
