@@ -73,6 +73,25 @@ def test_a_name_found_once_is_marked_wherever_it_is_written_again():
     assert len(org.mentions) == 2
 
 
+def test_names_listed_after_a_plural_head_noun():
+    doc = analyze("ووصل الجرحى إلى مستشفى النور. وتحاول مستشفيات المدينة (النور، الأمل، الرحمة) العمل.",
+                  orgs=["مستشفى النور"])
+    e = by_name(doc)
+    assert e["الأمل"].label == e["الرحمة"].label == "ORG"
+    assert len(e["مستشفى النور"].mentions) == 2          # النور in the list is the same hospital
+    doc = analyze('ووصل الجرحى إلى مستشفى الأمل. وهناك مستشفيان آخران، الأمل والرحمة، يعملان.',
+                  orgs=["مستشفى الأمل"])
+    assert by_name(doc)["الرحمة"].label == "ORG" and len(by_name(doc)["مستشفى الأمل"].mentions) == 2
+
+
+@pytest.mark.parametrize("text, places", [
+    ("وقال إن المستشفيات، وهي مكتظة، تعاني كثيرا.", []),
+    ("وتوزع الكتب على المدارس الأهلية (بنين وبنات) من الغد.", ["بنين"]),   # no hospital, no school named
+])
+def test_no_names_listed_after_a_plural_head_noun(text, places):
+    assert all(e.label != "ORG" for e in analyze(text, places=places).entities)
+
+
 def test_mentions_exclude_titles_and_clitics():
     doc = analyze("ورحب وزير الخارجية بالعراق وقال اللواء خالد الزبيدي إن وفد العراق وصل.",
                   people=["اللواء خالد الزبيدي"])
@@ -471,7 +490,8 @@ def test_the_name_of_an_institution_without_its_head_noun_joins_it():
     spans = [(at("مستشفى سالم الراشد صعب"), "ORG"), (at("سالم الراشد", 1), "PER"), (at("سالم الراشد", 2), "ORG")]
     doc.mentions = [Mention(f"x{n}", a, b, label) for n, ((a, b), label) in enumerate(spans)]
     EntityStage()(doc)
-    assert [e.label for e in doc.entities] == ["ORG"], [(e.name, e.label) for e in doc.entities]
+    # (الأمل, listed after المستشفيات, is another hospital)
+    assert [e.label for e in doc.entities] == ["ORG", "ORG"], [(e.name, e.label) for e in doc.entities]
     assert len(doc.entities[0].mentions) == 3
 
 

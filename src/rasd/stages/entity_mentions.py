@@ -294,6 +294,98 @@ def _first_name_before(text: str, tokens: list[Token], spans: list[Span], covere
         covered[s.i] = idx
 
 
+def _listed_names(text: str, tokens: list[Token], spans: list[Span]) -> None:
+    """The names listed after a plural or dual head noun (مستشفيات شمال غزة (كمال عدوان، العودة،
+    الإندونيسي)، مستشفيان آخران، الإندونيسي والعودة): each a name of that kind. The list opens
+    with a colon, a bracket or a comma within six words of the head, and holds two names or more
+    of one to three words, separated by commas or و and closed by a bracket or a full stop."""
+    n = len(tokens)
+    covered: list[int | None] | None = None
+    for i, t in enumerate(tokens):
+        if t.kind != "word" or len(t.norm) < 3:
+            continue
+        cut, restore = proclitic_cut(t.norm)
+        label = gz.plural_head(("ال" if restore else "") + t.norm[cut:])
+        if label is None:
+            continue
+        k = next((k for k in range(i + 1, min(i + 8, n)) if tokens[k].kind != "word"), None)
+        if k is None or text[tokens[k].start] not in ":(،,":
+            continue
+        if covered is None:
+            covered = [None] * n
+            for idx, s in enumerate(spans):
+                if s.label != "DROP":
+                    covered[s.i:s.j] = [idx] * (s.j - s.i)
+        items = _list_items(text, tokens, k + 1, covered)
+        if len(items) < 2 or not any(
+                covered[a] is not None and spans[covered[a]].label in (label, "PER" if label == "ORG" else label)
+                or _known_tail(tokens, spans, a, b) for a, b, _ in items):
+            continue                                # one of them must be a name of that kind
+        for a, b, glued in items:
+            if all(covered[x] is None for x in range(a, b)):
+                spans.append(Span(a, b, label, "rule", 0.5, cut=(1, False) if glued else None))
+                for x in range(a, b):
+                    covered[x] = len(spans) - 1
+            elif covered[a] is not None and covered[a] == covered[b - 1]:
+                s = spans[covered[a]]
+                if s.i == a and s.j == b and s.source == "model" and s.entry is None:
+                    s.label = label                 # a hospital named after a man, in a list of hospitals
+
+
+def _known_tail(tokens: list[Token], spans: list[Span], a: int, b: int) -> bool:
+    """Is tokens [a, b) the name after the head noun of a name found elsewhere (العودة: مستشفى العودة)?"""
+    words = [t.norm[proclitic_cut(t.norm)[0]:] if k == a else t.norm for k, t in enumerate(tokens[a:b], a)]
+    for s in spans:
+        if s.j - s.i == len(words) + 1 and [t.norm for t in tokens[s.i + 1:s.j]] == words:
+            h = gz.head(tokens[s.i].norm[proclitic_cut(tokens[s.i].norm)[0]:])
+            if h is not None:
+                return True
+    return False
+
+
+def _list_items(text: str, tokens: list[Token], k: int, covered: list) -> list[tuple[int, int, bool]]:
+    """(start, end, glued و) of the items of a list of short names from token k, or [] when what
+    follows is no such list."""
+    items: list[tuple[int, int, bool]] = []
+    n = len(tokens)
+    last = False                                    # the item after و ends a list
+    while k < n:
+        while k < n and tokens[k].kind != "word" and text[tokens[k].start] in _QUOTES:
+            k += 1                                  # "الإندونيسي"
+        if k < n and tokens[k].norm == "و":
+            k += 1
+            last = True
+            while k < n and tokens[k].kind != "word" and text[tokens[k].start] in _QUOTES:
+                k += 1                              # و"العودة"
+        a = k
+        glued = a < n and tokens[a].kind == "word" and tokens[a].norm[:1] == "و" and proclitic_cut(tokens[a].norm)[0] == 1
+        while k < n and tokens[k].kind == "word" and k - a < 4 and (k == a or tokens[k].norm[:1] != "و" or covered[k] is not None) \
+                and tokens[k].norm not in _STOP and tokens[k].norm not in _NOT_ORG_WORDS:
+            k += 1
+        if k == a or k - a > 3 or any(tokens[x].norm in _FUNCTION for x in range(a, k)) \
+                or tokens[a].norm[proclitic_cut(tokens[a].norm)[0]:] in _FUNCTION:
+            return []
+        items.append((a, k, glued))
+        while k < n and tokens[k].kind != "word" and text[tokens[k].start] in _QUOTES:
+            k += 1
+        if (glued or last) and not (k < n and tokens[k].kind == "word" and tokens[k].norm[:1] == "و"):
+            return items                            # … والعودة: the last one
+        if k >= n or tokens[k].kind == "word":
+            if k < n and tokens[k].norm[:1] == "و":
+                continue                            # والعودة
+            return items if k >= n else []
+        ch = text[tokens[k].start]
+        if ch in "،,":
+            k += 1
+            continue
+        return items if ch in ").؛" else []
+    return items
+
+
+_QUOTES = frozenset('"«»“”')
+_NOT_ORG_WORDS = frozenset(normalize(w, "match") for w in ("في", "من", "إلى", "على", "عن", "مع", "التي", "الذي"))
+
+
 def _head_alone(tokens: list[Token], s: Span) -> bool:
     """An organization the tagger found in one word that is only a head noun (دعت [منظمة] "…"،
     وأشارت [المنظمة]): a word that names a kind of institution, not one. الاتحاد, a head with no
@@ -475,6 +567,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
     for s in spans:
         if s.label == "ORG":
             _extend_org(tokens, s, spans, bounds, taken)
+    _listed_names(doc.text, tokens, spans)
     spans = [s for s in spans if s.j > s.i and s.label != "DROP" and not _head_alone(tokens, s)]
     for s in spans:
         if s.label == "PER":
