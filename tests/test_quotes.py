@@ -501,6 +501,12 @@ def test_an_adverbial_between_commas_after_the_speaker_is_skipped():
     assert [r[1:3] for r in rows(doc)] == [("الحكومة على نجاح الانتخابات", "سامي خليل")]
 
 
+def test_a_request_verb_with_its_addressee_as_a_pronoun_is_a_cue():
+    names = {"سامي خليل": ("PER",)}
+    doc = make_doc("وأوصى سامي خليل المغردين بتوحيد الوسم. وطالبهم بالكتابة عبر وسم واحد.", names)
+    assert [r[:3] for r in rows(doc)][1] == ("وطالبهم", "بالكتابة عبر وسم واحد", "سامي خليل")
+
+
 def test_a_title_alone_names_the_person_introduced_with_it():
     names = {"سامي خليل": ("PER",)}
     doc = make_doc("قال الرئيس الفرنسي سامي خليل إن الهدنة صامدة. وحذر الرئيس الفرنسي من أن الوضع قد يتدهور.",
