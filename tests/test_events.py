@@ -83,6 +83,14 @@ def find(doc: Document, type_: str):
     return out[0]
 
 
+def parties(text: str, ents: dict, type_: str, **kw) -> tuple[str | None, str | None]:
+    """(actor, recipient) names of the first event of a type in a document made from `text`."""
+    doc = make_doc(text, ents, **kw)
+    events(doc)
+    v = find(doc, type_)
+    return name(doc, v.actor), name(doc, v.recipient)
+
+
 # ---- lexicon -----------------------------------------------------------------------------------
 
 
@@ -234,9 +242,8 @@ def test_genitive_nisba_and_places():
 
 def test_between_x_and_y():
     ents = {"العراق": ("LOC", ["العراق", "بغداد"]), "الولايات المتحدة": ("LOC", ["واشنطن"])}
-    doc = make_doc("وجرى الاتفاق بين بغداد وواشنطن على جدول زمني.", ents)
-    v = find(doc, "AGREE") if events(doc) else None
-    assert (name(doc, v.actor), name(doc, v.recipient)) == ("العراق", "الولايات المتحدة")
+    assert parties("وجرى الاتفاق بين بغداد وواشنطن على جدول زمني.",
+                   ents, "AGREE") == ("العراق", "الولايات المتحدة")
 
 
 def test_with_names_the_recipient():
@@ -288,29 +295,23 @@ def test_object_behind_the_preposition_of_its_verb(text, kind, actor, recipient)
     "وفي الصباح اقتحم الجيش الإسرائيلي مستشفى الشفاء.",  # VSO as before
 ])
 def test_subject_before_the_verb_and_object_after_it(text):
-    doc = make_doc(text, IDF)
-    v = find(doc, "ASSAULT") if events(doc) else None
-    assert (name(doc, v.actor), name(doc, v.recipient)) == ("الجيش الإسرائيلي", "مستشفى الشفاء")
+    assert parties(text, IDF, "ASSAULT") == ("الجيش الإسرائيلي", "مستشفى الشفاء")
 
 
 def test_after_anna_with_a_pronoun_the_name_after_the_verb_is_the_object():
     quotes = [("وأضاف", "أنه داهم مستشفى الشفاء بعد منتصف الليل", "الجيش الإسرائيلي")]
-    doc = make_doc("وأضاف الجيش الإسرائيلي أنه داهم مستشفى الشفاء بعد منتصف الليل.", IDF, quotes=quotes)
-    v = find(doc, "ASSAULT") if events(doc) else None
-    assert (name(doc, v.actor), name(doc, v.recipient)) == ("الجيش الإسرائيلي", "مستشفى الشفاء")
+    assert parties("وأضاف الجيش الإسرائيلي أنه داهم مستشفى الشفاء بعد منتصف الليل.", IDF, "ASSAULT",
+                   quotes=quotes) == ("الجيش الإسرائيلي", "مستشفى الشفاء")
 
 
 def test_the_pronoun_of_the_matter_keeps_the_subject_after_the_verb():
-    doc = make_doc("وقال الطبيب إنه قبل يومين اقتحم الجيش الإسرائيلي مستشفى الشفاء.", IDF)
-    v = find(doc, "ASSAULT") if events(doc) else None
-    assert (name(doc, v.actor), name(doc, v.recipient)) == ("الجيش الإسرائيلي", "مستشفى الشفاء")
+    assert parties("وقال الطبيب إنه قبل يومين اقتحم الجيش الإسرائيلي مستشفى الشفاء.",
+                   IDF, "ASSAULT") == ("الجيش الإسرائيلي", "مستشفى الشفاء")
 
 
 def test_a_threat_of_an_act_is_made_against_its_object():
     ents = {"إسرائيل": ("LOC", ["إسرائيل"]), "سامي العلي": ("PER", ["سامي العلي"])}
-    doc = make_doc("وهددت إسرائيل حينها باعتقال سامي العلي ونفيه.", ents)
-    v = find(doc, "THREATEN") if events(doc) else None
-    assert (name(doc, v.actor), name(doc, v.recipient)) == ("إسرائيل", "سامي العلي")
+    assert parties("وهددت إسرائيل حينها باعتقال سامي العلي ونفيه.", ents, "THREATEN") == ("إسرائيل", "سامي العلي")
 
 
 def test_an_indefinite_noun_and_the_verb_describing_it_share_the_object():
@@ -323,30 +324,25 @@ def test_a_person_at_the_end_of_a_long_role_is_subject_or_object():
     ents = {"قوات الاحتلال": ("ORG", ["قوات الاحتلال"]), "مستشفى النور": ("ORG", ["مستشفى النور"]),
             "سامي العلي": ("PER", ["سامي العلي"]), "فهد الزين": ("PER", ["فهد الزين"]),
             "البيت الأبيض": ("ORG", ["البيت الأبيض"])}
-    doc = make_doc("واعتقلت قوات الاحتلال رئيس قسم الجراحة في مستشفى النور الدكتور سامي العلي.", ents)
-    v = find(doc, "COERCE") if events(doc) else None
-    assert (name(doc, v.actor), name(doc, v.recipient)) == ("قوات الاحتلال", "سامي العلي")
-    doc = make_doc("والتقى مستشار الأمن القومي في البيت الأبيض سامي العلي رئيس الوزراء فهد الزين.", ents)
-    v = find(doc, "CONSULT") if events(doc) else None
-    assert (name(doc, v.actor), name(doc, v.recipient)) == ("سامي العلي", "فهد الزين")
+    assert parties("واعتقلت قوات الاحتلال رئيس قسم الجراحة في مستشفى النور الدكتور سامي العلي.",
+                   ents, "COERCE") == ("قوات الاحتلال", "سامي العلي")
+    assert parties("والتقى مستشار الأمن القومي في البيت الأبيض سامي العلي رئيس الوزراء فهد الزين.",
+                   ents, "CONSULT") == ("سامي العلي", "فهد الزين")
 
 
 def test_the_object_after_phrases_set_off_by_commas():
     ents = {"منظمة النور": ("ORG", ["منظمة النور"]), "الجيش الإسرائيلي": ("ORG", ["الجيش الإسرائيلي"])}
-    doc = make_doc("ودعت منظمة النور في سلسلة منشورات، عبر حسابها على المنصة، الجيش الإسرائيلي إلى وقف القصف.", ents)
-    v = find(doc, "REQUEST") if events(doc) else None
-    assert (name(doc, v.actor), name(doc, v.recipient)) == ("منظمة النور", "الجيش الإسرائيلي")
+    assert parties("ودعت منظمة النور في سلسلة منشورات، عبر حسابها على المنصة، الجيش الإسرائيلي إلى وقف القصف.",
+                   ents, "REQUEST") == ("منظمة النور", "الجيش الإسرائيلي")
 
 
 def test_the_parties_after_each_of():
     ents = {"سامي العلي": ("PER", ["سامي العلي"]), "فهد الزين": ("PER", ["فهد الزين"]),
             "حسن الراشد": ("PER", ["حسن الراشد"])}
-    doc = make_doc("وقد وقع الاتفاقية كل من وزير الخارجية سامي العلي ونظيره الفرنسي فهد الزين.", ents)
-    v = find(doc, "AGREE") if events(doc) else None
-    assert (name(doc, v.actor), name(doc, v.recipient)) == ("سامي العلي", "فهد الزين")
-    doc = make_doc("واستقبل حسن الراشد كلاً من المحافظ سامي العلي، والسفير فهد الزين.", ents)
-    v = find(doc, "CONSULT") if events(doc) else None
-    assert (name(doc, v.actor), name(doc, v.recipient)) == ("حسن الراشد", "سامي العلي")
+    assert parties("وقد وقع الاتفاقية كل من وزير الخارجية سامي العلي ونظيره الفرنسي فهد الزين.",
+                   ents, "AGREE") == ("سامي العلي", "فهد الزين")
+    assert parties("واستقبل حسن الراشد كلاً من المحافظ سامي العلي، والسفير فهد الزين.",
+                   ents, "CONSULT") == ("حسن الراشد", "سامي العلي")
 
 
 def test_the_subject_of_a_support_verb_in_a_relative_clause_is_the_actor():
