@@ -53,7 +53,7 @@ __all__ = [
     "match_titles",
     "match_tokens",
     "name_key",
-    "plural_head",
+    "plural_heads",
     "title_at",
     "titles_range",
     "token_classes",
@@ -277,19 +277,14 @@ def _heads() -> dict[str, tuple[str, str | None]]:
 
 
 @lru_cache(maxsize=1)
-def _plural_heads() -> dict[str, str]:
+def plural_heads() -> dict[str, str]:
+    """Plural and dual head nouns (``match`` form, no clitics: مستشفيات، مخيمات) -> the label (ORG or
+    LOC) of the names they list."""
     out = {}
     for row in read_tsv("gazetteers/plural_heads.tsv"):
         for form in row[0].split("|"):
             out[normalize(form.strip(), "match")] = row[1].strip()
     return out
-
-
-def plural_head(word: str) -> str | None:
-    """The label (ORG or LOC) of the names a plural or dual head noun lists (مستشفيات،
-    المستشفيات، مخيمات), or None. `word` is in ``match`` form, without other clitics."""
-    table = _plural_heads()
-    return table.get(word) or (table.get(word[2:]) if word.startswith("ال") else None)
 
 
 @lru_cache(maxsize=1)

@@ -301,13 +301,9 @@ def _listed_names(text: str, tokens: list[Token], spans: list[Span]) -> None:
     of one to three words, separated by commas or و and closed by a bracket or a full stop."""
     n = len(tokens)
     covered: list[int | None] | None = None
-    for i, t in enumerate(tokens):
-        if t.kind != "word" or len(t.norm) < 3:
-            continue
-        cut, restore = proclitic_cut(t.norm)
-        label = gz.plural_head(("ال" if restore else "") + t.norm[cut:])
-        if label is None:
-            continue
+    heads = gz.plural_heads()
+    for i in [i for i, t in enumerate(tokens) if t.stem in heads]:
+        label = heads[tokens[i].stem]
         k = next((k for k in range(i + 1, min(i + 8, n)) if tokens[k].kind != "word"), None)
         if k is None or text[tokens[k].start] not in ":(،,":
             continue
