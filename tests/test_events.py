@@ -169,6 +169,11 @@ def test_each_family(text, type_, mode):
     assert all(v.cameo and len(v.cameo) == 2 for v in found)
 
 
+def test_a_word_in_brackets_that_glosses_the_trigger_before_is_no_second_event():
+    doc = make_doc("وقالت روسيا إنها ستستخدم حق النقض (الفيتو) ضد القرار.")
+    assert [v.type for v in events(doc)] == ["REJECT"]
+
+
 @pytest.mark.parametrize("text, absent", [
     ("طالب جامعي يتبرع بجزء من كبده لطفلة.", {"REQUEST", "AID"}),
     ("تبرع الشاب سامي طالب السنة الثالثة في الجامعة بجزء من كبده.", {"REQUEST"}),

@@ -200,6 +200,9 @@ def _merge(ctx: DocContext, triggers: list[Trigger]) -> list[Trigger]:
         if (out and not t.verb and not out[-1].verb and out[-1].entry.type == t.entry.type
                 and t.first == out[-1].last + 1 and not ctx.has_conjunction(t.first)):
             continue
+        if out and out[-1].entry.type == t.entry.type and t.first == out[-1].last + 2 \
+                and ctx.text(t.first - 1) == "(" and t.last + 1 < ctx.size and ctx.text(t.last + 1) == ")":
+            continue                    # حق النقض (الفيتو): the word in brackets glosses the one before
         out.append(t)
     return out
 
