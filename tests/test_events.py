@@ -320,6 +320,15 @@ def test_a_threat_of_an_act_is_made_against_its_object():
     assert parties("وهددت إسرائيل حينها باعتقال سامي العلي ونفيه.", ents, "THREATEN") == ("إسرائيل", "سامي العلي")
 
 
+@pytest.mark.parametrize("text", [
+    "وهددت إسرائيل حينها باعتقال سامي العلي ونفيه.",
+    'وأضافت أن الجيش هدد بـ"القتل والتدمير والاعتقال" مثلما حدث في المستشفى.',
+])
+def test_the_acts_a_threat_names_are_no_events(text):
+    doc = make_doc(text, {"إسرائيل": ("LOC", ["إسرائيل"]), "سامي العلي": ("PER", ["سامي العلي"])})
+    assert [v.type for v in events(doc)] == ["THREATEN"]
+
+
 def test_an_indefinite_noun_and_the_verb_describing_it_share_the_object():
     doc = make_doc("وأصيب ثلاثة في قصف مدفعي استهدف مستشفى الشفاء أمس.", IDF)
     events(doc)

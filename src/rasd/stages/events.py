@@ -193,6 +193,35 @@ def detect_triggers(ctx: DocContext) -> list[Trigger]:
     return _merge(ctx, out)
 
 
+_BA = frozenset(["ب", "بـ"])
+
+
+def _without_threatened_acts(ctx: DocContext, triggers: list[Trigger]) -> list[Trigger]:
+    """Without the acts a threat names after ب (هدد الجيش بـ"القتل والتدمير والاعتقال"، هددت
+    إسرائيل باعتقال عرفات): what is threatened has not happened; the threat is the event."""
+    drop: set[int] = set()
+    for k, t in enumerate(triggers):
+        if t.entry.type != "THREATEN":
+            continue
+        prev = t
+        for nxt in triggers[k + 1:]:
+            gap = [i for i in range(prev.last + 1, nxt.first) if ctx.is_word(i)]
+            if nxt.verb or nxt.entry.type not in CONFLICT_TYPES or nxt.first - prev.last > 5:
+                break
+            if prev is t:
+                # after the threat, its subject, then ب: هددت إسرائيل باعتقال …، هدد بـ"القتل …"
+                bare_b = gap and ctx.norms[gap[-1]] in _BA
+                if not (ctx.has_proclitic(nxt.first, "ب") or bare_b) or any(
+                        i not in ctx.covered and i not in ctx.time_at and not ctx.in_list(i, "adverbs")
+                        for i in (gap[:-1] if bare_b else gap)):
+                    break
+            elif gap or not ctx.has_conjunction(nxt.first):
+                break
+            drop.add(id(nxt))
+            prev = nxt
+    return [t for t in triggers if id(t) not in drop] if drop else triggers
+
+
 def _merge(ctx: DocContext, triggers: list[Trigger]) -> list[Trigger]:
     """One event for a noun trigger whose genitive is another noun trigger of the same type."""
     out: list[Trigger] = []
@@ -260,6 +289,7 @@ def extract_events(doc: Document) -> list[Event]:
     triggers = [t for t in triggers if not (t.verb and t.actor is None and t.entry.type in CONFLICT_TYPES
                                             and impersonal_subject(ctx, t.first))]
     share_arguments(ctx, triggers)
+    triggers = _without_threatened_acts(ctx, triggers)
     main = _main_conflict_actor(triggers)
     topics = _topics(ctx, triggers)
     for t in triggers:
