@@ -6,7 +6,9 @@ text and resolves each against the publication date:
 - absolute dates keep their own year (Hijri dates are converted to Gregorian with hijridate);
 - a date or month without a year takes the year that puts it nearest the publication date (a
   date after it counts double: news mostly looks back), or the one its qualifier says
-  (``أبريل الماضي`` is the last April strictly before the publication month);
+  (``أبريل الماضي`` is the last April strictly before the publication month), or the last one
+  before publication when the sentence tells of something that happened on it (``الهجوم الذي
+  وقع في 7 أكتوبر``);
 - اليوم/أمس/أول من أمس/غدا shift the publication day; with a weekday (``أمس الخميس``) the weekday
   wins when the two disagree, and the note says so;
 - a bare weekday is the most recent such day on or before publication, or the next one when the
@@ -61,6 +63,9 @@ _NOT_VERBS = frozenset("""يذكر يشار ياتي يعد يبدو يوم يو
 _PAST_VERBS = frozenset("""قال قالت اعلن اعلنت اكد اكدت اضاف اضافت اوضح اوضحت اشار اشارت ذكر ذكرت افاد
     افادت صرح كشف كشفت نفي نفت دعا دعت وصل وصلت التقي عقد عقدت شن شنت قتل قتلت استشهد اعتقل اعتقلت
     اقتحم اقتحمت جرت جري وقع وقعت بدا بدات انطلق انطلقت اصدر اصدرت نشر نشرت شهد شهدت""".split())
+# perfect verbs of something happening (a subset of _PAST_VERBS, without the verbs of saying)
+_EVENT_PAST_VERBS = frozenset("""وصل وصلت التقي عقد عقدت شن شنت قتل قتلت استشهد اعتقل اعتقلت اقتحم اقتحمت
+    جرت جري وقع وقعت بدا بدات انطلق انطلقت شهد شهدت""".split())
 _SENTENCE_START = regex.compile(r"[.!?؟;؛\n][^.!?؟;؛\n]*$")
 _WORD = regex.compile(r"\w+")
 
@@ -161,7 +166,23 @@ def _weekday_note(value: dt.date, wd: int) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------
-# future tense in the sentence before an expression
+# past events and future tense in the sentence before an expression
+
+def tells_of_past_event(norm: str, pos: int) -> bool:
+    """Whether the nearest tense cue before `pos` in its sentence is a perfect verb of something
+    happening (وقعت، قتل، اقتحم، جرت), not a verb of saying (أعلن أن الاجتماع في …) nor a future."""
+    lo = max(0, pos - 300)
+    m = _SENTENCE_START.search(norm, lo, pos)
+    words = _WORD.findall(norm, m.start() + 1 if m else lo, pos)
+    for w in reversed(words):
+        bare = w[1:] if w[:1] in ("و", "ف") and len(w) > 3 else w
+        if w in _EVENT_PAST_VERBS or bare in _EVENT_PAST_VERBS:
+            return True
+        if w in _PAST_VERBS or bare in _PAST_VERBS or _is_future_verb(w):
+            return False
+    return False
+
+
 
 @lru_cache(maxsize=20000)
 def _is_future_verb(word: str) -> bool:
@@ -256,11 +277,23 @@ class _Resolver:
             make = ((lambda y: gregorian_from_hijri(y, month.number, day)) if hijri
                     else (lambda y: safe_date(y, month.number, day)))
             value = _choose(self.anchor, make, _qual(p), hijri)
+            value = self._past_if_told(c, value, make, hijri, _qual(p))
         wd = weekday_table().get(_key(p.get("wd"))) if p.get("wd") else None
         if value and wd:
             note = _weekday_note(value, wd) or note
         self.add(c, value, "day", calendar=calendar, note=note,
                  anchor="absolute" if explicit else None)
+
+    def _past_if_told(self, c: Candidate, value: dt.date | None, make, hijri: bool,
+                      qual: str | None) -> dt.date | None:
+        """The latest such date before publication instead of a later one when the sentence
+        tells of something that happened on it (المذبحة التي وقعت في 7 أكتوبر)."""
+        if value is None or qual is not None or value <= self.anchor \
+                or not tells_of_past_event(self.norm, c.start):
+            return value
+        base = hijri_year_of(self.anchor) if hijri else self.anchor.year
+        past = [d for d in (make(y) for y in (base - 1, base)) if d is not None and d < self.anchor]
+        return max(past) if past else value
 
     def month(self, c: Candidate) -> None:
         p = c.parts
@@ -281,6 +314,7 @@ class _Resolver:
             make = ((lambda y: hijri_month_start(y, month.number)) if hijri
                     else (lambda y: dt.date(y, month.number, 1)))
             value = _choose(self.anchor, make, _qual(p), hijri)
+            value = self._past_if_told(c, value, make, hijri, _qual(p))
         self.add(c, value, "month", calendar="hijri" if hijri else "gregorian", note=note,
                  anchor="absolute" if explicit else None)
 
