@@ -92,6 +92,14 @@ def test_no_names_listed_after_a_plural_head_noun(text, places):
     assert all(e.label != "ORG" for e in analyze(text, places=places).entities)
 
 
+def test_the_occupation_in_news_of_israel_and_palestine_is_israels_army():
+    e = by_name(analyze("استشهد شاب برصاص الاحتلال في غزة. وقال الطبيب إن الاحتلال الإسرائيلي قصف المنطقة."))
+    occupation = next(x for x in e.values() if x.label == "ORG")
+    assert occupation.gazetteer_id == "org:idf" and len(occupation.mentions) == 2
+    assert all(x.label != "ORG" for x in analyze("قاوم العراقيون الاحتلال الأمريكي في الموصل.").entities)
+    assert all(x.label != "ORG" for x in analyze("انتهى الاحتلال بعد سنوات طويلة.").entities)
+
+
 def test_mentions_exclude_titles_and_clitics():
     doc = analyze("ورحب وزير الخارجية بالعراق وقال اللواء خالد الزبيدي إن وفد العراق وصل.",
                   people=["اللواء خالد الزبيدي"])

@@ -367,6 +367,11 @@ def test_the_subject_of_a_support_verb_in_a_relative_clause_is_the_actor():
     assert name(doc, v.actor) == "حركة النصر"
 
 
+def test_a_trigger_after_a_support_verb_and_its_subject_is_its_object():
+    assert parties("وجدد الجيش الإسرائيلي قصف مستشفى الشفاء أمس.", IDF, "ASSAULT") == \
+        ("الجيش الإسرائيلي", "مستشفى الشفاء")
+
+
 def test_subject_after_a_role_and_its_country():
     ents = {"مصر": ("LOC", ["مصر"]), "سامي العلي": ("PER", ["سامي العلي"])}
     doc = make_doc("التقى سفير مصر سامي العلي وزير الخارجية أمس.", ents)

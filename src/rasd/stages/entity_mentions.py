@@ -451,6 +451,42 @@ _KINGDOM = normalize("المملكة", "match")
 _HOME_KINGDOMS = frozenset({"SAU", "MAR", "JOR", "BHR"})
 
 
+_OCCUPATION = normalize("الاحتلال", "match")
+# In news of Israel and Palestine, الاحتلال alone names Israel's forces (the organization below);
+# the articles that speak of them name a place of one of these countries.
+_OCCUPIER = "org:idf"
+_OCCUPIED = frozenset({"ISR", "PSE"})
+
+
+def _occupation(tokens: list[Token], spans: list[Span], covered: list) -> None:
+    """الاحتلال (and الاحتلال الإسرائيلي) written alone, in an article about Israel and Palestine,
+    as the name Palestinian and Arab news give Israel's forces (برصاص الاحتلال، والاحتلال يجدد
+    قصف …): a mention of them. Not another occupation (الاحتلال الأمريكي، احتلال المدينة)."""
+    if not any(s.entry is not None and s.entry.country in _OCCUPIED for s in spans):
+        return
+    entry = None
+    n = len(tokens)
+    for k, t in enumerate(tokens):
+        if covered[k] is not None or t.kind != "word" or not t.norm.endswith(_OCCUPATION[2:]):
+            continue
+        cut, restore = proclitic_cut(t.norm)
+        if ("ال" + t.norm[cut:] if restore else t.norm[cut:]) != _OCCUPATION:
+            continue
+        j = k + 1
+        if j < n and tokens[j].kind == "word" and covered[j] is None:
+            nisba = gz.demonym(tokens[j].norm)
+            if nisba is not None and nisba not in _OCCUPIED:
+                continue                            # الاحتلال الأمريكي
+            if nisba is not None:
+                j += 1
+        entry = entry or gz.by_id(_OCCUPIER)
+        if entry is None:
+            return
+        spans.append(Span(k, j, "ORG", "rule", 0.5, entry, cut=(cut, restore) if cut else None))
+        for x in range(k, j):
+            covered[x] = len(spans) - 1
+
+
 def _home_kingdom(tokens: list[Token], spans: list[Span], covered: list) -> None:
     """المملكة alone, as the press of a kingdom writes its country's name (زيارته إلى المملكة):
     a mention of the kingdom the article names, when it names one of them and no other. Not when
@@ -549,6 +585,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
                     s.entry = entry
 
     _home_kingdom(tokens, spans, covered)
+    _occupation(tokens, spans, covered)
     _role_place_name(tokens, spans, covered, {i: (entry, cut) for i, j, entry, amb, cut in matches
                                               if j == i + 1 and not amb and entry.kind in _PLACE})
     _first_name_before(doc.text, tokens, spans, covered)

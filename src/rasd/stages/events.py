@@ -135,7 +135,19 @@ def _noun_position(ctx: DocContext, i: int, s_start: int, s_end: int) -> bool:
     return (i - 1 >= s_start and (ctx.in_list(i - 1, "prepositions") or ctx.text(i - 1) in _INNA)) or (
         i + 1 < s_end and ctx.nisba_entity(i + 1) is not None) or (
         i + 1 < s_end and demonym_country(ctx.norms[i + 1]) is not None) or (
-        ctx.norms[i].endswith(_NOUN_PRONOUN) and not ctx.has_conjunction(i) and i > s_start)
+        ctx.norms[i].endswith(_NOUN_PRONOUN) and not ctx.has_conjunction(i) and i > s_start) or (
+        _after_support_verb(ctx, i, s_start))
+
+
+def _after_support_verb(ctx: DocContext, i: int, s_start: int) -> bool:
+    """Is the word at i the object of a support verb before it, with at most its subject between
+    (جدد الجيش قصف المستشفى، والاحتلال يواصل قصف …): then it is the verbal noun."""
+    j = i - 1
+    m = ctx.mention_ending.get(j)
+    if m is not None:
+        j = m.first - 1                               # جدد [الجيش الإسرائيلي] قصف
+    return j >= s_start and "support" in ctx.info[j].lists and not ctx.has_proclitic(j, "بلك") \
+        and not ctx.info[j].readings
 
 
 _INNA = frozenset(["إن", "وإن", "فإن", "إنّ", "وإنّ", "فإنّ"])
