@@ -98,6 +98,18 @@ def test_the_occupation_in_news_of_israel_and_palestine_is_israels_army():
     assert occupation.gazetteer_id == "org:idf" and len(occupation.mentions) == 2
     assert all(x.label != "ORG" for x in analyze("قاوم العراقيون الاحتلال الأمريكي في الموصل.").entities)
     assert all(x.label != "ORG" for x in analyze("انتهى الاحتلال بعد سنوات طويلة.").entities)
+    # the army's name, when the article writes it, is the entity's name however often الاحتلال is used
+    text = "قصف الجيش الإسرائيلي غزة. وواصل الاحتلال القصف. وقال إن الاحتلال يمنع الدخول."
+    assert "الجيش الإسرائيلي" in by_name(analyze(text))
+    # حكومة الاحتلال is a name of its own
+    assert "حكومة الاحتلال" in by_name(analyze("وقالت حكومة الاحتلال إن الحرب في غزة مستمرة."))
+
+
+def test_ali_written_with_ya_ends_a_name_when_the_article_writes_ala_with_alef_maqsura():
+    text = "وقالت الطبيبة لينا محمود علي إن القسم يعمل على مدار الساعة."
+    assert "لينا محمود علي" in by_name(analyze(text, people=["لينا محمود"]))
+    text = "وقالت الطبيبة لينا محمود علي إن القسم يعمل علي مدار الساعة."      # علي for على
+    assert "لينا محمود" in by_name(analyze(text, people=["لينا محمود"]))
 
 
 def test_mentions_exclude_titles_and_clitics():

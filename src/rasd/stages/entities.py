@@ -64,6 +64,9 @@ _ABD = re.compile(r"(?<!\S)عبد\s+(?=\S)")
 
 
 _KINGDOM_KEYS = _keys("المملكة")
+# names that stand for an entity without naming it: never its name when the article names it
+# otherwise (المملكة for the kingdom, الاحتلال for Israel's army)
+_STAND_INS = frozenset({_KINGDOM_KEYS, _keys("الاحتلال"), _keys("الاحتلال الإسرائيلي")})
 
 
 @lru_cache(maxsize=100_000)
@@ -338,7 +341,7 @@ def _canonical(c: _Cluster) -> int:
     pool = [k for k in range(len(c.names))
             if own is None or (c.spans[k].entry is not None and c.spans[k].entry.id == own)]
     pool = pool or list(range(len(c.names)))
-    named = [k for k in pool if c.keys[k] != _KINGDOM_KEYS]
+    named = [k for k in pool if c.keys[k] not in _STAND_INS]
     pool = named or pool                  # المملكة stands for the country: never its name
     words = {key: frozenset(key) for key in {c.keys[k] for k in pool}}
     covers = {key: sum(1 for other, w in words.items() if other != key and w <= mine)

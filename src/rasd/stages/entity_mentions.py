@@ -440,6 +440,28 @@ def _family_nisba(t: Token) -> bool:
         kind != "proclitic" or b - a == 2 for a, b, kind in t.segments)
 
 
+_ALI = "علي"        # the name, written with ي; the preposition على ends in ى
+
+
+def _ali_after(text: str, tokens: list[Token], spans: list[Span], covered: list) -> None:
+    """A person's name the tagger ended before علي (لينا محمود [علي]): in match form علي is also
+    the preposition على, so the tagger often leaves it out. Written with ي in an article that writes
+    the preposition with ى, it is the name, and ends the person's name."""
+    spelled = None
+    for idx, s in enumerate(spans):
+        k = s.j
+        if s.label != "PER" or s.source != "model" or k >= len(tokens) or covered[k] is not None:
+            continue
+        t = tokens[k]
+        if text[t.start:t.end] != _ALI:
+            continue
+        if spelled is None:
+            spelled = any(text[x.start:x.end] == "على" for x in tokens)
+        if spelled:
+            s.j = k + 1
+            covered[k] = idx
+
+
 def _glued(text: str, t: Token) -> bool:
     """Does the token begin with a conjunction or preposition (وحسن، لحسن), not just the article?"""
     return any(kind == "proclitic" and text[a:b] in _CLITIC_LETTERS for a, b, kind in t.segments)
@@ -472,6 +494,9 @@ def _occupation(tokens: list[Token], spans: list[Span], covered: list) -> None:
         cut, restore = proclitic_cut(t.norm)
         if ("ال" + t.norm[cut:] if restore else t.norm[cut:]) != _OCCUPATION:
             continue
+        if k > 0 and tokens[k - 1].kind == "word" and not cut and _org_head_of(tokens[k - 1].norm) \
+                and not _definite(tokens[k - 1].norm):
+            continue                                # حكومة الاحتلال: an organization's name of its own
         j = k + 1
         if j < n and tokens[j].kind == "word" and covered[j] is None:
             nisba = gz.demonym(tokens[j].norm)
@@ -589,6 +614,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
     _role_place_name(tokens, spans, covered, {i: (entry, cut) for i, j, entry, amb, cut in matches
                                               if j == i + 1 and not amb and entry.kind in _PLACE})
     _first_name_before(doc.text, tokens, spans, covered)
+    _ali_after(doc.text, tokens, spans, covered)
     _speaker_names(doc, starts, ends, spans, covered)
     _place_heads(tokens, spans)
     _head_led_persons(tokens, spans)
