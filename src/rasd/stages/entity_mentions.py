@@ -476,6 +476,7 @@ _HOME_KINGDOMS = frozenset({"SAU", "MAR", "JOR", "BHR"})
 _OCCUPATION = normalize("الاحتلال", "match")
 # In news of Israel and Palestine, الاحتلال alone names Israel's forces (the organization below);
 # the articles that speak of them name a place of one of these countries.
+_OCCUPATION_STEM = _OCCUPATION[2:]
 _OCCUPIER = "org:idf"
 _OCCUPIED = frozenset({"ISR", "PSE"})
 
@@ -484,13 +485,13 @@ def _occupation(tokens: list[Token], spans: list[Span], covered: list) -> None:
     """الاحتلال (and الاحتلال الإسرائيلي) written alone, in an article about Israel and Palestine,
     as the name Palestinian and Arab news give Israel's forces (برصاص الاحتلال، والاحتلال يجدد
     قصف …): a mention of them. Not another occupation (الاحتلال الأمريكي، احتلال المدينة)."""
-    if not any(s.entry is not None and s.entry.country in _OCCUPIED for s in spans):
+    found = [k for k, t in enumerate(tokens) if t.stem == _OCCUPATION_STEM and covered[k] is None]
+    if not found or not any(s.entry is not None and s.entry.country in _OCCUPIED for s in spans):
         return
     entry = None
     n = len(tokens)
-    for k, t in enumerate(tokens):
-        if covered[k] is not None or t.kind != "word" or not t.norm.endswith(_OCCUPATION[2:]):
-            continue
+    for k in found:
+        t = tokens[k]
         cut, restore = proclitic_cut(t.norm)
         if ("ال" + t.norm[cut:] if restore else t.norm[cut:]) != _OCCUPATION:
             continue
