@@ -147,7 +147,8 @@ class SpeakerResolver:
     def resolve(self, st: Statement) -> Resolved:
         res = self._resolve(st)
         if res.speaker and st.gender in ("m", "f") and not st.implicit and st.subject is not None \
-                and self.label(res.speaker) in _PER:
+                and (self.label(res.speaker) in _PER or st.subject.head in ("mention", "anaphor")):
+            # the verb agrees with its subject: أكدت منظمة "…" is feminine whatever its name
             self.gender.setdefault(res.speaker, st.gender)
         self.history.append((st, res))
         return res

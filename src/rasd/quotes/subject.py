@@ -50,9 +50,17 @@ def _attached(ctx: DocContext, m: MentionRef) -> str:
 def _after_prep(ctx: DocContext, m: MentionRef) -> bool:
     pre = _attached(ctx, m)
     if not pre and m.start == ctx.starts[m.first] and ctx.has_proclitic(m.first, "لب") \
-            and not ctx.is_definite(m.first):
+            and not ctx.is_definite(m.first) and not _own_letter(ctx, m):
         return True                                     # a mention that kept its preposition: لبي بي سي
     return pre[-1:] in ("ل", "ب", "ك") or m.first > 0 and ctx.norms[m.first - 1] in PREPOSITIONS
+
+
+def _own_letter(ctx: DocContext, m: MentionRef) -> bool:
+    """Is the first letter of the mention's first word the name's own, not a preposition: the
+    word stands inside another mention of its entity (بانو in سابرا بانو)?"""
+    word = ctx.text[m.start:ctx.ends[m.first]]
+    return any(o.entity == m.entity and o.first != m.first and word in ctx.text[o.start:o.end].split()[1:]
+               for o in ctx.mentions)
 
 
 def is_prep(ctx: DocContext, i: int) -> bool:
