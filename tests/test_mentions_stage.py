@@ -26,6 +26,7 @@ def test_a_name_stops_before_a_function_word_or_tanween():
     assert _end("سكينة حسن علي") == 3                 # علي is a name (in match form, also على)
     assert _end("فيصل كلا من") == 1                    # استقبل الأمير فيصل كلاً من …
     assert _end("سلطان بن سلمان ثاني") == 3              # "second", not a name
+    assert _end("حبيب بشكرها") == 1                     # a pronoun suffix: "with his thanks to her"
     assert _end("تميم بن حمد آل ثاني") == 5              # آل ثاني is a family
     assert _end("فيصل كلاً") == 1
 

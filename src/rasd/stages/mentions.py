@@ -67,14 +67,16 @@ def _name_end(tokens: list[Token], a: int, b: int) -> int:
 
 def _person_end(tokens: list[Token], text: str, a: int, b: int) -> int:
     """The end of a person's name tagged over `[a, b)`. A name stops before a function word
-    (خزعل كان …، في، الذي) or a word with tanween (بارعًا), and الله ends a name only as the second
+    (خزعل كان …، في، الذي), a word with tanween (بارعًا) or with a pronoun suffix of two letters or
+    more (بشكرها), and an ordinal without آل (ثاني); الله ends a name only as the second
     half of a compound (عبد الله، نصر الله، العبد الله), never after a nisba (سألت منى الخالدي
     الله أن …: the object of the verb)."""
     for k in range(a + 1, b):
         t = tokens[k]
         if t.norm in _NOT_IN_NAMES or _TANWEEN_FATH in text[t.start:t.end] \
-                or t.norm in _ORDINALS and tokens[k - 1].norm != _AL:
-            return k
+                or t.norm in _ORDINALS and tokens[k - 1].norm != _AL \
+                or _suffix_length(t) >= 2:
+            return k                                # حبيب [بشكرها]: a pronoun suffix, no name
     before = tokens[b - 2].norm if b - a >= 3 else ""
     if tokens[b - 1].norm == _GOD and before.startswith("ال") and before.endswith("ي"):
         return b - 1
@@ -85,6 +87,12 @@ def _person_end(tokens: list[Token], text: str, a: int, b: int) -> int:
 # آل it is a family's name (آل ثاني)
 _ORDINALS = frozenset(["ثاني", "ثالث", "رابع", "خامس"])
 _AL = "ال"
+
+
+def _suffix_length(t: Token) -> int:
+    """Letters of the pronoun suffix the clitic segmenter found after the token's stem (0: none)."""
+    at = t.norm.rfind(t.stem) if t.stem else -1
+    return len(t.norm) - at - len(t.stem) if at >= 0 else 0
 
 
 class MentionStage(Stage):
