@@ -112,6 +112,11 @@ def test_ali_written_with_ya_ends_a_name_when_the_article_writes_ala_with_alef_m
     assert "لينا محمود" in by_name(analyze(text, people=["لينا محمود"]))
 
 
+def test_a_role_after_wa_ends_an_organization_name():
+    e = by_name(analyze("وقال رئيس مجلس الإدارة والمدير العام سامي العلي إن الأرباح زادت.", people=["سامي العلي"]))
+    assert not any("والمدير" in name for name in e)
+
+
 def test_mentions_exclude_titles_and_clitics():
     doc = analyze("ورحب وزير الخارجية بالعراق وقال اللواء خالد الزبيدي إن وفد العراق وصل.",
                   people=["اللواء خالد الزبيدي"])

@@ -177,6 +177,7 @@ def test_a_word_in_brackets_that_glosses_the_trigger_before_is_no_second_event()
 @pytest.mark.parametrize("text, absent", [
     ("طالب جامعي يتبرع بجزء من كبده لطفلة.", {"REQUEST", "AID"}),
     ("تبرع الشاب سامي طالب السنة الثالثة في الجامعة بجزء من كبده.", {"REQUEST"}),
+    ("وقال إن الدراسة تستهدف تحديد السحب الآمن من الخزان.", {"ASSAULT"}),     # aims at
     ("هناك حاجة ماسة إلى الدواء.", {"SUPPORT"}),
     ("احتلت الشركة المرتبة الأولى في السوق.", {"ASSAULT"}),
     ("رفض المتحدث التعليق على الخبر.", {"REJECT"}),

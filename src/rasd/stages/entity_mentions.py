@@ -219,7 +219,9 @@ def _modifier(norm: str) -> bool:
     word (الأمن والدفاع، الإذاعة والتلفزيون) that is not an institution of its own (وزارة التجارة
     والغرفة التجارية are two)."""
     if norm[0] in "وف" and len(norm) > 4 and _definite(norm[1:]):
-        return norm[1:] not in _INSTITUTIONS
+        # والمدير: a role of its own (رئيس مجلس الإدارة والمدير العام), not part of the name
+        return norm[1:] not in _INSTITUTIONS and not (
+            gz.lookup(norm[1:], clitics=False) & _ROLE_CLASSES and not norm.endswith("ه"))   # (والمواطنة)
     if norm.startswith("لل") and len(norm) > 4 and norm not in _NOT_ORG_LINK:
         return True                  # الهيئة العامة للطيران المدني، المجلس الوطني لحقوق الإنسان
     cut, restore = proclitic_cut(norm)
