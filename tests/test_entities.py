@@ -117,6 +117,17 @@ def test_a_role_after_wa_ends_an_organization_name():
     assert not any("والمدير" in name for name in e)
 
 
+def test_an_organization_run_on_by_a_word_is_the_name_written_alone():
+    text = "فاز الاتحاد على ضيفه. الاتحاد يقترب من لاعب جديد. وقال مدرب الاتحاد إن الفريق جاهز."
+    doc = Document(text=text, id="t")
+    Pipeline(["sentences", "tokens"])(doc)
+    at = [i for i in range(len(text)) if text.startswith("الاتحاد", i)]
+    doc.mentions = [Mention("x0", at[0], at[0] + 7, "ORG"), Mention("x1", at[1], at[1] + 14, "ORG"),
+                    Mention("x2", at[2], at[2] + 7, "ORG")]    # the tagger took الاتحاد يقترب for a name
+    EntityStage()(doc)
+    assert [e.name for e in doc.entities] == ["الاتحاد"] and len(doc.entities[0].mentions) == 3
+
+
 def test_mentions_exclude_titles_and_clitics():
     doc = analyze("ورحب وزير الخارجية بالعراق وقال اللواء خالد الزبيدي إن وفد العراق وصل.",
                   people=["اللواء خالد الزبيدي"])

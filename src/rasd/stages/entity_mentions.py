@@ -637,6 +637,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
             while s.j - s.i > 1 and _prep_place(tokens[s.j - 1].norm):
                 s.j -= 1                          # سلطان بتبوك: "in Tabuk" is no part of the name
     spans.extend(_family_names(tokens, norms, spans))
+    _run_on_words(tokens, norms, spans)
     spans.extend(_repeats(norms, spans))
     spans.sort(key=lambda s: (s.i, -s.j))
     _compound_regions(tokens, spans)
@@ -751,6 +752,23 @@ def _family_names(tokens: list[Token], norms: list[str], spans: list[Span]) -> l
             out.append(Span(k, k + 1, "PER", "rule", 0.5, cut=pc if pc[0] else None))
             break
     return out
+
+
+def _run_on_words(tokens: list[Token], norms: list[str], spans: list[Span]) -> None:
+    """An organization of one word the tagger ran on by a second one, when the article writes it
+    alone twice or more (الاتحاد [يقترب]، الاتحاد [خامس] beside الاتحاد): that name, when the second
+    word has no article and is no nisba adjective (not الاتحاد الأوروبي)."""
+    alone: dict[str, int] = {}
+    for s in spans:
+        if s.label == "ORG" and s.j - s.i == 1:
+            alone[norms[s.i]] = alone.get(norms[s.i], 0) + 1
+    for s in spans:
+        if s.label != "ORG" or s.source != "model" or s.j - s.i != 2 or s.entry is not None:
+            continue
+        last = tokens[s.i + 1]
+        if last.kind == "word" and not _definite(last.norm) and not last.norm.endswith(_NISBA) \
+                and last.norm[:1] != "و" and alone.get(norms[s.i], 0) >= 2:
+            s.j -= 1
 
 
 def _repeats(norms: list[str], spans: list[Span]) -> list[Span]:
