@@ -368,6 +368,12 @@ def test_the_subject_of_a_support_verb_in_a_relative_clause_is_the_actor():
     assert name(doc, v.actor) == "حركة النصر"
 
 
+def test_an_agent_noun_and_nisba_before_the_verb_are_its_subject():
+    ents = {"إسرائيل": ("LOC", ["إسرائيل"]), "مستشفى النور": ("ORG", ["مستشفى النور"])}
+    assert parties("تقع المدينة قرب إسرائيل. وأكد أن الدبابات الإسرائيلية حاصرت مستشفى النور.", ents,
+                   "COERCE") == ("إسرائيل", "مستشفى النور")
+
+
 def test_a_trigger_after_a_support_verb_and_its_subject_is_its_object():
     assert parties("وجدد الجيش الإسرائيلي قصف مستشفى الشفاء أمس.", IDF, "ASSAULT") == \
         ("الجيش الإسرائيلي", "مستشفى الشفاء")

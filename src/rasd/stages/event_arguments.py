@@ -506,12 +506,22 @@ def find_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> None
         t.recipient = None
 
 
-def _opens_clause(ctx: DocContext, m) -> bool:
-    """Does mention `m` stand where a clause's subject does: first in its clause (after و or ف),
-    or right after a complementizer (أن إسرائيل تقصف …)?"""
-    if m is None:
+def _subject_start(ctx: DocContext, i: int) -> int | None:
+    """Where the subject written right before the verb at i begins: a name (إسرائيل تقصف) or an
+    agent noun and its nisba (الدبابات الإسرائيلية حاصرت); None when there is none."""
+    m = ctx.mention_ending.get(i - 1)
+    if m is not None:
+        return m.first
+    if i >= 2 and ctx.nisba_entity(i - 1) is not None and ctx.in_list(i - 2, "agenthead"):
+        return i - 2
+    return None
+
+
+def _opens_clause(ctx: DocContext, k: int | None) -> bool:
+    """Does the subject that begins at token k stand where a clause's subject does: first in its
+    clause (after و or ف), or right after a complementizer (أن إسرائيل تقصف …)?"""
+    if k is None:
         return False
-    k = m.first
     return k == _clause_start(ctx, k) or k > 0 and (ctx.in_list(k - 1, "complementizer")
                                                    or ctx.norms[k - 1] in ("و", "ف"))
 
@@ -560,7 +570,7 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
     if t.actor is None and e and t.first > 0:
         before, how_before = subject_before(ctx, t.first)
         if before and how_before == "explicit" and (
-                ctx.in_list(t.first - 1, "auxiliary") or _opens_clause(ctx, ctx.mention_ending.get(t.first - 1))):
+                ctx.in_list(t.first - 1, "auxiliary") or _opens_clause(ctx, _subject_start(ctx, t.first))):
             # الجيش قد اقتحم المستشفى، إسرائيل تقصف المستشفى: the subject stands before the verb
             # (and قد or لم), the name after the verb is its object
             t.actor, t.actor_how = before, "subject-before"
