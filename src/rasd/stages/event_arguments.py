@@ -474,13 +474,9 @@ def find_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> None
         t.recipient = _clitic_object(ctx, after, end, t.entry.object_clitics, t.actor,
                                      t.entry.type == "CONSULT")
     if t.recipient is None and t.entry.object_words:
-        e, _ = _after_prep(ctx, after, end, t.entry.object_words, span=4)
-        if e is None:                                            # مع القوات الموالية للأسد
-            k = next((k for k in range(after, min(after + 4, end - 2)) if ctx.norms[k] in t.entry.object_words), None)
-            if k is not None and ctx.in_list(k + 1, "agenthead"):
-                e = _owner_after(ctx, k + 2, end)
+        e = _word_object(ctx, after, end, t.entry.object_words)
         if e and e != t.actor and not ctx.is_place_only(e):
-            t.recipient = e                                      # اشتباكات مع الجيش
+            t.recipient = e
     if t.recipient is None:
         if t.entry.type == "SUPPORT":
             e, _ = _after_prep(ctx, after, end, _WITH_ON)             # تضامن مع، أثنى على
@@ -504,6 +500,17 @@ def find_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> None
         t.recipient = None            # تندد بالغارات على بيت لاهيا: a town is not who is accused
     if t.recipient == t.actor:
         t.recipient = None
+
+
+def _word_object(ctx: DocContext, first: int, end: int, words: frozenset[str]) -> str | None:
+    """The entity after one of the preposition `words` of a lexicon row within four words
+    (اشتباكات مع الجيش), or the owner of the forces named there (مع القوات الموالية للأسد)."""
+    e, _ = _after_prep(ctx, first, end, words, span=4)
+    if e is None:
+        k = next((k for k in range(first, min(first + 4, end - 2)) if ctx.norms[k] in words), None)
+        if k is not None and ctx.in_list(k + 1, "agenthead"):
+            e = _owner_after(ctx, k + 2, end)
+    return e
 
 
 def _subject_start(ctx: DocContext, i: int) -> int | None:
