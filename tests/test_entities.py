@@ -128,6 +128,12 @@ def test_an_organization_run_on_by_a_word_is_the_name_written_alone():
     assert [e.name for e in doc.entities] == ["الاتحاد"] and len(doc.entities[0].mentions) == 3
 
 
+def test_the_adjective_of_the_noun_before_a_first_name_is_no_part_of_the_name():
+    e = by_name(analyze("وأكد المستثمر العقاري سامي خليل الحربي أن الأسعار ارتفعت.",
+                        people=["العقاري سامي خليل الحربي"]))
+    assert "سامي خليل الحربي" in e
+
+
 def test_mentions_exclude_titles_and_clitics():
     doc = analyze("ورحب وزير الخارجية بالعراق وقال اللواء خالد الزبيدي إن وفد العراق وصل.",
                   people=["اللواء خالد الزبيدي"])

@@ -507,6 +507,12 @@ def test_a_request_verb_with_its_addressee_as_a_pronoun_is_a_cue():
     assert [r[:3] for r in rows(doc)][1] == ("وطالبهم", "بالكتابة عبر وسم واحد", "سامي خليل")
 
 
+def test_an_investor_is_a_role_and_investors_a_group():
+    names = {"سامي خليل": ("PER",)}
+    doc = make_doc("وأكد المستثمر في قطاع الإسكان سامي خليل أن الأسعار ارتفعت. وأكد مستثمرون أن الطلب تراجع.", names)
+    assert [r[2] for r in rows(doc)] == ["سامي خليل", None]
+
+
 def test_a_title_alone_names_the_person_introduced_with_it():
     names = {"سامي خليل": ("PER",)}
     doc = make_doc("قال الرئيس الفرنسي سامي خليل إن الهدنة صامدة. وحذر الرئيس الفرنسي من أن الوضع قد يتدهور.",

@@ -442,6 +442,20 @@ def _family_nisba(t: Token) -> bool:
         kind != "proclitic" or b - a == 2 for a, b, kind in t.segments)
 
 
+def _adjective_before_first_name(tokens: list[Token], spans: list[Span], covered: list) -> None:
+    """A person's name the tagger began with the adjective of the noun before it (المستثمر
+    [العقاري] نضال داود): a nisba with the article after a word with the article, before a first
+    name, is no part of the name."""
+    for s in spans:
+        if s.label != "PER" or s.source != "model" or s.j - s.i < 3 or s.i == 0:
+            continue
+        first, prev = tokens[s.i], tokens[s.i - 1]
+        if first.kind == "word" and prev.kind == "word" and _definite(first.norm) and first.norm.endswith("ي") \
+                and _definite(prev.norm) and "PER_FIRST" in gz.lookup(tokens[s.i + 1].norm, clitics=False):
+            covered[s.i] = None
+            s.i += 1
+
+
 _ALI = "علي"        # the name, written with ي; the preposition على ends in ى
 
 
@@ -617,6 +631,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
     _role_place_name(tokens, spans, covered, {i: (entry, cut) for i, j, entry, amb, cut in matches
                                               if j == i + 1 and not amb and entry.kind in _PLACE})
     _first_name_before(doc.text, tokens, spans, covered)
+    _adjective_before_first_name(tokens, spans, covered)
     _ali_after(doc.text, tokens, spans, covered)
     _speaker_names(doc, starts, ends, spans, covered)
     _place_heads(tokens, spans)
