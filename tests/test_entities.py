@@ -134,6 +134,11 @@ def test_the_adjective_of_the_noun_before_a_first_name_is_no_part_of_the_name():
     assert "سامي خليل الحربي" in e
 
 
+def test_a_month_name_is_no_entity():
+    e = by_name(analyze("ومنذ 7 أكتوبر قتل الآلاف. وقال رمضان عبد الله إن الحرب طويلة.", people=["أكتوبر", "رمضان عبد الله"]))
+    assert "أكتوبر" not in e and "رمضان عبد الله" in e
+
+
 def test_mentions_exclude_titles_and_clitics():
     doc = analyze("ورحب وزير الخارجية بالعراق وقال اللواء خالد الزبيدي إن وفد العراق وصل.",
                   people=["اللواء خالد الزبيدي"])

@@ -24,6 +24,7 @@ from typing import NamedTuple
 from ..model import Document, Token
 from ..resources import gazetteers as gz
 from ..text.clitics import _lexicon, known
+from ..text.dates import month_of
 from ..text.normalize import normalize
 from ..ner.features import cue_classes
 
@@ -563,6 +564,14 @@ def words(tokens: list[Token]) -> Words:
     return Words([t.norm for t in tokens], [t.start for t in tokens], [t.end for t in tokens])
 
 
+def _month(t: Token) -> bool:
+    """A month name that is nothing else (أكتوبر، أيار; not رمضان or مارس, also a name and a verb)."""
+    if t.kind != "word":
+        return False
+    m = month_of(t.norm[proclitic_cut(t.norm)[0]:])
+    return m is not None and not m.bound
+
+
 def _disease(t: Token) -> bool:
     return t.kind == "word" and "DISEASE" in (cue_classes(t.stem) or "")
 
@@ -583,8 +592,8 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
             j = min(j, len(tokens))
             label = "LOC" if m.label == "GPE" else m.label
             k = next((k for k in range(i, j) if _disease(tokens[k])), j)
-            if k == i:
-                label = "DROP"                     # فيروس كورونا: no person, place or organization
+            if k == i or j - i == 1 and _month(tokens[i]):
+                label = "DROP"                     # فيروس كورونا، أكتوبر: no person, place or organization
             j = k                                  # يسرا [بفيروس كورونا]
             spans.append(Span(i, j, label, m.source, m.score))
 
