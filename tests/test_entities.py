@@ -139,6 +139,12 @@ def test_a_month_name_is_no_entity():
     assert "أكتوبر" not in e and "رمضان عبد الله" in e
 
 
+def test_a_predicate_adjective_is_no_place():
+    e = by_name(analyze("وقال الطبيب إن الظروف في شمال غزة كارثية، ولا يوجد ماء.", places=["كارثية"]))
+    assert "كارثية" not in e
+    assert "دبي" in by_name(analyze("وصل الوفد أمس دبي قادما من لندن.", places=["دبي"]))   # a known name
+
+
 def test_mentions_exclude_titles_and_clitics():
     doc = analyze("ورحب وزير الخارجية بالعراق وقال اللواء خالد الزبيدي إن وفد العراق وصل.",
                   people=["اللواء خالد الزبيدي"])

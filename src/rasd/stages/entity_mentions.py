@@ -385,6 +385,18 @@ _QUOTES = frozenset('"«»“”')
 _NOT_ORG_WORDS = frozenset(normalize(w, "match") for w in ("في", "من", "إلى", "على", "عن", "مع", "التي", "الذي"))
 
 
+def _predicate_adjective(tokens: list[Token], s: Span) -> bool:
+    """A place or organization the tagger found in one word without the article that has the form
+    of a nisba adjective and follows another word (الظروف في شمال غزة [كارثية]، الوضع [كارثي]):
+    the predicate, not a name. Names of that form are in the gazetteers (دبي، جيبوتي)."""
+    if s.label not in ("LOC", "ORG") or s.j - s.i != 1 or s.entry is not None or s.source != "model" \
+            or s.i == 0 or tokens[s.i - 1].kind != "word":
+        return False
+    n = tokens[s.i].norm
+    return tokens[s.i].kind == "word" and not _definite(n) and n.endswith(("ي", "يه")) \
+        and proclitic_cut(n)[0] == 0 and len(n) >= 4
+
+
 def _head_alone(tokens: list[Token], s: Span) -> bool:
     """An organization the tagger found in one word that is only a head noun (دعت [منظمة] "…"،
     وأشارت [المنظمة]): a word that names a kind of institution, not one. الاتحاد, a head with no
@@ -654,7 +666,8 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
         if s.label == "ORG":
             _extend_org(tokens, s, spans, bounds, taken)
     _listed_names(doc.text, tokens, spans)
-    spans = [s for s in spans if s.j > s.i and s.label != "DROP" and not _head_alone(tokens, s)]
+    spans = [s for s in spans if s.j > s.i and s.label != "DROP" and not _head_alone(tokens, s)
+             and not _predicate_adjective(tokens, s)]
     for s in spans:
         if s.label == "PER":
             _move_title(norms, s)
