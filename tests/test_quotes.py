@@ -513,6 +513,13 @@ def test_an_investor_is_a_role_and_investors_a_group():
     assert [r[2] for r in rows(doc)] == ["سامي خليل", None]
 
 
+def test_an_unnamed_subject_earlier_in_the_sentence_is_the_speaker():
+    names = {"سامي خليل": ("PER",)}
+    doc = make_doc("وقال الوزير سامي خليل إن الاتفاق عادل. في المقابل، انتقد نائب في البرلمان الاتفاق، "
+                   "واتهم الحكومة بتقديم تنازلات.", names)
+    assert [r[2] for r in rows(doc)] == ["سامي خليل", None]
+
+
 def test_a_title_alone_names_the_person_introduced_with_it():
     names = {"سامي خليل": ("PER",)}
     doc = make_doc("قال الرئيس الفرنسي سامي خليل إن الهدنة صامدة. وحذر الرئيس الفرنسي من أن الوضع قد يتدهور.",

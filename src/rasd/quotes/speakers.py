@@ -380,6 +380,9 @@ class SpeakerResolver:
                     res = self.from_subject(sub, st)
                     if res.speaker:
                         out.append((t, Resolved(res.speaker, "subject of its sentence", "?", 0.6)))
+                    elif sub.head == "role" and not sub.mentions:
+                        # انتقد نائب في البرلمان الاتفاق، واتهم …: someone the article does not name
+                        out.append((t, Resolved(None, "role without a name in its sentence", "?", 0.5)))
                     t = max(t + 1, end)
                     continue
             t = (m.last + 1) if m else t + 1
