@@ -145,6 +145,12 @@ def test_a_predicate_adjective_is_no_place():
     assert "دبي" in by_name(analyze("وصل الوفد أمس دبي قادما من لندن.", places=["دبي"]))   # a known name
 
 
+def test_an_event_noun_is_no_name():
+    e = by_name(analyze("وقال الوزير إن الاتفاق يضمن حصة عادلة. وأكد أن التحالف الدولي باق.",
+                        orgs=["الاتفاق", "التحالف الدولي"]))
+    assert "الاتفاق" not in e and "التحالف الدولي" in e
+
+
 def test_mentions_exclude_titles_and_clitics():
     doc = analyze("ورحب وزير الخارجية بالعراق وقال اللواء خالد الزبيدي إن وفد العراق وصل.",
                   people=["اللواء خالد الزبيدي"])

@@ -379,6 +379,12 @@ def test_a_trigger_after_a_support_verb_and_its_subject_is_its_object():
         ("الجيش الإسرائيلي", "مستشفى الشفاء")
 
 
+def test_a_verb_whose_own_letters_look_like_a_pronoun_has_no_pronoun_object():
+    # اتهم ends in the letters of هم: no "them" to find an antecedent for
+    doc = make_doc("وصل الجيش الإسرائيلي إلى المدينة. وانتقد نائب القرار، واتهم الحكومة بالتقصير.", IDF)
+    assert all(v.recipient is None for v in events(doc) if trig(doc, v) == "واتهم")
+
+
 def test_subject_after_a_role_and_its_country():
     ents = {"مصر": ("LOC", ["مصر"]), "سامي العلي": ("PER", ["سامي العلي"])}
     doc = make_doc("التقى سفير مصر سامي العلي وزير الخارجية أمس.", ents)

@@ -25,6 +25,7 @@ from ..model import Document, Token
 from ..resources import gazetteers as gz
 from ..text.clitics import _lexicon, known
 from ..text.dates import month_of
+from .event_lexicon import lookup as event_lookup
 from ..text.normalize import normalize
 from ..ner.features import cue_classes
 
@@ -385,6 +386,17 @@ _QUOTES = frozenset('"«»“”')
 _NOT_ORG_WORDS = frozenset(normalize(w, "match") for w in ("في", "من", "إلى", "على", "عن", "مع", "التي", "الذي"))
 
 
+def _event_noun(tokens: list[Token], s: Span) -> bool:
+    """A name the tagger found in one word with the article that is a noun of the event lexicon
+    (الاتفاق، الحرب، الهجوم): the happening, not a name."""
+    if s.j - s.i != 1 or s.entry is not None or s.source != "model":
+        return False
+    t = tokens[s.i]
+    cut, restore = proclitic_cut(t.norm)
+    word = "ال" + t.norm[cut:] if restore else t.norm[cut:]
+    return word.startswith("ال") and any(not form.verb for _, form in event_lookup(word))
+
+
 def _predicate_adjective(tokens: list[Token], s: Span) -> bool:
     """A place or organization the tagger found in one word without the article that has the form
     of a nisba adjective and follows another word (الظروف في شمال غزة [كارثية]، الوضع [كارثي]):
@@ -667,7 +679,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
             _extend_org(tokens, s, spans, bounds, taken)
     _listed_names(doc.text, tokens, spans)
     spans = [s for s in spans if s.j > s.i and s.label != "DROP" and not _head_alone(tokens, s)
-             and not _predicate_adjective(tokens, s)]
+             and not _predicate_adjective(tokens, s) and not _event_noun(tokens, s)]
     for s in spans:
         if s.label == "PER":
             _move_title(norms, s)

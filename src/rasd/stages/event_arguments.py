@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..resources import gazetteers as gz
 from ..text.normalize import normalize
 from .event_context import DocContext
-from .event_lexicon import ENCLITICS, Form, TriggerEntry, wordlist
+from .event_lexicon import ENCLITICS, Form, TriggerEntry, lexicon, wordlist
 
 __all__ = ["CONFLICT_TYPES", "SPEECH_TYPES", "Trigger", "clause_subject", "find_arguments", "find_modality", "find_place", "find_time"]
 
@@ -875,9 +875,14 @@ def _lam_follows(ctx: DocContext, first: int, end: int) -> bool:
 
 
 def _object_pronoun(ctx: DocContext, i: int) -> bool:
-    """Does the verb at token i end in an object pronoun (اقتحمته، حاصرها)?"""
+    """Does the verb at token i end in an object pronoun (اقتحمته، حاصرها)? Not when the letters
+    are the verb's own (اتهم is a form of its entry as written)."""
     norm = ctx.norms[i]
-    return norm.endswith(("ه", "ها", "هم")) and ctx.info[i].suffix
+    if not (norm.endswith(("ه", "ها", "هم")) and ctx.info[i].suffix):
+        return False
+    forms = lexicon().forms
+    bare = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else norm
+    return not any(f.verb for f in (*forms.get(norm, ()), *forms.get(bare, ())))
 
 
 def _antecedent(ctx: DocContext, i: int, actor: str | None) -> str | None:
