@@ -25,9 +25,9 @@ from ..model import Document, Token
 from ..resources import gazetteers as gz
 from ..text.clitics import _lexicon, known
 from ..text.dates import month_of
-from .event_lexicon import lookup as event_lookup
 from ..text.normalize import normalize
 from ..ner.features import cue_classes
+from .event_lexicon import lookup as event_lookup
 
 __all__ = ["Span", "Words", "collect", "name_of", "proclitic_cut", "words"]
 
@@ -149,6 +149,13 @@ def proclitic_cut(norm: str, person: bool = False) -> tuple[int, bool]:
             if known(rest) > whole or pre == "و" and whole == 0 and len(rest) >= 4:
                 return len(pre), False
     return 0, False
+
+
+def _stripped(norm: str) -> tuple[str, int, bool]:
+    """A word without its proclitics, the article restored (وللاتفاق -> الاتفاق), with what
+    `proclitic_cut` said of it: (word, cut, restore)."""
+    cut, restore = proclitic_cut(norm)
+    return ("ال" + norm[cut:] if restore else norm[cut:]), cut, restore
 
 
 @lru_cache(maxsize=50_000)
@@ -392,8 +399,7 @@ def _event_noun(tokens: list[Token], s: Span) -> bool:
     if s.j - s.i != 1 or s.entry is not None or s.source != "model":
         return False
     t = tokens[s.i]
-    cut, restore = proclitic_cut(t.norm)
-    word = "ال" + t.norm[cut:] if restore else t.norm[cut:]
+    word = _stripped(t.norm)[0]
     return word.startswith("ال") and any(not form.verb for _, form in event_lookup(word))
 
 
@@ -415,9 +421,7 @@ def _head_alone(tokens: list[Token], s: Span) -> bool:
     sector, is also a club's name and stays."""
     if s.label != "ORG" or s.j - s.i != 1 or s.entry is not None or s.source != "model":
         return False
-    norm = tokens[s.i].norm
-    cut, restore = proclitic_cut(norm)
-    word = "ال" + norm[cut:] if restore else norm[cut:]
+    word = _stripped(tokens[s.i].norm)[0]
     head = gz.head(word)
     return head is not None and head[0] == "ORG_HEAD" and (not word.startswith("ال") or head[1] is not None)
 
@@ -533,8 +537,8 @@ def _occupation(tokens: list[Token], spans: list[Span], covered: list) -> None:
     n = len(tokens)
     for k in found:
         t = tokens[k]
-        cut, restore = proclitic_cut(t.norm)
-        if ("ال" + t.norm[cut:] if restore else t.norm[cut:]) != _OCCUPATION:
+        word, cut, restore = _stripped(t.norm)
+        if word != _OCCUPATION:
             continue
         if k > 0 and tokens[k - 1].kind == "word" and not cut and _org_head_of(tokens[k - 1].norm) \
                 and not _definite(tokens[k - 1].norm):
@@ -566,8 +570,8 @@ def _home_kingdom(tokens: list[Token], spans: list[Span], covered: list) -> None
     for k, t in enumerate(tokens):
         if covered[k] is not None or t.kind != "word" or not t.norm.endswith(_KINGDOM[2:]):
             continue
-        cut, restore = proclitic_cut(t.norm)
-        if ("ال" + t.norm[cut:] if restore else t.norm[cut:]) != _KINGDOM:
+        word, cut, restore = _stripped(t.norm)
+        if word != _KINGDOM:
             continue
         if k + 1 < len(tokens) and tokens[k + 1].kind == "word" and _adjective_like(tokens[k + 1].norm):
             continue
@@ -836,10 +840,10 @@ def _repeats(norms: list[str], spans: list[Span]) -> list[Span]:
     for s in spans:
         taken[s.i:s.j] = b"\1" * (s.j - s.i)
     out: list[Span] = []
-    for i in _positions_matching(norms, names):
-        if taken[i] or norms[i] not in names:
+    for i, w in enumerate(norms):
+        if taken[i] or w not in names:
             continue
-        for key, s in sorted(names[norms[i]], key=lambda x: -len(x[0])):
+        for key, s in sorted(names[w], key=lambda x: -len(x[0])):
             j = i + len(key)
             if tuple(norms[i:j]) == key and not any(taken[i:j]):
                 out.append(Span(i, j, s.label, "repeat", s.score, s.entry, cut=s.cut))
