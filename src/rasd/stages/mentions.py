@@ -65,6 +65,12 @@ def _name_end(tokens: list[Token], a: int, b: int) -> int:
     return b
 
 
+# an ordinal without the article is no part of a name (سلطان بن سلمان [ثاني] أمير …), but after
+# آل it is a family's name (آل ثاني)
+_ORDINALS = frozenset(["ثاني", "ثالث", "رابع", "خامس"])
+_AL = "ال"
+
+
 def _person_end(tokens: list[Token], text: str, a: int, b: int) -> int:
     """The end of a person's name tagged over `[a, b)`. A name stops before a function word
     (خزعل كان …، في، الذي), a word with tanween (بارعًا) or with a pronoun suffix of two letters or
@@ -81,12 +87,6 @@ def _person_end(tokens: list[Token], text: str, a: int, b: int) -> int:
     if tokens[b - 1].norm == _GOD and before.startswith("ال") and before.endswith("ي"):
         return b - 1
     return b
-
-
-# an ordinal without the article is no part of a name (سلطان بن سلمان [ثاني] أمير …), but after
-# آل it is a family's name (آل ثاني)
-_ORDINALS = frozenset(["ثاني", "ثالث", "رابع", "خامس"])
-_AL = "ال"
 
 
 def _suffix_length(t: Token) -> int:

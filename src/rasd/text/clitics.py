@@ -57,8 +57,8 @@ def _names_kept_whole() -> frozenset[str]:
     proclitic's letter (فيصل، فراس، فنلندا، كمال، بسام، ليلى): there the letter is the name's own."""
     names = list(resources.read_lines("gazetteers/first_names.txt"))
     names += [row[3] for row in resources.read_tsv("gazetteers/countries.tsv")]
-    names += [n for row in resources.read_tsv("gazetteers/country_variants.tsv") for n in row[1:]
-              for n in n.split("|")]
+    names += [n for row in resources.read_tsv("gazetteers/country_variants.tsv") for cell in row[1:]
+              for n in cell.split("|")]
     return frozenset(b for b in (normalize(n.strip(), "bare") for n in names)
                      if b[:1] in CONJUNCTIONS + PREPOSITIONS and " " not in b)
 
