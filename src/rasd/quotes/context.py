@@ -58,8 +58,10 @@ class Clause:
 
 
 # (document, its tokens, its sentences, their layout) of the last `DocContext` made: the layout
-# depends on those alone, and the entities and quotes stages both ask for it (read it, don't change it)
-_last_layout: list = []
+# depends on those alone, and the entities and quotes stages both ask for it (read it, don't change
+# it). One slot, read and replaced whole, so that threads analyzing other documents (the service
+# runs analyses in a thread pool) never mix one document's key with another's layout.
+_last_layout: list = [None]
 
 
 class DocContext:
@@ -70,11 +72,11 @@ class DocContext:
         self.text = doc.text
         toks = doc.tokens
         self.tokens = toks
-        if _last_layout and _last_layout[0] is doc and _last_layout[1] is toks \
-                and _last_layout[2] is doc.sentences:
+        last = _last_layout[0]
+        if last is not None and last[0] is doc and last[1] is toks and last[2] is doc.sentences:
             # the entities stage read the same tokens and sentences before the quotes stage
             (self.norms, self.starts, self.ends, self.kinds, self.clauses, self.paragraphs,
-             self.quotes_in, self.cue_tokens) = _last_layout[3]
+             self.quotes_in, self.cue_tokens) = last[3]
         else:
             self.norms = [t.norm for t in toks]
             self.starts = [t.start for t in toks]
@@ -85,9 +87,9 @@ class DocContext:
             self.quotes_in = {p: quotations(self.text, a, b) for p, (a, b, _) in self.paragraphs.items()}
             self.cue_tokens = [i for i in compress(range(len(toks)), map(_cue_words().__contains__, self.norms))
                                if not (self.norms[i] in HERE and self.text[toks[i].start:toks[i].end] in HERE)]
-            _last_layout[:] = [doc, toks, doc.sentences, (
+            _last_layout[0] = (doc, toks, doc.sentences, (
                 self.norms, self.starts, self.ends, self.kinds, self.clauses, self.paragraphs,
-                self.quotes_in, self.cue_tokens)]
+                self.quotes_in, self.cue_tokens))
         self.mentions, self.mention_at = self._mentions()
         self.time_at = self._times()
 
