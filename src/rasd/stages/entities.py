@@ -24,7 +24,7 @@ from ..model import Document, Entity, Mention, Token
 from ..resources import gazetteers as gz
 from ..text.normalize import normalize
 from .base import Stage
-from .entity_mentions import ENTITY_LABELS, Span, collect, name_of, proclitic_cut, words
+from .entity_mentions import ENTITY_LABELS, Span, collect, name_of, proclitic_cut, without_proclitics, words
 from .places import resolve as resolve_place
 
 __all__ = ["EntityStage"]
@@ -53,14 +53,14 @@ _ADMIN_HEADS = frozenset(gz.name_key(normalize(w, "match")).lstrip("!") for w in
 _CITY_HEAD = gz.name_key(normalize("مدينة", "match")).lstrip("!")
 
 
+_ABD = re.compile(r"(?<!\S)عبد\s+(?=\S)")
+
+
 @lru_cache(maxsize=100_000)
 def _keys(name: str) -> tuple[str, ...]:
     """Comparison words of a name: ``match`` form, article removed; عبد and the word after it are
     one (عبد العاطي is written عبدالعاطي too)."""
     return tuple(gz.name_key(w).lstrip("!") for w in _ABD.sub("عبد", normalize(name, "match")).split())
-
-
-_ABD = re.compile(r"(?<!\S)عبد\s+(?=\S)")
 
 
 _KINGDOM_KEYS = _keys("المملكة")
@@ -262,14 +262,14 @@ class EntityStage(Stage):
 UNSURE_PERSON = 0.6
 
 
+_PLURAL_VERB = re.compile(r"[وف]?[يت]\w{2,}ون")
+
+
 def _verb_only(c: _Cluster, norms: list[str]) -> bool:
     """A name only the tagger saw, always one word in the form of an imperfect plural verb
     (يموتون، وتقولون): a verb, no name."""
     return all(s.source == "model" and s.j - s.i == 1 and _PLURAL_VERB.fullmatch(norms[s.i])
                for s in c.spans)
-
-
-_PLURAL_VERB = re.compile(r"[وف]?[يت]\w{2,}ون")
 
 
 def _adjective_only(c: _Cluster, norms: list[str]) -> bool:
@@ -598,19 +598,16 @@ def _role_cut(norms: list[str], lo: int, hi: int) -> tuple[int, bool] | None:
     """The proclitics to cut from a role phrase's first word: those of `proclitic_cut` when the
     rest still reads as a role (والرئيس -> الرئيس), none when only the whole word does (وكيل
     الوزارة is no و + كيل)."""
-    cut, restore = proclitic_cut(norms[lo])
+    rest, cut, _ = without_proclitics(norms[lo])
     if not cut:
         return None
-    rest = ("ال" if restore else "") + norms[lo][cut:]
     if gz.title_at([rest, *norms[lo + 1:hi]], 0, hi - lo) is None and gz.title_at(norms, lo, hi) is not None:
         return 0, False
     return None
 
 
 def _org_sector(tokens: list[Token], s: Span) -> str | None:
-    first = tokens[s.i].norm
-    cut, restore = proclitic_cut(first)
-    h = gz.head(("ال" if restore else "") + first[cut:])
+    h = gz.head(without_proclitics(tokens[s.i].norm)[0])
     if h and h[0] == "ORG_HEAD":
         return h[1]
     return None

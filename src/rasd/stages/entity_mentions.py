@@ -29,7 +29,7 @@ from ..text.normalize import normalize
 from ..ner.features import cue_classes
 from .event_lexicon import lookup as event_lookup
 
-__all__ = ["Span", "Words", "collect", "name_of", "proclitic_cut", "words"]
+__all__ = ["Span", "Words", "collect", "name_of", "proclitic_cut", "without_proclitics", "words"]
 
 # Labels the entity layer keeps; MISC mentions stay in `doc.mentions` but make no entity.
 ENTITY_LABELS = ("PER", "ORG", "LOC", "GPE")
@@ -151,7 +151,7 @@ def proclitic_cut(norm: str, person: bool = False) -> tuple[int, bool]:
     return 0, False
 
 
-def _stripped(norm: str) -> tuple[str, int, bool]:
+def without_proclitics(norm: str) -> tuple[str, int, bool]:
     """A word without its proclitics, the article restored (وللاتفاق -> الاتفاق), with what
     `proclitic_cut` said of it: (word, cut, restore)."""
     cut, restore = proclitic_cut(norm)
@@ -399,7 +399,7 @@ def _event_noun(tokens: list[Token], s: Span) -> bool:
     if s.j - s.i != 1 or s.entry is not None or s.source != "model":
         return False
     t = tokens[s.i]
-    word = _stripped(t.norm)[0]
+    word = without_proclitics(t.norm)[0]
     return word.startswith("ال") and any(not form.verb for _, form in event_lookup(word))
 
 
@@ -421,7 +421,7 @@ def _head_alone(tokens: list[Token], s: Span) -> bool:
     sector, is also a club's name and stays."""
     if s.label != "ORG" or s.j - s.i != 1 or s.entry is not None or s.source != "model":
         return False
-    word = _stripped(tokens[s.i].norm)[0]
+    word = without_proclitics(tokens[s.i].norm)[0]
     head = gz.head(word)
     return head is not None and head[0] == "ORG_HEAD" and (not word.startswith("ال") or head[1] is not None)
 
@@ -537,7 +537,7 @@ def _occupation(tokens: list[Token], spans: list[Span], covered: list) -> None:
     n = len(tokens)
     for k in found:
         t = tokens[k]
-        word, cut, restore = _stripped(t.norm)
+        word, cut, restore = without_proclitics(t.norm)
         if word != _OCCUPATION:
             continue
         if k > 0 and tokens[k - 1].kind == "word" and not cut and _org_head_of(tokens[k - 1].norm) \
@@ -570,7 +570,7 @@ def _home_kingdom(tokens: list[Token], spans: list[Span], covered: list) -> None
     for k, t in enumerate(tokens):
         if covered[k] is not None or t.kind != "word" or not t.norm.endswith(_KINGDOM[2:]):
             continue
-        word, cut, restore = _stripped(t.norm)
+        word, cut, restore = without_proclitics(t.norm)
         if word != _KINGDOM:
             continue
         if k + 1 < len(tokens) and tokens[k + 1].kind == "word" and _adjective_like(tokens[k + 1].norm):
