@@ -1,9 +1,10 @@
 """Sentence splitting for Arabic news.
 
 Boundaries: a line break (news paragraphs are lines), and ``. ! ? ؟ ؛ ; …`` followed by a space or
-the end of the line, or glued between two words when the space was left out (``قالوا.وأضاف``). Not a boundary: a full stop inside a number (2.5) or a URL (no space follows),
-after an abbreviation or an initial (د. م. ق.م. أ.), or inside a quotation that closes on the same
-line («… . …» stays one sentence; a quotation that never closes is ignored).
+the end of the line, or glued between two words when the space was left out (``قالوا.وأضاف``).
+Not a boundary: a full stop inside a number (2.5) or a URL (no space follows), after an
+abbreviation or an initial (د. م. ق.م. أ.), or inside a quotation that closes on the same line
+(«… . …» stays one sentence; a quotation that never closes is ignored).
 
     >>> [text[s:e] for s, e, _ in split_sentences(text := "قال د. أحمد إن النمو بلغ 2.5. وأضاف: «الوضع جيد. والقادم أفضل».")]
     ['قال د. أحمد إن النمو بلغ 2.5.', 'وأضاف: «الوضع جيد. والقادم أفضل».']

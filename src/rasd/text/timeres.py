@@ -59,13 +59,13 @@ _FUTURE_WORDS = frozenset("""سوف المقرر المقرره المنتظر �
     ستعقد سيعقد""".split())
 _NOT_VERBS = frozenset("""يذكر يشار ياتي يعد يبدو يوم يونيو يوليو يناير يونيه يوليه يقول يري يمكن
     يجب ينبغي يعتبر يوجد""".split())
-# Common perfect verbs of news reports: the nearest one before a weekday puts it in the past.
-_PAST_VERBS = frozenset("""قال قالت اعلن اعلنت اكد اكدت اضاف اضافت اوضح اوضحت اشار اشارت ذكر ذكرت افاد
-    افادت صرح كشف كشفت نفي نفت دعا دعت وصل وصلت التقي عقد عقدت شن شنت قتل قتلت استشهد اعتقل اعتقلت
-    اقتحم اقتحمت جرت جري وقع وقعت بدا بدات انطلق انطلقت اصدر اصدرت نشر نشرت شهد شهدت""".split())
-# perfect verbs of something happening (a subset of _PAST_VERBS, without the verbs of saying)
+# Perfect verbs of something happening in news reports
 _EVENT_PAST_VERBS = frozenset("""وصل وصلت التقي عقد عقدت شن شنت قتل قتلت استشهد اعتقل اعتقلت اقتحم اقتحمت
     جرت جري وقع وقعت بدا بدات انطلق انطلقت شهد شهدت""".split())
+# Common perfect verbs of news reports, of happening and of saying and publishing: the nearest one
+# before a weekday puts it in the past.
+_PAST_VERBS = _EVENT_PAST_VERBS | frozenset("""قال قالت اعلن اعلنت اكد اكدت اضاف اضافت اوضح اوضحت اشار
+    اشارت ذكر ذكرت افاد افادت صرح كشف كشفت نفي نفت دعا دعت اصدر اصدرت نشر نشرت""".split())
 _SENTENCE_START = regex.compile(r"[.!?؟;؛\n][^.!?؟;؛\n]*$")
 _WORD = regex.compile(r"\w+")
 
@@ -181,7 +181,6 @@ def tells_of_past_event(norm: str, pos: int) -> bool:
         if w in _PAST_VERBS or bare in _PAST_VERBS or _is_future_verb(w):
             return False
     return False
-
 
 
 @lru_cache(maxsize=20000)
