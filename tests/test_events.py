@@ -186,10 +186,29 @@ def test_a_word_in_brackets_that_glosses_the_trigger_before_is_no_second_event()
     ("يستقبل المسلخ مئات الذبائح يوميا.", {"CONSULT"}),
     ("دعا الإمام له بالرحمة والمغفرة.", {"REQUEST"}),
     ("يلتقي المنتخبان في المباراة النهائية للبطولة.", {"CONSULT"}),
+    ("ودعا الأمير الكريم له بالمغفرة والرحمة.", {"REQUEST"}),        # prays for him
+    ("ونشر الجيش مقطع فيديو يظهر الدبابات.", {"MOBILIZE"}),          # published, not deployed
+    ("ويخطف المشهد أنظار المارة.", {"ASSAULT"}),                       # catches the eye
+    ("وأطلق المغردون وسم #إيران_تستهدف_أمن_البحرين أمس.", {"ASSAULT"}),  # a hashtag is a label
+    ("ويعمل المشرفون مع مكاتب الخدمات الانتخابية المساندة.", {"SUPPORT"}),  # auxiliary
+    ("ويضم المبنى قاعات انتظار وخدمات مساندة.", {"SUPPORT"}),
 ])
 def test_look_alikes_are_not_events(text, absent):
     doc = make_doc(text)
     assert not {v.type for v in events(doc)} & absent
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("ودعا الوزير الحكومة إلى الحوار.", "REQUEST"),
+    ("ونشر الجيش قوات إضافية على الحدود.", "MOBILIZE"),
+    ("وخطف مسلحون ثلاثة صحفيين.", "ASSAULT"),
+    ("وقال إن إيران تستهدف أمن البحرين.", "ASSAULT"),
+    ("وأعلن الوزير مساندة الحكومة للمزارعين.", "SUPPORT"),
+    ("وطلبت السلطات الفلسطينية المساعدة الإنسانية.", "AID"),      # object of the verb, no adjective
+])
+def test_the_same_words_where_they_are_events(text, type_):
+    doc = make_doc(text)
+    assert type_ in {v.type for v in events(doc)}
 
 
 def test_here_without_its_hamza_is_not_congratulated():

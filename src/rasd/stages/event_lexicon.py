@@ -34,7 +34,7 @@ PREPOSITIONS = ("ب", "ل", "ك")
 
 @dataclass(frozen=True, slots=True)
 class Condition:
-    kind: str                      # next | near | around | prev | notnext | notprev | notsent | noart | noent | ent | start
+    kind: str                      # next | near | around | prev | notnext | notnear | notprev | notsent | notadj | noart | noent | ent | start
     words: frozenset[str] = frozenset()
 
 

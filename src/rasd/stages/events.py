@@ -64,11 +64,17 @@ def _holds(ctx: DocContext, entry: TriggerEntry, first: int, last: int) -> bool:
         elif k == "notnext":
             if any(ctx.keys(j) & c.words for j in range(last + 1, min(last + 3, s_end))):
                 return False
+        elif k == "notnear":
+            if any(ctx.keys(j) & c.words for j in range(last + 1, min(last + 5, s_end))):
+                return False
         elif k == "notprev":
             if first - 1 >= s_start and ctx.keys(first - 1) & c.words:
                 return False
         elif k == "notsent":
             if not c.words.isdisjoint(ctx.sentence_keys(s_start, s_end)):
+                return False
+        elif k == "notadj":
+            if _participle_adjective(ctx, first, s_start):
                 return False
         elif k == "noart":
             if ctx.has_article(first):
@@ -91,6 +97,26 @@ def _holds(ctx: DocContext, entry: TriggerEntry, first: int, last: int) -> bool:
             if j >= s_start and not ctx.boundary(j) and ctx.norms[j] not in ("و", "ف"):
                 return False
     return True
+
+
+_FEMININE_PLURAL_OR_NISBA = ("ات", "يه")      # match form: ة is ه
+
+
+def _participle_adjective(ctx: DocContext, i: int, s_start: int) -> bool:
+    """Is the word at i, a verbal noun that is also a feminine participle (مساندة، مساعدة،
+    مطالبة), an adjective: right after a plural in ـات or a nisba in ـية with the same article
+    (الخدمات الانتخابية [المساندة]، خدمات [مساندة]) and with no و before it? Not when a verb of
+    the lexicon stands before that noun phrase, whose object it may be (طلبت السلطات الفلسطينية
+    المساعدة)."""
+    j = i - 1
+    if j < s_start or not ctx.is_word(j) or ctx.has_conjunction(i) \
+            or not ctx.norms[j].endswith(_FEMININE_PLURAL_OR_NISBA) or ctx.has_article(i) != ctx.has_article(j):
+        return False
+    while j > s_start and ctx.is_word(j - 1) and ctx.norms[j - 1].endswith(_FEMININE_PLURAL_OR_NISBA):
+        j -= 1
+    before = j - 1
+    return not (before >= s_start and ctx.is_word(before) and (
+        any(form.verb for _, form in ctx.info[before].readings) or "support" in ctx.info[before].lists))
 
 
 def _match_phrase(ctx: DocContext, words: tuple[str, ...], i: int, end: int) -> int | None:
@@ -150,6 +176,16 @@ def _after_support_verb(ctx: DocContext, i: int, s_start: int) -> bool:
         and not ctx.info[j].readings
 
 
+_HASHTAG_MARKS = frozenset("_#")
+
+
+def _in_hashtag(ctx: DocContext, i: int) -> bool:
+    """Is the word at i part of a hashtag (#إيران_تستهدف_أمن_البحرين): a label, not a report."""
+    toks = ctx.tokens
+    return (i > 0 and toks[i - 1].end == toks[i].start and ctx.text(i - 1) in _HASHTAG_MARKS
+            or i + 1 < ctx.size and toks[i + 1].start == toks[i].end and ctx.text(i + 1) == "_")
+
+
 _INNA = frozenset(["إن", "وإن", "فإن", "إنّ", "وإنّ", "فإنّ"])
 _NOUN_PRONOUN = ("ته", "تها", "تهم", "تهما")
 
@@ -170,7 +206,8 @@ def detect_triggers(ctx: DocContext) -> list[Trigger]:
                 continue
             info = ctx.info[i]
             readings, phrases = info.readings, info.phrases
-            if not readings and not phrases or ctx.norms[i] in HERE and ctx.text(i) in HERE:
+            if not readings and not phrases or ctx.norms[i] in HERE and ctx.text(i) in HERE \
+                    or _in_hashtag(ctx, i):
                 i += 1
                 continue
             best = None
