@@ -590,3 +590,30 @@ def test_a_town_taken_for_an_organization_inside_a_hyphenated_region_is_part_of_
     names = by_name(doc)
     assert any(n.startswith("جهة طنجة") and n.endswith("الحسيمة") for n in names), names
     assert "تطوان" not in names
+
+
+@pytest.mark.parametrize("text, people, name, title", [
+    ("وقالت المخرجة سلمى الحايك إن الفيلم جاهز.", ["المخرجة سلمى الحايك"], "سلمى الحايك", "المخرجة"),
+    ("وأوضحت الممرضة هالة عيسى أن القسم ممتلئ.", ["الممرضة هالة عيسى"], "هالة عيسى", "الممرضة"),
+    ("وتحدث السيناريست كريم الجابري عن القصة.", ["السيناريست كريم الجابري"], "كريم الجابري", "السيناريست"),
+])
+def test_titles_of_the_arts_and_of_medicine(text, people, name, title):
+    e = by_name(analyze(text, people=people))
+    assert name in e and e[name].title == title
+
+
+def test_a_role_noun_ends_a_name():
+    from rasd.stages.mentions import _person_end
+    doc = Document(text="وحضر الفنان سمير داود مؤسس المهرجان و مساعد سالم عضو اللجنة.", id="t")
+    Pipeline(["sentences", "tokens"])(doc)
+    words = [doc.text[t.start:t.end] for t in doc.tokens]
+    a = words.index("سمير")
+    assert words[a:_person_end(doc.tokens, doc.text, a, a + 3)] == ["سمير", "داود"]
+    a = words.index("مساعد")      # a first name that is also a role noun stays
+    assert words[a:_person_end(doc.tokens, doc.text, a, a + 2)] == ["مساعد", "سالم"]
+
+
+def test_nationality_adjectives_alone_are_no_person():
+    e = by_name(analyze("وعرض فيلم الغروب إنتاج جورجي فرنسي، وقال كريم جورجي إنه سعيد.",
+                        people=["جورجي فرنسي", "كريم جورجي"]))
+    assert "جورجي فرنسي" not in e and "كريم جورجي" in e

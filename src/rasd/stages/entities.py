@@ -233,7 +233,8 @@ class EntityStage(Stage):
             if e is None and c.label == "LOC":
                 found, _why = resolve_place(canonical)     # known under another form (مخيم X)
                 e = found if found is not None and found.label == "LOC" else None
-            if e is None and (_verb_only(c, norms) or c.label == "PER" and _adjective_only(c, norms)):
+            if e is None and (_verb_only(c, norms) or c.label == "PER" and (
+                    _adjective_only(c, norms) or _demonyms_only(c, norms))):
                 continue
             if c.label == "PER":
                 title, roles, sector, country = _person_info(doc, tokens, norms, c, bounds, in_person)
@@ -278,6 +279,14 @@ def _adjective_only(c: _Cluster, norms: list[str]) -> bool:
     return all(s.source == "model" and s.j - s.i == 1 and s.i > 0 and norms[s.i].startswith("ال")
                and norms[s.i - 1].startswith("ال") and len(norms[s.i - 1]) > 3
                and gz.title_at(norms, s.i - 1, s.i) is None for s in c.spans)
+
+
+def _demonyms_only(c: _Cluster, norms: list[str]) -> bool:
+    """A person only the tagger saw, every word of it a nationality adjective and no first name
+    (إنتاج [جورجي فرنسي] ألماني: a Georgian-French production): no person."""
+    return all(s.source == "model" and all(
+        "DEMONYM" in (cl := gz.lookup(norms[k])) and "PER_FIRST" not in cl for k in range(s.i, s.j))
+        for s in c.spans)
 
 
 def _unsupported_person(c: _Cluster, norms: list[str]) -> bool:

@@ -17,6 +17,7 @@ from bisect import bisect_left
 from ..model import Document, Mention, Token
 from ..ner import NerTagger, default_tagger
 from ..quotes.lexicon import COMPLEMENTIZERS, NAME_BREAKERS
+from ..resources import gazetteers as gz
 from .base import Stage
 
 __all__ = ["LABELS", "MentionStage", "mention_start"]
@@ -74,19 +75,29 @@ _AL = "ال"
 def _person_end(tokens: list[Token], text: str, a: int, b: int) -> int:
     """The end of a person's name tagged over `[a, b)`. A name stops before a function word
     (خزعل كان …، في، الذي), a word with tanween (بارعًا) or with a pronoun suffix of two letters or
-    more (بشكرها), and an ordinal without آل (ثاني); الله ends a name only as the second
+    more (بشكرها), an ordinal without آل (ثاني), and from its third word on a role noun without
+    the article (سمير داود [مؤسس] المهرجان); الله ends a name only as the second
     half of a compound (عبد الله، نصر الله، العبد الله), never after a nisba (سألت منى الخالدي
     الله أن …: the object of the verb)."""
     for k in range(a + 1, b):
         t = tokens[k]
         if t.norm in _NOT_IN_NAMES or _TANWEEN_FATH in text[t.start:t.end] \
                 or t.norm in _ORDINALS and tokens[k - 1].norm != _AL \
-                or _suffix_length(t) >= 2:
+                or _suffix_length(t) >= 2 or k - a >= 2 and _role_noun(t.norm):
             return k                                # حبيب [بشكرها]: a pronoun suffix, no name
     before = tokens[b - 2].norm if b - a >= 3 else ""
     if tokens[b - 1].norm == _GOD and before.startswith("ال") and before.endswith("ي"):
         return b - 1
     return b
+
+
+def _role_noun(norm: str) -> bool:
+    """A role noun without the article, heading the phrase of an office (مؤسس المهرجان، رئيس
+    الوزراء), that is no first name (مساعد): it follows a name, never ends one."""
+    if norm.startswith(_AL):
+        return False
+    classes = gz.lookup(norm, clitics=False)
+    return "ROLE" in classes and "PER_FIRST" not in classes
 
 
 def _suffix_length(t: Token) -> int:
