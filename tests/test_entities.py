@@ -617,3 +617,10 @@ def test_nationality_adjectives_alone_are_no_person():
     e = by_name(analyze("وعرض فيلم الغروب إنتاج جورجي فرنسي، وقال كريم جورجي إنه سعيد.",
                         people=["جورجي فرنسي", "كريم جورجي"]))
     assert "جورجي فرنسي" not in e and "كريم جورجي" in e
+
+
+def test_a_town_the_tagger_took_for_an_organization_after_a_head_is_the_institution():
+    e = by_name(analyze("وعملت الطبيبة في مستشفى خان يونس أسبوعين.", orgs=["خان يونس"]))
+    assert "مستشفى خان يونس" in e and e["مستشفى خان يونس"].label == "ORG" and "خان يونس" not in e
+    e = by_name(analyze("وعمل الطبيب بالمستشفى الأوروبي في خان يونس.", places=["خان يونس"]))
+    assert e["خان يونس"].label == "LOC"

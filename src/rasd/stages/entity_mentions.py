@@ -977,10 +977,12 @@ def _head_led_persons(tokens: list[Token], spans: list[Span]) -> None:
 
 
 def _head_plus_name(tokens: list[Token], norms: list[str], spans: list[Span]) -> None:
-    """Head + place (بلدية صامطة) or head + person (مستشفى كمال عدوان) makes one named thing."""
+    """Head + place (بلدية صامطة) or head + person (مستشفى كمال عدوان) makes one named thing; so
+    does head + a town the tagger took for an organization (بمستشفى [خان يونس])."""
     starts = {s.i: s for s in spans}
     for s in list(spans):
-        if s.i == 0 or s.label not in ("LOC", "PER") or s.label == "DROP":
+        town = s.label == "ORG" and s.entry is not None and s.entry.kind in _PLACE
+        if s.i == 0 or s.label not in ("LOC", "PER") and not town:
             continue
         if s.label == "PER" and s.title is None:
             _move_title(norms, s)
@@ -996,7 +998,7 @@ def _head_plus_name(tokens: list[Token], norms: list[str], spans: list[Span]) ->
         w = h.norm[cut:]
         if restore or w.startswith("ال") or (first - 1) in starts:
             continue
-        if s.label == "LOC" and w in _PLACE_ORG_HEADS:
+        if (s.label == "LOC" or town) and w in _PLACE_ORG_HEADS:
             if proclitic_cut(tokens[s.i].norm)[0]:
                 continue                                     # مستشفى بمخيم جباليا: not a genitive
             label = "LOC" if w in _PERSON_LOC_HEADS else "ORG"
