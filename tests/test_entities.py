@@ -5,6 +5,8 @@ import json
 
 import pytest
 
+import rasd
+
 from rasd.model import Document, Mention
 from rasd.pipeline import Pipeline
 from rasd.serialize import validate
@@ -624,3 +626,28 @@ def test_a_town_the_tagger_took_for_an_organization_after_a_head_is_the_institut
     assert "مستشفى خان يونس" in e and e["مستشفى خان يونس"].label == "ORG" and "خان يونس" not in e
     e = by_name(analyze("وعمل الطبيب بالمستشفى الأوروبي في خان يونس.", places=["خان يونس"]))
     assert e["خان يونس"].label == "LOC"
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("سالم الحربي - المرصد - الرياض : أعلنت الوزارة أمس نتائج المسابقة.", "المرصد"),
+    ("المرصد- جدة: أعلنت الوزارة أمس نتائج المسابقة.", "المرصد"),
+    ("نتائج المسابقة\\nسالم الحربي – نبض الخليج\\nأعلنت الوزارة أمس نتائج المسابقة.", "نبض الخليج"),
+    ("الرياض - خاص: أعلنت الوزارة أمس نتائج المسابقة.", None),          # "exclusive": no outlet
+    ("الرياض - الخميس: أعلنت الوزارة نتائج المسابقة.", None),
+])
+def test_the_outlet_of_a_byline(text, outlet):
+    text = text.replace("\\n", "\n")
+    doc = rasd.analyze(text)
+    orgs = [e.name for e in doc.entities if e.label == "ORG"]
+    assert (outlet in orgs) if outlet else not orgs, orgs
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("وقال خبراء في الاقتصاد لـ«المرصد» إن الأسعار سترتفع.", "المرصد"),
+    ('وفي تصريح ل "نبض الخليج" قال الوزير إن المشروع اكتمل.', "نبض الخليج"),
+    ('وأهدى اللاعب الفوز لـ"جمهوره الوفي" بعد المباراة.', None),          # no statement
+])
+def test_the_outlet_a_statement_was_made_to(text, outlet):
+    doc = rasd.analyze(text)
+    orgs = [e.name for e in doc.entities if e.label == "ORG"]
+    assert (outlet in orgs) if outlet else not orgs, orgs

@@ -28,6 +28,7 @@ from ..text.dates import month_of
 from ..text.normalize import normalize
 from ..ner.features import cue_classes
 from .event_lexicon import lookup as event_lookup
+from .outlets import byline_outlets, outlets_spoken_to
 
 __all__ = ["Span", "Words", "collect", "name_of", "proclitic_cut", "without_proclitics", "words"]
 
@@ -287,6 +288,24 @@ def _speaker_names(doc: Document, starts: list[int], ends: list[int], spans: lis
                 s.i, s.j, s.cut = i, j, None
                 for k in range(i, j):
                     covered[k] = idx
+
+
+def _outlets(doc: Document, tokens: list[Token], bounds: list[tuple[int, int]], spans: list[Span],
+             covered: list) -> None:
+    """News outlets of the byline and of "said to «…»" that no mention covers
+    (`rasd.stages.outlets`): organizations."""
+    def span_at(k: int) -> tuple[str, int, int] | None:
+        s = spans[covered[k]] if covered[k] is not None else None
+        return (s.label, s.i, s.j) if s is not None else None
+
+    found = byline_outlets(doc, tokens, span_at) + outlets_spoken_to(doc.text, tokens, span_at, bounds)
+    for i, j in found:
+        for k in range(i, j):
+            if covered[k] is not None:
+                spans[covered[k]].label = "DROP"          # نبض [الخليج]: a place inside the name
+        spans.append(Span(i, j, "ORG", "rule", 0.5))
+        for k in range(i, j):
+            covered[k] = len(spans) - 1
 
 
 def _first_name_before(text: str, tokens: list[Token], spans: list[Span], covered: list) -> None:
@@ -671,6 +690,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
     _adjective_before_first_name(tokens, spans, covered)
     _ali_after(doc.text, tokens, spans, covered)
     _speaker_names(doc, starts, ends, spans, covered)
+    _outlets(doc, tokens, bounds, spans, covered)
     _place_heads(tokens, spans)
     _head_led_persons(tokens, spans)
     _head_plus_name(tokens, norms, spans)
