@@ -651,3 +651,12 @@ def test_the_outlet_a_statement_was_made_to(text, outlet):
     doc = rasd.analyze(text)
     orgs = [e.name for e in doc.entities if e.label == "ORG"]
     assert (outlet in orgs) if outlet else not orgs, orgs
+
+
+def test_a_fathers_name_inside_a_longer_name_is_another_person():
+    e = by_name(analyze("وأكد الأمير فهد بن سعود بن خالد أن المعرض ناجح. وأهدى الفنان لوحته للملك سعود بن خالد.",
+                        people=["فهد بن سعود بن خالد", "سعود بن خالد"]))
+    assert "فهد بن سعود بن خالد" in e and "سعود بن خالد" in e
+    e = by_name(analyze("وقال الأمير فهد بن سعود بن خالد إن المعرض ناجح. وأضاف فهد بن سعود أن العمل مستمر.",
+                        people=["فهد بن سعود بن خالد", "فهد بن سعود"]))
+    assert len(e) == 1

@@ -129,7 +129,8 @@ def _joins(c: _Cluster, label: str, keys: tuple[str, ...], entry_id: str | None)
                 return 1
             if len(k) == 1 and len(keys) > 1 and k[0] in (keys[0], keys[-1]):
                 return 1                   # the short form came first (a headline: زادة … محسن فخري زادة)
-            if len(keys) > 1 and len(k) > 1 and (set(keys) <= set(k) or set(k) <= set(keys)):
+            if len(keys) > 1 and len(k) > 1 and (set(keys) <= set(k) or set(k) <= set(keys)) \
+                    and not _forebear(keys, k):
                 return 1
         elif label == "ORG":
             if len(keys) < len(k) and k[:len(keys)] == keys and (len(keys) > 1 or not _is_head(keys[0], "ORG_HEAD")):
@@ -143,6 +144,18 @@ def _joins(c: _Cluster, label: str, keys: tuple[str, ...], entry_id: str | None)
             if min(len(k), len(keys)) > 1 and k[0] == keys[0] and (set(k) <= set(keys) or set(keys) <= set(k)):
                 return 1
     return 0
+
+
+# the words that link a name to a father's (محمد بن سلمان، فاطمة بنت محمد)
+_SON_OF = frozenset(_keys("بن ابن بنت"))
+
+
+def _forebear(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Is the shorter of two person names the father's part of the longer, which it begins only
+    after بن/بنت (سلمان بن عبدالعزيز in سلطان بن سلمان بن عبدالعزيز): another person."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    at = [p for p, w in enumerate(long_) if w == short[0]]
+    return bool(at) and all(p > 0 and long_[p - 1] in _SON_OF for p in at)
 
 
 def _joins_place(c: _Cluster, keys: tuple[str, ...]) -> int:
