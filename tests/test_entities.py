@@ -660,3 +660,14 @@ def test_a_fathers_name_inside_a_longer_name_is_another_person():
     e = by_name(analyze("وقال الأمير فهد بن سعود بن خالد إن المعرض ناجح. وأضاف فهد بن سعود أن العمل مستمر.",
                         people=["فهد بن سعود بن خالد", "فهد بن سعود"]))
     assert len(e) == 1
+
+
+@pytest.mark.parametrize("text, place", [
+    ("وبدأ البرنامج بمعسكر في الرياض فمعسكر الطائف ثم المعسكر الخارجي.", "الطائف"),
+    ("وصل الوفد أمس إلى مطار الطائف قادما من جدة.", "الطائف"),
+    ('وأعادت عملية "عاصفة الحزم" الحرب إلى الأذهان.', None),         # a quoted title
+])
+def test_a_town_written_as_the_genitive_of_a_noun(text, place):
+    doc = rasd.analyze(text)
+    places = [e.name for e in doc.entities if e.label == "LOC"]
+    assert any(place in p for p in places) if place else "الحزم" not in places, places     # مطار الطائف

@@ -27,6 +27,7 @@ from ..text.clitics import _lexicon, known
 from ..text.dates import month_of
 from ..text.normalize import normalize
 from ..ner.features import cue_classes
+from ..quotes.lexicon import NAME_BREAKERS
 from .event_lexicon import lookup as event_lookup
 from .outlets import byline_outlets, outlets_spoken_to
 
@@ -920,6 +921,10 @@ def _needs_context(tokens: list[Token], a: int, i: int, entry: gz.Entry) -> bool
         return False
     if t.norm[0] == "و" and i - 1 > a and gz.lookup(prev) & gz.PLACE_KINDS:
         return False
+    if t.norm.startswith("ال") and tokens[i - 1].kind == "word" and len(prev) > 3 \
+            and not _definite(prev) and prev not in NAME_BREAKERS \
+            and not (i - 2 >= a and tokens[i - 2].norm in _QUOTES):
+        return False       # فمعسكر الطائف، مطار الطائف: the genitive of a noun (not a quoted title: "عاصفة الحزم")
     return True
 
 
