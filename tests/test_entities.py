@@ -671,3 +671,19 @@ def test_a_town_written_as_the_genitive_of_a_noun(text, place):
     doc = rasd.analyze(text)
     places = [e.name for e in doc.entities if e.label == "LOC"]
     assert any(place in p for p in places) if place else "الحزم" not in places, places     # مطار الطائف
+
+
+@pytest.mark.parametrize("text, company", [
+    ("وتعمل في المطار أربع شركات هي زاهر للطيران والعربية للطيران.", "زاهر للطيران"),
+    ("وتعمل في المطار أربع شركات هي زاهر للطيران والعربية للطيران.", "العربية للطيران"),
+    ("وطبع الكتاب في دار الفهد للطباعة والنشر.", "دار الفهد للطباعة والنشر"),
+    ("ووقعت شركة الرمال للمقاولات العقد أمس.", "شركة الرمال للمقاولات"),
+])
+def test_a_company_named_with_its_field_of_business(text, company):
+    doc = rasd.analyze(text)
+    assert company in [e.name for e in doc.entities if e.label == "ORG"], [(e.label, e.name) for e in doc.entities]
+
+
+def test_a_common_word_before_a_field_is_no_company():
+    doc = rasd.analyze("وخصصت الحكومة الأرض المخصصة للطيران شمال المدينة.")
+    assert not [e for e in doc.entities if "للطيران" in e.name]

@@ -39,6 +39,7 @@ __all__ = [
     "Match",
     "WordCache",
     "ambiguous",
+    "business_words",
     "by_id",
     "capital",
     "country",
@@ -285,6 +286,13 @@ def plural_heads() -> dict[str, str]:
         for form in row[0].split("|"):
             out[normalize(form.strip(), "match")] = row[1].strip()
     return out
+
+
+@lru_cache(maxsize=1)
+def business_words() -> dict[str, str]:
+    """Words of company names (``match`` form, without the article) -> FIELD (طيران in نسما
+    للطيران), ADJECTIVE (عربية in العربية للطيران) or HEAD (دار in دار الشريف للطباعة)."""
+    return {normalize(row[0].strip(), "match"): row[1].strip() for row in read_tsv("gazetteers/business_fields.tsv")}
 
 
 @lru_cache(maxsize=1)

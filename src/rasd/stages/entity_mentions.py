@@ -293,13 +293,16 @@ def _speaker_names(doc: Document, starts: list[int], ends: list[int], spans: lis
 
 def _outlets(doc: Document, tokens: list[Token], bounds: list[tuple[int, int]], spans: list[Span],
              covered: list) -> None:
-    """News outlets of the byline and of "said to «…»" that no mention covers
-    (`rasd.stages.outlets`): organizations."""
+    """News outlets of the byline and of "said to «…»" (`rasd.stages.outlets`) and company names
+    (نسما للطيران: `rasd.stages.companies`): organizations, in place of what the tagger made of
+    their words."""
     def span_at(k: int) -> tuple[str, int, int] | None:
         s = spans[covered[k]] if covered[k] is not None else None
         return (s.label, s.i, s.j) if s is not None else None
 
+    from .companies import business_names
     found = byline_outlets(doc, tokens, span_at) + outlets_spoken_to(doc.text, tokens, span_at, bounds)
+    found += business_names(tokens, span_at)
     for i, j in found:
         for k in range(i, j):
             if covered[k] is not None:
