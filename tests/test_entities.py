@@ -687,3 +687,22 @@ def test_a_company_named_with_its_field_of_business(text, company):
 def test_a_common_word_before_a_field_is_no_company():
     doc = rasd.analyze("وخصصت الحكومة الأرض المخصصة للطيران شمال المدينة.")
     assert not [e for e in doc.entities if "للطيران" in e.name]
+
+
+def test_a_rare_family_name_written_before_the_full_name_is_the_same_person():
+    text = "طهران تشيع «زوراني»\nشيعت إيران أمس العالم سامي حسن زوراني. وقال المسؤول إن مقتل زوراني لن يمر."
+    from rasd.text.clitics import known
+    assert known("زوراني") <= 2
+    doc = analyze(text, people=["سامي حسن زوراني"])
+    people = [e for e in doc.entities if e.label == "PER"]
+    assert len(people) == 1 and people[0].name == "سامي حسن زوراني"
+    assert len(people[0].mentions) == 3          # the headline's, the full name, and مقتل زوراني
+
+
+def test_a_family_name_alone_joins_the_one_person_whose_name_ends_with_it():
+    # the tagger left the family name out of the first full mention (سامي قرطام), and the headline
+    # named the man by it first
+    text = ("طهران تشيع «زوراني»\nشيعت إيران أمس العالم سامي قرطام. وكان قرطام يعمل في الجامعة. "
+            "وقال المسؤول إن اغتيال قرطام زوراني لن يمر.")
+    doc = analyze(text, people=["سامي قرطام", "قرطام زوراني"])
+    assert len([e for e in doc.entities if e.label == "PER"]) == 1, [e.name for e in doc.entities]

@@ -219,6 +219,7 @@ class EntityStage(Stage):
 
         clusters = _merge_capitals(clusters, tokens, spans)
         clusters = _merge_named_after(clusters)
+        clusters = _merge_family_names(clusters)
         mentions = []                     # made after clustering: a merge may change a label
         for n, (s, (_, start)) in enumerate(zip(spans, names), 1):
             mentions.append(Mention(f"m{n}", start, tokens[s.j - 1].end, s.label, s.score, s.source))
@@ -460,6 +461,29 @@ def _merge_named_after(clusters: list[_Cluster]) -> list[_Cluster]:
                 target.names.append(nm)
                 target.keys.append(k)
             continue
+        out.append(c)
+    return out
+
+
+def _merge_family_names(clusters: list[_Cluster]) -> list[_Cluster]:
+    """A person known only by one word (a headline's «زادة») joins the one person of the article
+    whose full name ends with that word (محسن فخري زادة), when only one does; a first name never
+    joins by this rule."""
+    owners: dict[str, list[_Cluster]] = {}
+    for c in clusters:
+        if c.label == "PER":
+            for last in {k[-1] for k in c.keys if len(k) > 1}:
+                owners.setdefault(last, []).append(c)
+    out = []
+    for c in clusters:
+        if c.label == "PER" and c.longest == 1 and not c.entry_ids:
+            word = c.keys[0][0]
+            found = owners.get(word, [])
+            if len(found) == 1 and found[0] is not c and "PER_FIRST" not in gz.lookup(word, clitics=False):
+                target = found[0]
+                for s, nm, k in zip(c.spans, c.names, c.keys):
+                    target.add(s, nm, k)
+                continue
         out.append(c)
     return out
 

@@ -787,10 +787,14 @@ _ABD = normalize("عبد", "match")
 _GOD = normalize("الله", "match")
 
 
+_RARE_NAME = 2       # a family name the stem lexicon has seen this often at most is no common word
+
+
 def _family_names(tokens: list[Token], norms: list[str], spans: list[Span]) -> list[Span]:
     """One-word mentions of a person's family name that the tagger missed (اللواء يحيى رسول …
     وبين رسول). The family name is the last word of a multi-word PER mention; a first name, an
-    ambiguous word, or a word followed by a definite genitive (رسول الله) is not taken."""
+    ambiguous word, or a word followed by a definite genitive (رسول الله) is not taken. It is taken
+    after the full name, or anywhere when it is rare (a headline may name «زادة» first)."""
     last: dict[str, bool] = {}                           # key -> the name writes it with the article
     first_start: dict[str, int] = {}
     for s in spans:
@@ -818,8 +822,8 @@ def _family_names(tokens: list[Token], norms: list[str], spans: list[Span]) -> l
         for key, cut in forms:
             article = not key.startswith("!") and "!" + key not in bare
             key = key.lstrip("!")
-            if key not in last or k < first_start[key] or article != last[key]:
-                continue
+            if key not in last or k < first_start[key] and known(key) > _RARE_NAME or article != last[key]:
+                continue                             # a rare family name may come first (a headline: «زادة»)
             if cut and not last[key] and not gz.lookup(t.norm[cut:], clitics=False) and t.norm[cut:] != key:
                 continue
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
