@@ -800,3 +800,21 @@ def test_forces_affiliated_with_an_organization_act_for_it():
         events(doc)
         v = find(doc, "ASSAULT")
         assert (name(doc, v.actor), name(doc, v.recipient)) == ("حركة النصر", "مستشفى النور")
+
+
+def test_a_subject_after_a_form_of_kana_acts_on_the_name_after_the_verb():
+    ents = {"إيران": ("LOC", ["إيران"]), "إسرائيل": ("LOC", ["إسرائيل"])}
+    assert parties("وكانت إيران اتهمت أمس إسرائيل بالضلوع في الهجوم.", ents, "ACCUSE",
+                   times={"أمس": "2020-11-29"}) == ("إيران", "إسرائيل")
+    # the statement the verb reports has named the actor already
+    doc = make_doc("كانت إيران اتهمت أمس إسرائيل بالضلوع في الهجوم.", ents, times={"أمس": "2020-11-29"},
+                   quotes=[("اتهمت", "بالضلوع في الهجوم", "إيران")])
+    events(doc)
+    v = find(doc, "ACCUSE")
+    assert (name(doc, v.actor), name(doc, v.recipient)) == ("إيران", "إسرائيل")
+
+
+def test_the_person_a_participle_describes_underwent_the_act():
+    ents = {"سامي حسن": ("PER", ["سامي حسن"]), "الجيش الأمريكي": ("ORG", ["الجيش الأمريكي"])}
+    assert parties("ورسم الفنان الرئيس سامي حسن المعتقل لدى الجيش الأمريكي.", ents, "COERCE") \
+        == ("الجيش الأمريكي", "سامي حسن")

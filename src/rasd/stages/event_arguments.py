@@ -526,10 +526,12 @@ def _subject_start(ctx: DocContext, i: int) -> int | None:
 
 def _opens_clause(ctx: DocContext, k: int | None) -> bool:
     """Does the subject that begins at token k stand where a clause's subject does: first in its
-    clause (after و or ف), or right after a complementizer (أن إسرائيل تقصف …)?"""
+    clause (after و or ف), or right after a complementizer (أن إسرائيل تقصف …) or a form of كان
+    (وكانت إيران اتهمت إسرائيل …)?"""
     if k is None:
         return False
     return k == _clause_start(ctx, k) or k > 0 and (ctx.in_list(k - 1, "complementizer")
+                                                   or ctx.in_list(k - 1, "copula")
                                                    or ctx.norms[k - 1] in ("و", "ف"))
 
 
@@ -574,15 +576,17 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
         _verb_object(ctx, t, t.last + 1, end)          # نهنئ حزب العدالة والتنمية
         return
     e, how, nxt = subject_after(ctx, t.last)
-    if t.actor is None and e and t.first > 0:
+    if e and t.first > 0 and (t.actor is None or t.actor != e):
         before, how_before = subject_before(ctx, t.first)
-        if before and how_before == "explicit" and (
+        if before and how_before == "explicit" and t.actor in (None, before) and (
                 ctx.in_list(t.first - 1, "auxiliary") or _opens_clause(ctx, _subject_start(ctx, t.first))):
             # الجيش قد اقتحم المستشفى، إسرائيل تقصف المستشفى: the subject stands before the verb
-            # (and قد or لم), the name after the verb is its object
-            t.actor, t.actor_how = before, "subject-before"
+            # (and قد or لم), the name after the verb is its object (also when the statement the
+            # verb reports has given the actor already: كانت إيران اتهمت أمس إسرائيل)
+            if t.actor is None:
+                t.actor, t.actor_how = before, "subject-before"
             e, how, nxt = None, "none", t.last + 1
-        elif how_before == "pronoun" and ctx.norms[t.first - 1] in _pronominal():
+        elif t.actor is None and how_before == "pronoun" and ctx.norms[t.first - 1] in _pronominal():
             # أنه داهم المستشفى: "it" did, to the hospital (but إنه قبل يومين اقتحم الجيش …: the
             # pronoun of the matter, and the subject after the verb)
             e, how, nxt = None, "none", t.last + 1
@@ -748,6 +752,8 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
                 if mk.label == "PER":
                     t.recipient = mk.entity
                 break
+    if t.recipient is None and gen != "A" and t.entry.type in CONFLICT_TYPES:
+        t.recipient = _described_person(ctx, t.first)     # صدام حسين [المعتقل] لدى الجيش
     if t.recipient is None and gen == "R":
         t.recipient = _lam_object(ctx, after, end)
         if t.recipient is None and _noun_object_pronoun(ctx, t.last) and not _lam_follows(ctx, after, end):
@@ -772,6 +778,19 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
         e = clause_subject(ctx, t.first)
         if e:
             t.actor, t.actor_how = e, "clause-subject"
+
+
+_PARTICIPLE_PREFIX = "الم"
+
+
+def _described_person(ctx: DocContext, i: int) -> str | None:
+    """The person a definite participle right after the name describes, who underwent the act
+    (صدام حسين [المعتقل] لدى الجيش الأمريكي، الصحفي المصري [المختطف]): the recipient."""
+    w = ctx.norms[i]
+    if not (w.startswith(_PARTICIPLE_PREFIX) and len(w) >= 6) or i == 0:
+        return None
+    m = ctx.mention_ending.get(i - 1)
+    return m.entity if m is not None and m.label == "PER" else None
 
 
 def clause_subject(ctx: DocContext, i: int) -> str | None:
