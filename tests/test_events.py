@@ -818,3 +818,23 @@ def test_the_person_a_participle_describes_underwent_the_act():
     ents = {"سامي حسن": ("PER", ["سامي حسن"]), "الجيش الأمريكي": ("ORG", ["الجيش الأمريكي"])}
     assert parties("ورسم الفنان الرئيس سامي حسن المعتقل لدى الجيش الأمريكي.", ents, "COERCE") \
         == ("الجيش الأمريكي", "سامي حسن")
+
+
+def test_a_struck_part_of_a_building_names_the_institution():
+    ents = {"مستشفى العودة": ("ORG", ["مستشفى العودة"]), "إسرائيل": ("LOC", ["الإسرائيلية"])}
+    text = "وزار الوفد مستشفى العودة. وقال المدير إن الضربة الإسرائيلية التي استهدفت الطابق الثالث من المستشفى أصابت العاملين."
+    doc = make_doc(text, ents)
+    events(doc)
+    hits = [v for v in doc.events if v.type == "ASSAULT"]
+    assert [name(doc, v.recipient) for v in hits] == ["مستشفى العودة", "مستشفى العودة"]
+    assert all(name(doc, v.actor) == "إسرائيل" for v in hits)
+
+
+def test_the_pronoun_after_a_relative_is_the_relatives_noun():
+    ents = {"مستشفى العودة": ("ORG", ["مستشفى العودة"]), "الجيش": ("ORG", ["الجيش"]),
+            "إيران": ("LOC", ["إيران"]), "قطر": ("LOC", ["قطر"])}
+    assert parties("وفقد الاتصال بمستشفى العودة الذي اقتحمه الجيش أمس.", ents, "ASSAULT") == ("الجيش", "مستشفى العودة")
+    doc = make_doc("وأشادت قطر بالاتفاق الذي أبرمته إيران أمس.", ents)
+    events(doc)
+    v = next(v for v in doc.events if trig(doc, v) == "أبرمته")
+    assert (name(doc, v.actor), name(doc, v.recipient)) == ("إيران", None)      # not قطر

@@ -401,7 +401,7 @@ def _nisba_after(ctx: DocContext, first: int, j: int, end: int) -> str | None:
     return None
 
 
-_PART_LISTS = frozenset({"locative"})          # محيط، داخل: a place around or in the whole
+_PART_LISTS = frozenset({"locative", "parts"})     # محيط، داخل، مداخل: around, in or a part of the whole
 _QUOTE_MARKS = frozenset('"«»“”\'')
 
 
@@ -539,7 +539,8 @@ def share_arguments(ctx: DocContext, triggers: list[Trigger]) -> None:
     """Arguments one trigger lends the next when they name one happening: a threat by a verbal
     noun after ب is made against that act's object (هددت إسرائيل باعتقال عرفات: Arafat); an
     indefinite noun and the verb that describes it share actor and object (قصف مدفعي استهدف
-    محيط المستشفى)."""
+    محيط المستشفى), as do a definite noun and the verb of its relative clause (الضربة الإسرائيلية
+    التي استهدفت الطابق الثالث من المستشفى)."""
     for t, nxt in zip(triggers, triggers[1:]):
         if nxt.first <= t.last or ctx.sentence_of[nxt.first] != ctx.sentence_of[t.first]:
             continue
@@ -557,6 +558,15 @@ def share_arguments(ctx: DocContext, triggers: list[Trigger]) -> None:
             if nxt.actor_how == "subject-after":
                 nxt.recipient = nxt.recipient or nxt.actor
                 nxt.actor, nxt.actor_how = None, ""
+            if t.recipient is None:
+                t.recipient = nxt.recipient
+            if nxt.actor is None and t.actor is not None:
+                nxt.actor, nxt.actor_how = t.actor, "coordinated"
+        elif not t.verb and nxt.verb and nxt.entry.type == t.entry.type and _has_article(ctx, t.first) \
+                and 1 <= len(between) <= 2 and ctx.in_list(between[-1], "relative") \
+                and all(ctx.is_word(k) and (k in ctx.covered or _has_article(ctx, k) or ctx.in_list(k, "relative"))
+                        for k in between):
+            # الضربة الإسرائيلية التي استهدفت …: the relative clause tells what the noun did
             if t.recipient is None:
                 t.recipient = nxt.recipient
             if nxt.actor is None and t.actor is not None:
@@ -638,12 +648,37 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
                 break
     # the object: a mention right after the subject (or after the verb when the subject came first)
     _verb_object(ctx, t, nxt if e else t.last + 1, end)
-    if t.recipient is None and _object_pronoun(ctx, t.last):
+    if t.recipient is None and _object_pronoun(ctx, t.last) and t.first > 0 and ctx.in_list(t.first - 1, "relative"):
+        # right after a relative pronoun the pronoun is the relative's own noun: المستشفى الذي
+        # اقتحمته القوات (the hospital), الاتفاق الذي أبرمته إيران (no entity)
+        t.recipient = _relative_head(ctx, t.first - 1)
+    elif t.recipient is None and _object_pronoun(ctx, t.last):
         # with no subject of its own, the verb keeps the sentence's last one (حاصره الجيش …
         # قبل أن يقتحمه): that one is not the pronoun's antecedent
         agent = t.actor or next((p.actor for p in reversed(previous) if p.verb and p.actor
                                  and ctx.sentence_of[p.first] == ctx.sentence_of[t.first]), None)
         t.recipient = _antecedent(ctx, t.first, agent)
+
+
+def _relative_head(ctx: DocContext, r: int) -> str | None:
+    """The entity a relative pronoun at token r refers to: the name or the definite noun standing
+    for one that ends right before it, past a comma and up to two adjectives (مستشفى اليمن السعيد
+    التي …); None when the noun names no entity (الاتفاق الذي …)."""
+    k = r - 1
+    if k >= 0 and ctx.tokens[k].kind == "punct" and ctx.doc.text[ctx.tokens[k].start] in "،,":
+        k -= 1
+    for j in range(k, max(k - 3, -1), -1):
+        if not ctx.is_word(j):
+            return None
+        m = ctx.mention_ending.get(j)
+        if m is not None:
+            return m.entity
+        e = ctx.anaphor_entity(j)
+        if e is not None:
+            return e
+        if not _definite(ctx, j):
+            return None
+    return None
 
 
 def _verb_object(ctx: DocContext, t: Trigger, k: int, end: int) -> None:
@@ -655,7 +690,7 @@ def _verb_object(ctx: DocContext, t: Trigger, k: int, end: int) -> None:
         m = ctx.mention_at.get(k)
         obj = m.entity if m else ctx.anaphor_entity(k)
         if obj is None and t.entry.type in CONFLICT_TYPES:
-            obj = _part_owner(ctx, k, end)
+            obj = _part_owner(ctx, k, end) or _part_of_institution(ctx, k, end)
         if obj is None and m is None and t.actor is not None and _role_word(ctx, k):
             p = _person_after_role(ctx, k + 1, end)
             obj = p.entity if p is not None else None
@@ -844,6 +879,27 @@ def _part_owner(ctx: DocContext, k: int, end: int) -> str | None:
         return None
     person = ctx.mention_at.get(m.last + 1)       # a role, then the person: قائد فيلق القدس قاسم سليماني
     return person.entity if person is not None and person.label == "PER" else m.entity
+
+
+_OF_IN = frozenset(["من", "في"])
+
+
+def _part_of_institution(ctx: DocContext, k: int, end: int) -> str | None:
+    """The institution a definite part of a building belongs to, named after من or في (استهدفت
+    الطابق الثالث من المستشفى، قصف مدخل قسم الطوارئ في مستشفى العودة): what was struck. Up to two
+    adjectives may stand between (الطابق الثالث)."""
+    if not (ctx.is_word(k) and _definite(ctx, k) and ctx.in_list(k, "parts")) or k in ctx.covered:
+        return None
+    j = k + 1
+    while j < min(k + 3, end) and ctx.is_word(j) and _definite(ctx, j) and j not in ctx.covered \
+            and ctx.norms[j] not in _OF_IN and not ctx.info[j].trigger:
+        j += 1
+    if j + 1 >= end or ctx.norms[j] not in _OF_IN:
+        return None
+    m = ctx.mention_at.get(j + 1)
+    if m is not None:
+        return m.entity if m.label in ("ORG", "FAC") else None
+    return ctx.anaphor_entity(j + 1)
 
 
 def _lam_owner(ctx: DocContext, k: int, end: int) -> str | None:
