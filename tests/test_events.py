@@ -838,3 +838,12 @@ def test_the_pronoun_after_a_relative_is_the_relatives_noun():
     events(doc)
     v = next(v for v in doc.events if trig(doc, v) == "أبرمته")
     assert (name(doc, v.actor), name(doc, v.recipient)) == ("إيران", None)      # not قطر
+
+
+def test_a_place_that_is_the_subject_of_a_call_makes_it():
+    ents = {"إفريقيا": ("LOC", ["إفريقيا"]), "بيت لاهيا": ("LOC", ["بيت لاهيا"])}
+    assert parties("وأضافت الوزيرة أن إفريقيا تدعو أيضا إلى إحداث صندوق للتنمية.", ents, "REQUEST")[0] == "إفريقيا"
+    doc = make_doc("وقصفت الطائرات بيت لاهيا أمس.", ents)          # a town struck is where, not who
+    events(doc)
+    v = find(doc, "ASSAULT")
+    assert v.actor is None and v.recipient is None

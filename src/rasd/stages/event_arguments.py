@@ -490,7 +490,10 @@ def find_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> None
             e = None
         if e and e != t.actor:
             t.recipient = e
-    if ctx.is_place_only(t.actor):
+    if ctx.is_place_only(t.actor) and not (t.entry.type in SPEECH_TYPES - CONFLICT_TYPES
+                                           and t.actor_how in ("subject-before", "subject-after")):
+        # (a place that is the subject of a verb of calling, accusing, rejecting or backing
+        # speaks for those who govern it: أن إفريقيا تدعو إلى …)
         t.place = t.place or t.actor
         t.actor, t.actor_how = None, ""
     if ctx.is_place_only(t.recipient) and t.entry.type in CONFLICT_TYPES:
