@@ -847,3 +847,9 @@ def test_a_place_that_is_the_subject_of_a_call_makes_it():
     events(doc)
     v = find(doc, "ASSAULT")
     assert v.actor is None and v.recipient is None
+
+
+def test_the_subject_inside_a_phrase_trigger_is_its_actor():
+    ents = {"روسيا": ("LOC", ["روسيا"]), "سامي حسن": ("PER", ["سامي حسن"])}
+    assert parties("وقال سامي حسن إن الدبلوماسيين يتوقعون أن تستخدم روسيا حق الفيتو ضد مشروع القرار.",
+                   ents, "REJECT")[0] == "روسيا"

@@ -588,6 +588,10 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
             t.actor, t.actor_how = _first_person_actor(ctx, ctx.quotes[t.quote].speaker), "first-person"
         _verb_object(ctx, t, t.last + 1, end)          # نهنئ حزب العدالة والتنمية
         return
+    if t.actor is None and t.last > t.first + 1:
+        m = ctx.mention_at.get(t.first + 1)
+        if m is not None and m.last < t.last and not ctx.has_proclitic(t.first + 1, "بلك"):
+            t.actor, t.actor_how = m.entity, "subject-after"      # تستخدم [روسيا] حق الفيتو
     e, how, nxt = subject_after(ctx, t.last)
     if e and t.first > 0 and (t.actor is None or t.actor != e):
         before, how_before = subject_before(ctx, t.first)
