@@ -192,6 +192,8 @@ def test_a_word_in_brackets_that_glosses_the_trigger_before_is_no_second_event()
     ("وأطلق المغردون وسم #إيران_تستهدف_أمن_البحرين أمس.", {"ASSAULT"}),  # a hashtag is a label
     ("ويعمل المشرفون مع مكاتب الخدمات الانتخابية المساندة.", {"SUPPORT"}),  # auxiliary
     ("ويضم المبنى قاعات انتظار وخدمات مساندة.", {"SUPPORT"}),
+    ("وقال إن القوات يجب أن تنسحب وفقا للاتفاق.", {"AGREE"}),            # an agreement referred to
+    ("وبموجب اتفاقيات جنيف يقع على الدول التزام بحماية المدنيين.", {"AGREE"}),
 ])
 def test_look_alikes_are_not_events(text, absent):
     doc = make_doc(text)
@@ -205,6 +207,7 @@ def test_look_alikes_are_not_events(text, absent):
     ("وقال إن إيران تستهدف أمن البحرين.", "ASSAULT"),
     ("وأعلن الوزير مساندة الحكومة للمزارعين.", "SUPPORT"),
     ("وطلبت السلطات الفلسطينية المساعدة الإنسانية.", "AID"),      # object of the verb, no adjective
+    ("ورحب الوزير بالاتفاق بين الطرفين.", "AGREE"),
 ])
 def test_the_same_words_where_they_are_events(text, type_):
     doc = make_doc(text)
