@@ -194,6 +194,8 @@ def test_a_word_in_brackets_that_glosses_the_trigger_before_is_no_second_event()
     ("ويضم المبنى قاعات انتظار وخدمات مساندة.", {"SUPPORT"}),
     ("وقال إن القوات يجب أن تنسحب وفقا للاتفاق.", {"AGREE"}),            # an agreement referred to
     ("وبموجب اتفاقيات جنيف يقع على الدول التزام بحماية المدنيين.", {"AGREE"}),
+    ("وقال إنها ليست قضية تمثل تهديدا للسلام.", {"THREATEN"}),         # poses a threat
+    ("وقال إن الوضع ينذر بكارثة إنسانية وشيكة تهدد آلاف السكان.", {"THREATEN"}),   # a disaster
 ])
 def test_look_alikes_are_not_events(text, absent):
     doc = make_doc(text)

@@ -232,14 +232,18 @@ def impersonal_subject(ctx: DocContext, i: int) -> bool:
             return False
         if ctx.in_list(k, "causes"):
             # في حادث مماثل قتل شخص: a noun after a preposition is no subject, unless a
-            # relative pronoun makes it one (مع المرض الذي منعه)
-            return relative or not (k > start and ctx.in_list(k - 1, "prepositions")
-                                    or ctx.has_proclitic(k, "بلك"))
+            # relative pronoun makes it one (مع المرض الذي منعه) or an imperfect verb right after
+            # the indefinite noun phrase describes it (ينذر بكارثة إنسانية وشيكة تهدد …)
+            if relative or not (k > start and ctx.in_list(k - 1, "prepositions") or ctx.has_proclitic(k, "بلك")):
+                return True
+            return ctx.norms[i][:1] in _IMPERFECT_PREFIXES and not ctx.has_article(k) and all(
+                ctx.is_word(x) and not ctx.has_article(x) for x in range(k + 1, i))
         if ctx.in_list(k, "prepositions") or ctx.boundary(k):
             return False
     return False
 
 
+_IMPERFECT_PREFIXES = frozenset("يت")
 _WHAT_ALONE = "ما"
 _WHAT = frozenset({"ما", "مما"})
 
