@@ -9,11 +9,12 @@ word without the article that the stem lexicon hardly knows (نسما، فلاي
 article (المخصصة للطيران); after a head noun without the article (شركة، دار), which joins the
 name, any word will do (دار الشريف للطباعة).
 
-`business_names(tokens, span_at)` returns the token ranges ``(i, j)`` of such names, given
+`business_names(tokens, norms, span_at)` returns the token ranges ``(i, j)`` of such names, given
 `span_at(k)`: the mention covering token k as ``(label, i, j)``, or None.
 """
 from __future__ import annotations
 
+from itertools import compress, repeat
 from typing import Callable, Optional, Sequence
 
 from ..model import Token
@@ -56,11 +57,12 @@ def _head(t: Token) -> bool:
         gz.head(word) is not None or gz.business_words().get(word) == "HEAD")
 
 
-def business_names(tokens: Sequence[Token], span_at: SpanAt) -> list[tuple[int, int]]:
-    """Token ranges of the company names of the document (see the module docstring)."""
+def business_names(tokens: Sequence[Token], norms: Sequence[str], span_at: SpanAt) -> list[tuple[int, int]]:
+    """Token ranges of the company names of the document (see the module docstring); `norms` are
+    the tokens' ``norm``s."""
     out = []
-    for k in range(1, len(tokens)):
-        if not _field(tokens[k].norm):
+    for k in compress(range(len(norms)), map(str.startswith, norms, repeat(_FOR_THE))):
+        if k == 0 or not _field(norms[k]):
             continue
         x = k - 1
         if tokens[x].kind != "word" or tokens[x].norm in NAME_BREAKERS:

@@ -7,12 +7,14 @@ rarely seen, whatever its name:
 - the outlet a statement was made to, in quotation marks after ل: ``قال مختصون … لـ «[اليوم]» إن``،
   ``في مداخلة هاتفية ل "[ثقافة اليوم]"``.
 
-Both functions take the document's tokens and a `span_at(k)` giving the mention that covers token k
+Both functions take the document's tokens (and their norms or start offsets) and a `span_at(k)` giving the mention that covers token k
 as ``(label, i, j)`` (None: no mention), and return the token ranges ``(i, j)`` of the outlets to
 add as ORG. An outlet may hold a place the tagger marked (نبض [الخليج]): the caller replaces it.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import compress
 from typing import Callable, Optional, Sequence
 
 from ..model import Document, Token
@@ -65,17 +67,20 @@ def _first_body_start(doc: Document) -> int:
     return 0
 
 
-def byline_outlets(doc: Document, tokens: Sequence[Token], span_at: SpanAt) -> list[tuple[int, int]]:
+def byline_outlets(doc: Document, tokens: Sequence[Token], starts: Sequence[int], span_at: SpanAt
+                   ) -> list[tuple[int, int]]:
     """The outlet of the byline that opens the body (see the module docstring): the one dash-
-    separated segment that is no person or place, when the others are."""
+    separated segment that is no person or place, when the others are. `starts` are the tokens'
+    start offsets."""
     text = doc.text
     start = _first_body_start(doc)
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
     colon = text.find(":", start, line_end)
     end = colon if colon >= 0 else line_end
-    first = next((k for k, t in enumerate(tokens) if t.start >= start), len(tokens))
-    toks = [k for k in range(first, len(tokens)) if tokens[k].end <= end]
+    first = bisect_left(starts, start)
+    toks = list(range(first, bisect_left(starts, end)))
+    toks = [k for k in toks if tokens[k].end <= end]
     if not toks or sum(tokens[k].kind == "word" for k in toks) > _BYLINE_MAX_WORDS:
         return []
     if colon < 0 and line_end - start > 80:
@@ -101,14 +106,18 @@ def byline_outlets(doc: Document, tokens: Sequence[Token], span_at: SpanAt) -> l
     return [(seg[0], seg[-1] + 1)]
 
 
-def outlets_spoken_to(text: str, tokens: Sequence[Token], span_at: SpanAt,
+def outlets_spoken_to(text: str, tokens: Sequence[Token], norms: Sequence[str], span_at: SpanAt,
                       bounds: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Names in quotation marks after ل that a statement was made to (see the module docstring):
-    a verb of saying or a statement noun stands within eight words before, in the sentence."""
-    out = []
+    a verb of saying or a statement noun stands within eight words before, in the sentence.
+    `norms` are the tokens' ``norm``s, `bounds` the token ranges of the sentences."""
+    out: list[tuple[int, int]] = []
+    at = list(compress(range(len(norms)), map(_TO.__contains__, norms)))
+    if not at:
+        return out
     for a, b in bounds:
-        for k in range(a + 1, b - 2):
-            if tokens[k].norm not in _TO or text[tokens[k + 1].start:tokens[k + 1].end] not in _QUOTES_OPEN:
+        for k in at[bisect_left(at, a + 1):bisect_left(at, b - 2)]:
+            if text[tokens[k + 1].start:tokens[k + 1].end] not in _QUOTES_OPEN:
                 continue
             j = k + 2
             while j < b and tokens[j].kind == "word" and j - k - 2 < _OUTLET_MAX_WORDS:
