@@ -266,6 +266,15 @@ def test_no_quote_without_a_report():
     assert doc.quotes == []
 
 
+def test_a_noun_with_an_adjective_opening_a_headline_is_no_cue():
+    doc = make_doc("طالب جامعي يتبرع بجزء من كبده لطفلة مريضة\n\nوقال الشاب إن الطفلة بخير.", PEOPLE)
+    assert [r[0] for r in rows(doc)] == ["وقال"]
+    doc = make_doc("داعية بحريني يطالب بتنفيذ القصاص", PEOPLE)
+    assert [r[0] for r in rows(doc)] == ["يطالب"]
+    doc = make_doc("وطالب سعودي يعمل في الخارج بتحسين الخدمات.", PEOPLE)     # a verb after و
+    assert [r[0] for r in rows(doc)] == ["وطالب"]
+
+
 def test_interview_answers_are_the_interviewees():
     qa = ["هل وصلت المساعدات إلى المستشفى؟", "وصلت كميات قليلة لا تكفي أسبوعا واحدا.",
           "كم عدد الجرحى لديكم؟", "لدينا أكثر من مئة جريح في الأقسام.",

@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from ..resources.gazetteers import is_first_name
 from ..text.normalize import normalize
 from .context import Clause, DocContext
 from .lexicon import (COMPLEMENTIZERS, CONNECTIVES, NOT_REPORT_BEFORE, RELATIVES, Cue, cue_lengths, cues,
@@ -140,12 +141,24 @@ class _ClauseReader:
                             break
                     if hit:
                         break
-                if hit and self._inside_long_quotation(i):
+                if hit and (self._inside_long_quotation(i) or hit[1] == i + 1 and self._noun_with_adjective(i)):
                     hit = None
             if hit:
                 out.append(hit)
                 after = hit[1]
         return out
+
+    def _noun_with_adjective(self, i: int) -> bool:
+        """Is the cue word at i a noun that an indefinite nisba adjective describes, the subject of
+        the imperfect verb after it (طالب جامعي يتبرع …، داعية بحريني يطالب …, as headlines
+        begin): no verb of saying is followed by an adjective."""
+        ctx, j = self.ctx, i + 1
+        if j + 1 >= self.c.stop or ctx.kinds[j] != "word" or ctx.kinds[j + 1] != "word" \
+                or ctx.norms[i][:1] in "وف":
+            return False                   # وطالب سعودي يعمل في الخارج بـ…: a verb after و
+        adj, verb = ctx.norms[j], ctx.norms[j + 1]
+        return len(adj) >= 4 and adj.endswith("ي") and not adj.startswith("ال") and verb[:1] in "يت" \
+            and not is_first_name(adj)
 
     def _inside_long_quotation(self, i: int) -> bool:
         """Is token i inside direct speech (a quotation of more than a few words)?"""
