@@ -15,18 +15,18 @@ name, any word will do (دار الشريف للطباعة).
 from __future__ import annotations
 
 from itertools import compress, repeat
-from typing import Callable, Optional, Sequence
+from typing import Sequence
 
 from ..model import Token
 from ..quotes.lexicon import NAME_BREAKERS
 from ..resources import gazetteers as gz
 from ..text.clitics import known
 from .entity_mentions import proclitic_cut
+from .outlets import SpanAt
 
 __all__ = ["business_names"]
 
-SpanAt = Callable[[int], Optional[tuple[str, int, int]]]
-
+_ARTICLE = "ال"
 _FOR_THE = "لل"
 _AND_THE = "وال"
 _RARE = 2                       # a word the stem lexicon has seen at most this often is a name
@@ -38,11 +38,11 @@ def _field(norm: str) -> bool:
 
 def _name_like(norm: str) -> bool:
     cut, restore = proclitic_cut(norm)
-    word = ("ال" if restore else "") + norm[cut:]
+    word = (_ARTICLE if restore else "") + norm[cut:]
     if word in NAME_BREAKERS:
         return False
-    if word.startswith("ال"):
-        bare = word[2:]
+    if word.startswith(_ARTICLE):
+        bare = word[len(_ARTICLE):]
         return gz.business_words().get(bare) == "ADJECTIVE" or bool(gz.lookup(word) & gz.PLACE_KINDS)
     return known(word) <= _RARE or bool(gz.lookup(word) & gz.PLACE_KINDS)
 
@@ -53,7 +53,7 @@ def _head(t: Token) -> bool:
         return False
     cut, restore = proclitic_cut(t.norm)
     word = t.norm[cut:]
-    return not restore and not word.startswith("ال") and (
+    return not restore and not word.startswith(_ARTICLE) and (
         gz.head(word) is not None or gz.business_words().get(word) == "HEAD")
 
 

@@ -22,7 +22,7 @@ from ..ner.features import cue_classes
 from ..text.dates import month_of
 from ..text.normalize import normalize
 
-__all__ = ["byline_outlets", "outlets_spoken_to"]
+__all__ = ["SpanAt", "byline_outlets", "outlets_spoken_to"]
 
 _DASHES = frozenset("-–—")
 _QUOTES_OPEN = frozenset('"«“')
