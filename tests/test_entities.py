@@ -706,3 +706,16 @@ def test_a_family_name_alone_joins_the_one_person_whose_name_ends_with_it():
             "وقال المسؤول إن اغتيال قرطام زوراني لن يمر.")
     doc = analyze(text, people=["سامي قرطام", "قرطام زوراني"])
     assert len([e for e in doc.entities if e.label == "PER"]) == 1, [e.name for e in doc.entities]
+
+
+def test_a_facility_with_and_without_the_words_after_its_name_is_one_place():
+    text = "وهبطت الطائرة في مطار الجوف الإقليمي أمس. وقال مدير مطار الجوف إن الرحلات منتظمة."
+    doc = Document(text=text, id="t")
+    Pipeline(["sentences", "tokens"])(doc)
+    long_ = text.index("مطار الجوف الإقليمي")
+    short = text.index("مطار الجوف", long_ + 5)
+    doc.mentions = [Mention("x1", long_, long_ + len("مطار الجوف الإقليمي"), "LOC"),
+                    Mention("x2", short, short + len("مطار الجوف"), "LOC")]
+    EntityStage()(doc)
+    places = [e for e in doc.entities if e.label == "LOC"]
+    assert len(places) == 1 and {places[0].name, *places[0].aliases} == {"مطار الجوف الإقليمي", "مطار الجوف"}

@@ -116,7 +116,7 @@ def _joins(c: _Cluster, label: str, keys: tuple[str, ...], entry_id: str | None)
     if entry_id is not None and entry_id in c.entry_ids:
         return 3
     if label == "LOC":
-        score = _joins_place(c, keys)
+        score = _joins_place(c, keys) or _joins_facility(c, keys)
         if score:
             return score
     if entry_id is not None and c.entry_ids:
@@ -170,6 +170,17 @@ def _joins_place(c: _Cluster, keys: tuple[str, ...]) -> int:
         if len(keys) > 1 and keys[1:] == k and keys[0] in _ADMIN_HEADS and heads <= {keys[0]}:
             best = max(best, 1)
     return best
+
+
+def _joins_facility(c: _Cluster, keys: tuple[str, ...]) -> int:
+    """A facility named by a place head, with and without the words after its name: مطار الجوف
+    joins مطار الجوف الإقليمي, مطار الأمير سلطان joins مطار الأمير سلطان بن عبدالعزيز الدولي."""
+    if len(keys) < 2 or not _is_head(keys[0], "LOC_HEAD") or keys[0] in _ADMIN_HEADS:
+        return 0
+    for k in c.keys:
+        if len(k) >= 2 and k[0] == keys[0] and k != keys and (k[:len(keys)] == keys or keys[:len(k)] == k):
+            return 1
+    return 0
 
 
 def _find(clusters: list[_Cluster], label: str, keys: tuple[str, ...], entry_id: str | None) -> _Cluster | None:
