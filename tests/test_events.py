@@ -196,6 +196,8 @@ def test_a_word_in_brackets_that_glosses_the_trigger_before_is_no_second_event()
     ("وبموجب اتفاقيات جنيف يقع على الدول التزام بحماية المدنيين.", {"AGREE"}),
     ("وقال إنها ليست قضية تمثل تهديدا للسلام.", {"THREATEN"}),         # poses a threat
     ("وقال إن الوضع ينذر بكارثة إنسانية وشيكة تهدد آلاف السكان.", {"THREATEN"}),   # a disaster
+    ("لمواجهة الصعوبات الكثيرة التي تعترضها في التنمية.", {"REJECT"}),   # obstructs, not objects to
+    ("واعترضت الدفاعات الجوية صاروخا فوق المدينة.", {"REJECT"}),        # intercepted
 ])
 def test_look_alikes_are_not_events(text, absent):
     doc = make_doc(text)
@@ -210,6 +212,8 @@ def test_look_alikes_are_not_events(text, absent):
     ("وأعلن الوزير مساندة الحكومة للمزارعين.", "SUPPORT"),
     ("وطلبت السلطات الفلسطينية المساعدة الإنسانية.", "AID"),      # object of the verb, no adjective
     ("ورحب الوزير بالاتفاق بين الطرفين.", "AGREE"),
+    ("واعترضت الولايات المتحدة على مشروع القرار.", "REJECT"),
+    ("ونحن نعترض عليه.", "REJECT"),
 ])
 def test_the_same_words_where_they_are_events(text, type_):
     doc = make_doc(text)
