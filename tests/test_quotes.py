@@ -266,6 +266,13 @@ def test_no_quote_without_a_report():
     assert doc.quotes == []
 
 
+def test_an_imperfect_verb_of_saying_after_wa_ends_what_was_said():
+    doc = make_doc("ورسم الفنان سامي خليل القادة الراحلين معتبرا ان هذا الامر نوع من الوفاء لهم ويقول "
+                   "اعلق الآن صورهم في المعرض.", PEOPLE)
+    first = rows(doc)[0]
+    assert first[0] == "معتبرا" and first[1] == "هذا الامر نوع من الوفاء لهم"
+
+
 def test_a_noun_with_an_adjective_opening_a_headline_is_no_cue():
     doc = make_doc("طالب جامعي يتبرع بجزء من كبده لطفلة مريضة\n\nوقال الشاب إن الطفلة بخير.", PEOPLE)
     assert [r[0] for r in rows(doc)] == ["وقال"]

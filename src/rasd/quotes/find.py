@@ -717,8 +717,8 @@ def _new_clause_cut(ctx: DocContext, clause: Clause, a: int, b: int) -> int:
 
 
 def _conjoined_cue_cut(ctx: DocContext, clause: Clause, a: int, b: int) -> int:
-    """A reporting verb joined by و (``… للاحتلال واضاف كما ترى …``) starts another statement even
-    where no punctuation marks it: what was said ends before it."""
+    """A reporting verb joined by و (``… للاحتلال واضاف كما ترى …``، ``… لا يطيقه ويقول اعلق …``)
+    starts another statement even where no punctuation marks it: what was said ends before it."""
     table = cues()
     first = bisect_left(ctx.starts, a)
     for t in range(first + 3, bisect_left(ctx.starts, b)):
@@ -726,7 +726,7 @@ def _conjoined_cue_cut(ctx: DocContext, clause: Clause, a: int, b: int) -> int:
         if w[:1] != "و" or ctx.inside_quotation(clause.paragraph, ctx.starts[t]):
             continue
         cue = table.get((w[1:],))
-        if cue is not None and cue.kind == "perfect" and cue.weight >= 0.85 and (w,) not in table:
+        if cue is not None and cue.kind in ("perfect", "imperfect") and cue.weight >= 0.85 and (w,) not in table:
             return ctx.starts[t]
     return b
 
