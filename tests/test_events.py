@@ -198,6 +198,8 @@ def test_a_word_in_brackets_that_glosses_the_trigger_before_is_no_second_event()
     ("وقال إن الوضع ينذر بكارثة إنسانية وشيكة تهدد آلاف السكان.", {"THREATEN"}),   # a disaster
     ("لمواجهة الصعوبات الكثيرة التي تعترضها في التنمية.", {"REJECT"}),   # obstructs, not objects to
     ("واعترضت الدفاعات الجوية صاروخا فوق المدينة.", {"REJECT"}),        # intercepted
+    ("وأصاب المرض آلاف السكان.", {"ASSAULT"}),                          # an illness
+    ("وفاز الفريق بضربات الترجيح.", {"ASSAULT"}),                        # penalty kicks
 ])
 def test_look_alikes_are_not_events(text, absent):
     doc = make_doc(text)
@@ -214,6 +216,9 @@ def test_look_alikes_are_not_events(text, absent):
     ("ورحب الوزير بالاتفاق بين الطرفين.", "AGREE"),
     ("واعترضت الولايات المتحدة على مشروع القرار.", "REJECT"),
     ("ونحن نعترض عليه.", "REJECT"),
+    ("هنأ الرئيس الفائزين في الانتخابات.", "SUPPORT"),                # هنأ, not هنا (here)
+    ("وقالت المنظمة إن صواريخ إسرائيلية أصابت قسم الطوارئ.", "ASSAULT"),   # a weapon hit
+    ("وتشن الطائرات ضربات جوية ضد أهداف للتنظيم.", "ASSAULT"),          # targets, not goals
 ])
 def test_the_same_words_where_they_are_events(text, type_):
     doc = make_doc(text)
