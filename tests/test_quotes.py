@@ -273,6 +273,11 @@ def test_an_imperfect_verb_of_saying_after_wa_ends_what_was_said():
     assert first[0] == "معتبرا" and first[1] == "هذا الامر نوع من الوفاء لهم"
 
 
+def test_a_source_after_a_statement_relays_it_and_makes_no_second_quote():
+    doc = make_doc("كما أعلنت وزارة الدفاع أنها فقدت الاتصال بالقافلة، وفق وزارة الصحة.", PEOPLE)
+    assert [(r[0], r[1], r[2]) for r in rows(doc)] == [("أعلنت", "فقدت الاتصال بالقافلة", "وزارة الدفاع")]
+
+
 def test_a_noun_with_an_adjective_opening_a_headline_is_no_cue():
     doc = make_doc("طالب جامعي يتبرع بجزء من كبده لطفلة مريضة\n\nوقال الشاب إن الطفلة بخير.", PEOPLE)
     assert [r[0] for r in rows(doc)] == ["وقال"]

@@ -765,7 +765,11 @@ def find_statements(ctx: DocContext) -> list[Statement]:
             st.content = (a, b)
             if st.kind != "direct":
                 st.kind = kind_of(ctx, clause, a, b)
-        out.extend(s for s in sts if s.content[1] > s.content[0] and not _addressee_only(ctx, s))
+        sts = [s for s in sts if s.content[1] > s.content[0] and not _addressee_only(ctx, s)]
+        said = {s.content for s in sts if s.structure != "prep"}
+        # كما أعلنت المنظمة أنها فقدت الاتصال …، وفق وزارة الصحة: the source after the statement
+        # relayed it; the statement is the organization's, once
+        out.extend(s for s in sts if s.structure != "prep" or s.content not in said)
     return out
 
 
