@@ -307,10 +307,25 @@ def _after_prep(ctx: DocContext, first: int, end: int, preps: set[str], span: in
                     return m.entity, norm
                 return None, None
             if labels is None:
-                e = ctx.anaphor_entity(k + 1) or _part_owner(ctx, k + 1, end)
+                e = ctx.anaphor_entity(k + 1) or _part_owner(ctx, k + 1, end) or _example(ctx, k + 1, end)
                 if e:
                     return e, norm
     return None, None
+
+
+_SUCH_AS = frozenset(normalize(w, "match") for w in ("مثل", "ومنها", "منها", "بينها", "ومن بينها"))
+
+
+def _example(ctx: DocContext, k: int, end: int) -> str | None:
+    """The named example of a kind written at token k (الجهات الدولية، مثل منظمة الصحة العالمية):
+    the first entity after مثل or منها within the next four words, past a comma."""
+    for j in range(k + 1, min(k + 5, end - 1)):
+        if ctx.boundary(j) == "strong":
+            return None
+        if ctx.norms[j] in _SUCH_AS:
+            m = ctx.mention_at.get(j + 1)
+            return m.entity if m is not None and m.label in ("ORG", "PER", "GPE") else None
+    return None
 
 
 _EACH = frozenset(normalize(w, "match") for w in ("كل", "كلا", "كلاً"))
