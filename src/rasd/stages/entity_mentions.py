@@ -291,7 +291,7 @@ def _speaker_names(doc: Document, starts: list[int], ends: list[int], spans: lis
                     covered[k] = idx
 
 
-def _outlets(doc: Document, tokens: list[Token], norms: list[str], starts: list[int],
+def _outlets_and_companies(doc: Document, tokens: list[Token], norms: list[str], starts: list[int],
              bounds: list[tuple[int, int]], spans: list[Span], covered: list) -> None:
     """News outlets of the byline and of "said to «…»" (`rasd.stages.outlets`) and company names
     (نسما للطيران: `rasd.stages.companies`): organizations, in place of what the tagger made of
@@ -300,7 +300,7 @@ def _outlets(doc: Document, tokens: list[Token], norms: list[str], starts: list[
         s = spans[covered[k]] if covered[k] is not None else None
         return (s.label, s.i, s.j) if s is not None else None
 
-    from .companies import business_names
+    from .companies import business_names   # here: rasd.stages.companies imports this module
     found = byline_outlets(doc, tokens, starts, span_at) + outlets_spoken_to(doc.text, tokens, norms, span_at, bounds)
     found += business_names(tokens, norms, span_at)
     for i, j in found:
@@ -694,7 +694,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
     _adjective_before_first_name(tokens, spans, covered)
     _ali_after(doc.text, tokens, spans, covered)
     _speaker_names(doc, starts, ends, spans, covered)
-    _outlets(doc, tokens, norms, starts, bounds, spans, covered)
+    _outlets_and_companies(doc, tokens, norms, starts, bounds, spans, covered)
     _place_heads(tokens, spans)
     _head_led_persons(tokens, spans)
     _head_plus_name(tokens, norms, spans)

@@ -580,19 +580,21 @@ def share_arguments(ctx: DocContext, triggers: list[Trigger]) -> None:
             if nxt.actor_how == "subject-after":
                 nxt.recipient = nxt.recipient or nxt.actor
                 nxt.actor, nxt.actor_how = None, ""
-            if t.recipient is None:
-                t.recipient = nxt.recipient
-            if nxt.actor is None and t.actor is not None:
-                nxt.actor, nxt.actor_how = t.actor, "coordinated"
+            _lend(t, nxt)
         elif not t.verb and nxt.verb and nxt.entry.type == t.entry.type and _has_article(ctx, t.first) \
                 and 1 <= len(between) <= 2 and ctx.in_list(between[-1], "relative") \
                 and all(ctx.is_word(k) and (k in ctx.covered or _has_article(ctx, k) or ctx.in_list(k, "relative"))
                         for k in between):
-            # الضربة الإسرائيلية التي استهدفت …: the relative clause tells what the noun did
-            if t.recipient is None:
-                t.recipient = nxt.recipient
-            if nxt.actor is None and t.actor is not None:
-                nxt.actor, nxt.actor_how = t.actor, "coordinated"
+            _lend(t, nxt)          # الضربة الإسرائيلية التي استهدفت …: the relative clause tells what the noun did
+
+
+def _lend(noun: Trigger, verb: Trigger) -> None:
+    """A noun trigger and the verb that tells what it did name one happening: the noun takes the
+    verb's object, the verb the noun's actor."""
+    if noun.recipient is None:
+        noun.recipient = verb.recipient
+    if verb.actor is None and noun.actor is not None:
+        verb.actor, verb.actor_how = noun.actor, "coordinated"
 
 
 def _first_person_actor(ctx: DocContext, speaker: str) -> str:
