@@ -3,8 +3,17 @@ from __future__ import annotations
 
 from ..model import Document, Segment, Sentence, Token
 from ..text.sentences import split_sentences
+from ..text import tokenize
 from ..text.tokenize import scan
 from .base import Stage
+
+_SCAN_ABI = 1                        # the C module's version (ABI in text/_scan.c)
+try:
+    from ..text import _scan
+except ImportError:                  # built without a C compiler: the Python loop below
+    _scan = None
+if _scan is not None and getattr(_scan, "ABI", None) != _SCAN_ABI:
+    _scan = None                     # left over from an older source: rebuild with setup.py
 
 __all__ = ["SentenceStage", "TokenStage"]
 
@@ -43,6 +52,10 @@ class TokenStage(Stage):
     provides = ("tokens",)
 
     def process(self, doc: Document) -> None:
+        if _scan is not None:
+            doc.tokens = _scan.tokens(doc.text, tokenize.token_strings(doc.text), tokenize._ANALYSES,
+                                      tokenize.analysis, Token, Segment)
+            return
         tokens = []
         append = tokens.append
         new = tuple.__new__      # Token(...) without the Python-level __new__ call: same object

@@ -17,7 +17,7 @@ import re
 from .clitics import segment
 from .normalize import normalize, normalize_with_offsets
 
-__all__ = ["RawToken", "TOKEN_PATTERN", "analyze_word", "scan", "tokenize"]
+__all__ = ["RawToken", "TOKEN_PATTERN", "analysis", "analyze_word", "scan", "token_strings", "tokenize"]
 
 _LETTER = r"\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06D5\u06FA-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFC"
 _MARK = r"\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200C\u200D"
@@ -93,6 +93,21 @@ _ANALYSES: dict[str, Analysis] = {}
 _MAX_CACHE = 500_000
 
 
+def analysis(surface: str) -> Analysis:
+    """The analysis of one token string, made and kept in the shared cache (`scan` reads the cache
+    first; so does the C token builder `rasd.text._scan`)."""
+    if len(_ANALYSES) > _MAX_CACHE:
+        _ANALYSES.clear()
+    m = TOKEN_PATTERN.fullmatch(surface)
+    info = _ANALYSES[surface] = _analyze(surface, m.lastgroup if m else "symbol")
+    return info
+
+
+def token_strings(text: str) -> list[str]:
+    """The token strings of `text`, in order (`scan` without offsets or analyses)."""
+    return _FLAT_PATTERN.findall(text)
+
+
 def scan(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Analysis]]:
     """The fast path: (start, end, analysis) for each token; analyses are shared per word type."""
     out = []
@@ -104,10 +119,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, i
     for s in _FLAT_PATTERN.findall(text, start, len(text) if end is None else end):
         info = get(s)
         if info is None:
-            if len(cache) > _MAX_CACHE:
-                cache.clear()
-            m = TOKEN_PATTERN.fullmatch(s)
-            info = cache[s] = _analyze(s, m.lastgroup if m else "symbol")
+            info = analysis(s)
         pos = find(s, pos)
         e = pos + len(s)
         append((pos, e, info))
