@@ -338,6 +338,22 @@ def test_subject_before_the_verb_and_object_after_it(text):
     assert parties(text, IDF, "ASSAULT") == ("الجيش الإسرائيلي", "مستشفى الشفاء")
 
 
+PASSIVE_PEOPLE = {"سامر العلي": ("PER", ["سامر العلي"]), "الجيش الإسرائيلي": ("ORG", ["الجيش الإسرائيلي"]),
+                  "نقابة الأطباء": ("ORG", ["نقابة الأطباء"])}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وفي الليلة نفسها اغتيل سامر العلي قرب منزله.", (None, "سامر العلي")),
+    ("وقُتل سامر العلي على يد الجيش الإسرائيلي أمس.", ("الجيش الإسرائيلي", "سامر العلي")),
+    ("وأفادت التقارير أن ثلاثة من أعضاء نقابة الأطباء اُعتقلوا فجرا.", (None, "نقابة الأطباء")),
+    ("وأضاف أن أعضاء نقابة الأطباء استُهدفوا من قبل الجيش الإسرائيلي.", ("الجيش الإسرائيلي", "نقابة الأطباء")),
+    ("وقَتل سامر العلي جنديا.", ("سامر العلي", None)),                # the vowel says: active
+])
+def test_a_passive_verb_names_who_underwent_the_act(text, expected):
+    type_ = "COERCE" if "اُعتقلوا" in text else "ASSAULT"
+    assert parties(text, PASSIVE_PEOPLE, type_) == expected
+
+
 def test_after_anna_with_a_pronoun_the_name_after_the_verb_is_the_object():
     quotes = [("وأضاف", "أنه داهم مستشفى الشفاء بعد منتصف الليل", "الجيش الإسرائيلي")]
     assert parties("وأضاف الجيش الإسرائيلي أنه داهم مستشفى الشفاء بعد منتصف الليل.", IDF, "ASSAULT",

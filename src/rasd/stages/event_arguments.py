@@ -14,6 +14,7 @@ document's main actor of conflict events.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..resources import gazetteers as gz
@@ -609,6 +610,9 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
             t.actor, t.actor_how = _first_person_actor(ctx, ctx.quotes[t.quote].speaker), "first-person"
         _verb_object(ctx, t, t.last + 1, end)          # نهنئ حزب العدالة والتنمية
         return
+    if _passive(ctx, t):
+        _passive_arguments(ctx, t, end)
+        return
     if t.actor is None and t.last > t.first + 1:
         m = ctx.mention_at.get(t.first + 1)
         if m is not None and m.last < t.last and not ctx.has_proclitic(t.first + 1, "بلك"):
@@ -686,6 +690,53 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
         agent = t.actor or next((p.actor for p in reversed(previous) if p.verb and p.actor
                                  and ctx.sentence_of[p.first] == ctx.sentence_of[t.first]), None)
         t.recipient = _antecedent(ctx, t.first, agent)
+
+
+_DAMMA = "\u064f"
+_NOT_PERFECT = frozenset("يتن")       # a damma on these opens an imperfect, active (يُرسل) or not
+
+
+def _passive(ctx: DocContext, t: Trigger) -> bool:
+    """Is the verb trigger written in the passive voice? Where the vowel is written: a damma on
+    the first letter of a perfect (قُتل، أُجبر، دُمرت) or, after an alif, on one of its first three
+    letters (اُحتجزوا، اعتُقلوا، استُهدف); and the forms that are passive without vowels (اغتيل،
+    أصيب: the word list `passive`). Imperfects are left: يُقتل and يُرسل differ only in vowels
+    that are seldom written."""
+    if t.last != t.first or t.form is None or t.form.first_person:
+        return False
+    if ctx.in_list(t.first, "passive"):
+        return True
+    token = ctx.tokens[t.first]
+    stem = next((s for s in token.segments if s.kind == "stem"), None)
+    surface = ctx.doc.text[stem.start:stem.end] if stem is not None else ctx.doc.text[token.start:token.end]
+    if not surface or surface[0] in _NOT_PERFECT:
+        return False
+    reach = 3 if surface[0] == "ا" else 1
+    letters = 0
+    for ch in surface[1:]:
+        if ch == _DAMMA:
+            return True
+        if not unicodedata.combining(ch) and ch != "\u0640":
+            letters += 1
+            if letters >= reach:
+                return False
+    return False
+
+
+def _passive_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
+    """A passive verb: the name after it, or its subject before it, underwent the act (قُتل
+    الصحفي، اغتيل فخري زادة؛ والعاملون في المجال الطبي اُحتجزوا); the actor is named only by an
+    agent phrase (على يد، من قبل), else left to the document's main actor."""
+    e, how, nxt = subject_after(ctx, t.last)
+    if e is None:
+        before, how_before = subject_before(ctx, t.first)
+        if how_before == "explicit":
+            e = before
+    if e is not None and not ctx.is_place_only(e):
+        t.recipient = e
+    agent = _agent_phrase(ctx, nxt if how == "explicit" else t.last + 1, end)
+    if agent is not None and agent != t.recipient:
+        t.actor, t.actor_how = agent, "agent-phrase"
 
 
 def _relative_head(ctx: DocContext, r: int) -> str | None:
