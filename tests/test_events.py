@@ -354,6 +354,18 @@ def test_a_passive_verb_names_who_underwent_the_act(text, expected):
     assert parties(text, PASSIVE_PEOPLE, type_) == expected
 
 
+def test_acts_joined_to_one_against_a_named_target_are_done_to_it():
+    ents = {"الجيش الإسرائيلي": ("ORG", ["الجيش الإسرائيلي"]), "مستشفى الأمل": ("ORG", ["مستشفى الأمل"]),
+            "بلدية رفح": ("ORG", ["بلدية رفح"])}
+    doc = make_doc("واقتحم الجيش الإسرائيلي مستشفى الأمل، وأحرق أجزاء من المبنى، ودمر مداخله.", ents)
+    got = [(trig(doc, v), name(doc, v.actor), name(doc, v.recipient)) for v in events(doc)]
+    assert got == [("واقتحم", "الجيش الإسرائيلي", "مستشفى الأمل"), ("وأحرق", "الجيش الإسرائيلي", "مستشفى الأمل"),
+                   ("ودمر", "الجيش الإسرائيلي", "مستشفى الأمل")]
+    # an act with a named object of its own keeps it
+    doc = make_doc("واقتحم الجيش الإسرائيلي مستشفى الأمل، ودمر مبنى بلدية رفح.", ents)
+    assert [name(doc, v.recipient) for v in events(doc)] == ["مستشفى الأمل", "بلدية رفح"]
+
+
 def test_after_anna_with_a_pronoun_the_name_after_the_verb_is_the_object():
     quotes = [("وأضاف", "أنه داهم مستشفى الشفاء بعد منتصف الليل", "الجيش الإسرائيلي")]
     assert parties("وأضاف الجيش الإسرائيلي أنه داهم مستشفى الشفاء بعد منتصف الليل.", IDF, "ASSAULT",

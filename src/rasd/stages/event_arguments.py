@@ -661,6 +661,7 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
         if r:
             t.actor, t.actor_how = r, "reporting-subject"
     also = ctx.norms[t.first - 1] in ("كما", "وكما", "ثم") if t.first else False
+    partner, group = None, False
     if (t.actor is None or also) and (ctx.has_conjunction(t.first) or also
                                       or ctx.norms[t.first - 1] == "و"):
         sent = ctx.sentence_of[t.first]
@@ -673,6 +674,7 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
                     t.recipient = t.actor          # كما هنأ حزب …: the mention is the object
                 t.actor, t.actor_how = p.actor, "coordinated"
                 t.subject_noun = False
+                partner = p
                 break
             if p.verb and p.subject_noun and p.actor is None and t.actor is None \
                     and (p.entry.type in CONFLICT_TYPES) == group:
@@ -690,6 +692,11 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
         agent = t.actor or next((p.actor for p in reversed(previous) if p.verb and p.actor
                                  and ctx.sentence_of[p.first] == ctx.sentence_of[t.first]), None)
         t.recipient = _antecedent(ctx, t.first, agent)
+    if t.recipient is None and partner is not None and partner.recipient and group \
+            and ctx.mention_at.get(_skip_forward(ctx, t.last + 1, end)) is None:
+        # اقتحم الجيش المستشفى …، وأضرم النيران في المبنى، ودمر مداخله: acts joined to one
+        # against a named target, with no name of their own, are done to it
+        t.recipient = partner.recipient
 
 
 _DAMMA = "\u064f"
