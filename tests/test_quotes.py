@@ -132,6 +132,16 @@ def test_implicit_continuations_and_participles_keep_the_speaker():
     assert rows(doc)[3][3] == "direct" and rows(doc)[3][1] == "لن نقبل بأقل من ذلك"
 
 
+def test_a_feminine_cue_written_with_the_pronoun_ending_is_a_noun():
+    # مقرة "acknowledging" and مقره "his headquarters" share one match form
+    doc = make_doc("وزارت هدى سالم الوزير في مقره بالعاصمة قبل أن يغادر.\n"
+                   "وغادرت هدى سالم المكتب، مقرة بأن اللقاء كان صعبا.", PEOPLE)
+    assert [r[0] for r in rows(doc)] == ["مقرة"]
+    # a text that writes no ة (some put ه for every one) is read as before
+    doc = make_doc("وغادرت هدى سالم المكتب، مقره بأن اللقاء كان صعبا.", PEOPLE)
+    assert [r[0] for r in rows(doc)] == ["مقره"]
+
+
 def test_a_supplication_says_what_is_asked_not_whom():
     doc = make_doc("وافتتح سامي خليل المدرسة الجديدة، سائلا الله تعالى أن ينفع بها الطلاب.\n"
                    "وقال سامي خليل إن المدرسة تتسع لألف طالب، داعيا المولى عز وجل أن يحفظ البلاد.", PEOPLE)

@@ -92,6 +92,7 @@ class DocContext:
                 self.quotes_in, self.cue_tokens))
         self.mentions, self.mention_at = self._mentions()
         self.time_at = self._times()
+        self.writes_ta_marbuta = "ة" in self.text      # (some writers put ه for every ة)
 
     # ---- layout -------------------------------------------------------------------------------
     def _clauses(self) -> list[Clause]:

@@ -141,7 +141,8 @@ class _ClauseReader:
                             break
                     if hit:
                         break
-                if hit and (self._inside_long_quotation(i) or hit[1] == i + 1 and self._noun_with_adjective(i)):
+                if hit and (self._inside_long_quotation(i) or hit[1] == i + 1 and self._noun_with_adjective(i)
+                            or self._pronoun_not_feminine(hit)):
                     hit = None
             if hit:
                 out.append(hit)
@@ -159,6 +160,12 @@ class _ClauseReader:
         adj, verb = ctx.norms[j], ctx.norms[j + 1]
         return len(adj) >= 4 and adj.endswith("ي") and not adj.startswith("ال") and verb[:1] in "يت" \
             and not is_first_name(adj)
+
+    def _pronoun_not_feminine(self, hit: tuple[int, int, Cue]) -> bool:
+        """Is the feminine ending ة of a cue (مقرة، مضيفة) written ه, the pronoun "his" (في مقره،
+        مضيفه), in a text that writes ة elsewhere? (The match form does not tell them apart.)"""
+        ctx = self.ctx
+        return hit[2].form.endswith("ة") and ctx.text[ctx.ends[hit[1] - 1] - 1] == "ه" and ctx.writes_ta_marbuta
 
     def _inside_long_quotation(self, i: int) -> bool:
         """Is token i inside direct speech (a quotation of more than a few words)?"""
