@@ -142,6 +142,13 @@ def test_a_feminine_cue_written_with_the_pronoun_ending_is_a_noun():
     assert [r[0] for r in rows(doc)] == ["مقره"]
 
 
+def test_a_participle_continues_the_verb_not_a_source_phrase_between_them():
+    doc = make_doc("هدى سالم صرحت خلال استضافتها على قناة محلية، أن البلد يعرف أزمة تدبير في مجال الحقوق، "
+                   "إلا أن الأمر لا يصل إلى ردة حقوقية وفق ما يردد البعض، موضحة أن المواطن لا يعيش "
+                   "انتهاكات الماضي.", PEOPLE)
+    assert [r[0] for r in rows(doc)][-1] == "موضحة" and rows(doc)[-1][2] == "هدى سالم"
+
+
 def test_a_supplication_says_what_is_asked_not_whom():
     doc = make_doc("وافتتح سامي خليل المدرسة الجديدة، سائلا الله تعالى أن ينفع بها الطلاب.\n"
                    "وقال سامي خليل إن المدرسة تتسع لألف طالب، داعيا المولى عز وجل أن يحفظ البلاد.", PEOPLE)

@@ -418,6 +418,9 @@ class SpeakerResolver:
         lo = max((p.content[1] for p, _ in same), default=st.clause.start)
         subjects = self._clause_subjects(st, lo)
         if st.structure == "participle":
+            # the participle's subject is the verb's, not that of a source phrase between them
+            # (صرحت X أن … وفق ما يردد البعض، موضحة أن …: X's)
+            outer = [(p, r) for p, r in outer if p.structure != "prep"] or outer
             if outer:
                 prev, res = outer[-1]
                 return Resolved(res.speaker, "continues the statement of its sentence", res.gender,
