@@ -708,6 +708,21 @@ def test_a_family_name_alone_joins_the_one_person_whose_name_ends_with_it():
     assert len([e for e in doc.entities if e.label == "PER"]) == 1, [e.name for e in doc.entities]
 
 
+@pytest.mark.parametrize("full, short", [("سعاد بوزياني", "بو زياني"), ("سعاد بو زياني", "بوزياني"),
+                                         ("كريم بنعمرو", "بن عمرو")])
+def test_a_family_name_written_apart_or_joined_is_the_same_person(full, short):
+    text = f"وقالت الكاتبة {full} إن الكتاب جديد. وأضافت {short} أن النشر تأخر."
+    doc = analyze(text, people=[full, short])
+    people = [e for e in doc.entities if e.label == "PER"]
+    assert len(people) == 1 and people[0].name == full, [e.name for e in people]
+
+
+def test_a_family_name_prefix_with_another_word_is_another_person():
+    doc = analyze("وقالت الكاتبة سعاد بوزياني إن الكتاب جديد. وأضاف بو علام أن النشر تأخر.",
+                  people=["سعاد بوزياني", "بو علام"])
+    assert len([e for e in doc.entities if e.label == "PER"]) == 2
+
+
 def test_a_facility_with_and_without_the_words_after_its_name_is_one_place():
     text = "وهبطت الطائرة في مطار الجوف الإقليمي أمس. وقال مدير مطار الجوف إن الرحلات منتظمة."
     doc = Document(text=text, id="t")

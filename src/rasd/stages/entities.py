@@ -476,19 +476,35 @@ def _merge_named_after(clusters: list[_Cluster]) -> list[_Cluster]:
     return out
 
 
+# the words Maghrebi and other family names begin with, written apart or joined (بو عياش، بوعياش)
+_FAMILY_PREFIXES = frozenset(_keys("بو بن أبو ابن بل"))
+
+
+def _family_name(keys: tuple[str, ...]) -> str | None:
+    """The family name a person is known by alone, when `keys` are one word or a family-name
+    prefix and a word (بو عياش), written as one word (بوعياش)."""
+    if len(keys) == 1:
+        return keys[0]
+    if len(keys) == 2 and keys[0] in _FAMILY_PREFIXES:
+        return keys[0] + keys[1]
+    return None
+
+
 def _merge_family_names(clusters: list[_Cluster]) -> list[_Cluster]:
-    """A person known only by one word (a headline's «زادة») joins the one person of the article
-    whose full name ends with that word (محسن فخري زادة), when only one does; a first name never
-    joins by this rule."""
+    """A person known only by one word (a headline's «زادة»), or by a family name written in two
+    (بو عياش), joins the one person of the article whose full name ends with it (محسن فخري زادة،
+    أمينة بوعياش or أمينة بو عياش), when only one does; a first name never joins by this rule."""
     owners: dict[str, list[_Cluster]] = {}
     for c in clusters:
         if c.label == "PER":
-            for last in {k[-1] for k in c.keys if len(k) > 1}:
+            lasts = {k[-1] for k in c.keys if len(k) > 1}
+            lasts |= {k[-2] + k[-1] for k in c.keys if len(k) > 2 and k[-2] in _FAMILY_PREFIXES}
+            for last in lasts:
                 owners.setdefault(last, []).append(c)
     out = []
     for c in clusters:
-        if c.label == "PER" and c.longest == 1 and not c.entry_ids:
-            word = c.keys[0][0]
+        word = _family_name(c.keys[0]) if c.label == "PER" and not c.entry_ids else None
+        if word is not None and (c.longest == 1 or all(_family_name(k) == word for k in c.keys)):
             found = owners.get(word, [])
             if len(found) == 1 and found[0] is not c and "PER_FIRST" not in gz.lookup(word, clitics=False):
                 target = found[0]
