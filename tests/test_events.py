@@ -366,6 +366,16 @@ def test_acts_joined_to_one_against_a_named_target_are_done_to_it():
     assert [name(doc, v.recipient) for v in events(doc)] == ["مستشفى الأمل", "بلدية رفح"]
 
 
+def test_a_protest_is_not_given_the_last_named_speaker_as_its_actor():
+    ents = {"سامر العلي": ("PER", ["سامر العلي"]), "وزارة التربية": ("ORG", ["وزارة التربية"])}
+    text = ("وقال الوزير سامر العلي إن الحكومة ستدرس المطالب. وأضاف أن معظم الاحتجاجات تتم دون تصريح، "
+            "وأن التعاون مع وزارة التربية مستمر.")
+    quotes = [("وقال", "الحكومة ستدرس المطالب", "سامر العلي")]
+    doc = make_doc(text, ents, quotes=quotes)
+    got = {v.type: name(doc, v.actor) for v in events(doc)}
+    assert got == {"PROTEST": None, "COOPERATE": "سامر العلي"}
+
+
 def test_after_anna_with_a_pronoun_the_name_after_the_verb_is_the_object():
     quotes = [("وأضاف", "أنه داهم مستشفى الشفاء بعد منتصف الليل", "الجيش الإسرائيلي")]
     assert parties("وأضاف الجيش الإسرائيلي أنه داهم مستشفى الشفاء بعد منتصف الليل.", IDF, "ASSAULT",

@@ -351,7 +351,8 @@ def extract_events(doc: Document) -> list[Event]:
                     t.actor, t.actor_how = main, "fallback"
                     if t.recipient == main:
                         t.recipient = None
-            elif not t.subject_noun:
+            elif not t.subject_noun and t.entry.type != "PROTEST":
+                # (a protest is a crowd's: the one the text named last is seldom in it)
                 topic = _topic_before(topics, t.first)
                 if topic and topic != t.recipient:
                     t.actor, t.actor_how = topic, "topic"
