@@ -376,6 +376,16 @@ def test_a_protest_is_not_given_the_last_named_speaker_as_its_actor():
     assert got == {"PROTEST": None, "COOPERATE": "سامر العلي"}
 
 
+def test_threats_a_statement_names_are_not_its_speakers():
+    ents = {"الجيش الإسرائيلي": ("ORG", ["الجيش الإسرائيلي"]), "سامر العلي": ("PER", ["سامر العلي"])}
+    text = ("وقصف الجيش الإسرائيلي مخيم جباليا. وقال المتحدث سامر العلي إن التهديدات المتواصلة للسكان "
+            "تمنع الطواقم من العمل.")
+    quotes = [("وقال", "التهديدات المتواصلة للسكان تمنع الطواقم من العمل", "سامر العلي")]
+    doc = make_doc(text, ents, quotes=quotes)
+    events(doc)
+    assert name(doc, find(doc, "THREATEN").actor) == "الجيش الإسرائيلي"
+
+
 def test_after_anna_with_a_pronoun_the_name_after_the_verb_is_the_object():
     quotes = [("وأضاف", "أنه داهم مستشفى الشفاء بعد منتصف الليل", "الجيش الإسرائيلي")]
     assert parties("وأضاف الجيش الإسرائيلي أنه داهم مستشفى الشفاء بعد منتصف الليل.", IDF, "ASSAULT",

@@ -344,7 +344,11 @@ def extract_events(doc: Document) -> list[Event]:
     for t in triggers:
         if t.actor is None:
             q = ctx.quotes.get(t.quote or "")
-            if t.entry.type in SPEECH_TYPES and q is not None and q.speaker:
+            if t.entry.type in SPEECH_TYPES and q is not None and q.speaker \
+                    and (t.verb or t.entry.type not in CONFLICT_TYPES):
+                # (threats a statement names, unattributed, are made against its speaker's side
+                # more often than by it: التهديدات التي وجهت للسكان; the conflict's main actor
+                # below)
                 t.actor, t.actor_how = q.speaker, "speaker-fallback"
             elif t.entry.type in CONFLICT_TYPES:
                 if main and not t.subject_noun:
