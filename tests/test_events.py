@@ -386,6 +386,21 @@ def test_threats_a_statement_names_are_not_its_speakers():
     assert name(doc, find(doc, "THREATEN").actor) == "الجيش الإسرائيلي"
 
 
+def test_a_verb_joined_to_one_whose_subject_came_first_shares_it():
+    ents = {"الجيش الإسرائيلي": ("ORG", ["الجيش الإسرائيلي", "والجيش"]), "مستشفى الأمل": ("ORG", ["مستشفى الأمل"]),
+            "جباليا": ("LOC", ["جباليا"])}
+    doc = make_doc("إسرائيل تعتزم توسيع عمليتها، والجيش الإسرائيلي يواصل غاراته على جباليا ويحاصر مستشفى الأمل", ents)
+    events(doc)
+    v = find(doc, "COERCE")
+    assert (name(doc, v.actor), name(doc, v.recipient)) == ("الجيش الإسرائيلي", "مستشفى الأمل")
+    # after a verb whose subject follows it (VSO), the name after the next verb is that one's subject
+    ents["كتائب الشمال"] = ("ORG", ["كتائب الشمال"])
+    doc = make_doc("وقصف الجيش الإسرائيلي جباليا وحاصرت كتائب الشمال مستشفى الأمل.", ents)
+    events(doc)
+    v = find(doc, "COERCE")
+    assert (name(doc, v.actor), name(doc, v.recipient)) == ("كتائب الشمال", "مستشفى الأمل")
+
+
 def test_after_anna_with_a_pronoun_the_name_after_the_verb_is_the_object():
     quotes = [("وأضاف", "أنه داهم مستشفى الشفاء بعد منتصف الليل", "الجيش الإسرائيلي")]
     assert parties("وأضاف الجيش الإسرائيلي أنه داهم مستشفى الشفاء بعد منتصف الليل.", IDF, "ASSAULT",

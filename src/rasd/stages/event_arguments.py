@@ -618,6 +618,13 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
         if m is not None and m.last < t.last and not ctx.has_proclitic(t.first + 1, "بلك"):
             t.actor, t.actor_how = m.entity, "subject-after"      # تستخدم [روسيا] حق الفيتو
     e, how, nxt = subject_after(ctx, t.last)
+    if e and t.actor is None and ctx.has_conjunction(t.first):
+        partner = _preposed_subject_partner(ctx, t, previous)
+        if partner is not None and partner.actor != e:
+            # والجيش يواصل غاراته على جباليا ويحاصر مستشفى العودة: the subject written before the
+            # first verb is the second's too, and the name after the second is its object
+            t.actor, t.actor_how = partner.actor, "coordinated"
+            e, how, nxt = None, "none", t.last + 1
     if e and t.first > 0 and (t.actor is None or t.actor != e):
         before, how_before = subject_before(ctx, t.first)
         if before and how_before == "explicit" and t.actor in (None, before) and (
@@ -697,6 +704,22 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
         # اقتحم الجيش المستشفى …، وأضرم النيران في المبنى، ودمر مداخله: acts joined to one
         # against a named target, with no name of their own, are done to it
         t.recipient = partner.recipient
+
+
+def _preposed_subject_partner(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> Trigger | None:
+    """The trigger right before t in its sentence, with no strong boundary between them, whose
+    actor is a subject written before it (or before its support verb), of the same kind (conflict
+    or not)."""
+    if not previous:
+        return None
+    p = previous[-1]
+    if p.actor is None or p.actor_how not in ("subject-before", "support-verb") \
+            or ctx.sentence_of[p.first] != ctx.sentence_of[t.first] \
+            or (p.entry.type in CONFLICT_TYPES) != (t.entry.type in CONFLICT_TYPES):
+        return None
+    if any(ctx.boundary(k) == "strong" for k in range(p.last + 1, t.first)):
+        return None
+    return p
 
 
 _DAMMA = "\u064f"
