@@ -149,6 +149,12 @@ def test_a_participle_continues_the_verb_not_a_source_phrase_between_them():
     assert [r[0] for r in rows(doc)][-1] == "موضحة" and rows(doc)[-1][2] == "هدى سالم"
 
 
+def test_a_phrase_set_off_by_commas_after_the_cue_is_not_what_was_said():
+    doc = make_doc("وحسب بلاغ لوزارة الصحة، فإن هدى سالم أعلنت، في ختام اجتماع عقدته أمس الاثنين بالرباط، "
+                   "البدء في استقبال الطلبات بطريقة إلكترونية.", PEOPLE)
+    assert [(r[0], r[1]) for r in rows(doc)] == [("أعلنت", "البدء في استقبال الطلبات بطريقة إلكترونية")]
+
+
 def test_a_supplication_says_what_is_asked_not_whom():
     doc = make_doc("وافتتح سامي خليل المدرسة الجديدة، سائلا الله تعالى أن ينفع بها الطلاب.\n"
                    "وقال سامي خليل إن المدرسة تتسع لألف طالب، داعيا المولى عز وجل أن يحفظ البلاد.", PEOPLE)

@@ -536,6 +536,7 @@ def skip_adverbials(ctx: DocContext, k: int, limit: int, stop: frozenset[int] = 
                     particles: tuple[str, ...] = ()) -> tuple[int, list[str]]:
     """Skip times, prepositional phrases, brackets and commas from token k."""
     times: list[str] = []
+    set_off = False                     # a comma opened the phrase now read
     while k < limit and k not in stop:
         if k in ctx.time_at:
             tid, last = ctx.time_at[k]
@@ -543,15 +544,33 @@ def skip_adverbials(ctx: DocContext, k: int, limit: int, stop: frozenset[int] = 
             k = last + 1
         elif ctx.kinds[k] == "punct" and ctx.char(k) in "،,":
             k += 1
+            set_off = True
+            continue
         elif ctx.kinds[k] == "punct" and _bracket_end(ctx, k, limit):
             k = _bracket_end(ctx, k, limit)
         elif ctx.kinds[k] == "word" and is_prep(ctx, k) and ctx.norms[k] not in particles \
                 and not ("ب" in particles and ctx.has_proclitic(k, "ب")) \
                 and (ctx.norms[k] in PREPOSITIONS or not ctx.has_proclitic(k, "ب")):
-            k = pp_end(ctx, k, limit, particles)
+            end = pp_end(ctx, k, limit, particles)
+            if set_off:
+                end = _set_off_end(ctx, end, limit, stop) or end
+            k = end
         else:
             break
+        set_off = False
     return k, times
+
+
+def _set_off_end(ctx: DocContext, k: int, limit: int, stop: frozenset[int]) -> int | None:
+    """Where a phrase set off by commas ends, when the prepositional phrase read from its start
+    stopped before its comma at token k (أعلنت، [في ختام اجتماع عقدته أمس بالرباط]، البدء …):
+    the comma within eight words, with no cue, complementizer or quotation mark before it."""
+    for t in range(k, min(k + 8, limit)):
+        if t in stop or ctx.norms[t] in COMPLEMENTIZERS:
+            return None
+        if ctx.kinds[t] == "punct":
+            return t if ctx.char(t) in "،," else None
+    return None
 
 
 def backward_subject(ctx: DocContext, cue: int, first: int) -> Subject | None:
