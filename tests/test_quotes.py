@@ -155,6 +155,13 @@ def test_a_phrase_set_off_by_commas_after_the_cue_is_not_what_was_said():
     assert [(r[0], r[1]) for r in rows(doc)] == [("أعلنت", "البدء في استقبال الطلبات بطريقة إلكترونية")]
 
 
+def test_a_participle_after_a_verb_that_ends_in_ha_takes_the_verbs_subject():
+    # توجه ends in ه like a feminine noun in the match form (ندوة → ندوه); the text writes ة
+    doc = make_doc('وتعليقا عن مبادرة الفنانة سلمى المتمثلة في إعلانها التنازل عن أجرها، توجه الفنان '
+                   'سامي خليل بشكرها على مبادرتها قائلا "إنها فنانة كريمة تحب الخير".', PEOPLE)
+    assert [(r[0], r[2]) for r in rows(doc)] == [("قائلا", "سامي خليل")]
+
+
 def test_a_supplication_says_what_is_asked_not_whom():
     doc = make_doc("وافتتح سامي خليل المدرسة الجديدة، سائلا الله تعالى أن ينفع بها الطلاب.\n"
                    "وقال سامي خليل إن المدرسة تتسع لألف طالب، داعيا المولى عز وجل أن يحفظ البلاد.", PEOPLE)

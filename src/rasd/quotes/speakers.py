@@ -368,7 +368,7 @@ class SpeakerResolver:
                 or m is None and ctx.has_proclitic(t, "لب")
             ok = not attached and (p < c.first or ctx.kinds[p] == "punct" or ctx.norms[p] in _CLAUSE_OPENERS
                                    or ctx.kinds[p] == "word" and ctx.norms[p] not in _STOP
-                                   and not ctx.norms[p].endswith(("ه", "ات")) and ctx.mention_at.get(p) is None
+                                   and not _feminine_noun(ctx, p) and ctx.mention_at.get(p) is None
                                    and ctx.sclass(p) is None and (p == c.first or ctx.kinds[p - 1] == "punct"
                                                                   or ctx.norms[p - 1] in _CLAUSE_OPENERS
                                                                   or ctx.norms[p][:1] == "و"))
@@ -483,3 +483,11 @@ class SpeakerResolver:
                 return 2 if gender == "m" else 1
             return 1
         return 2 if g == gender else 0
+
+
+def _feminine_noun(ctx: DocContext, p: int) -> bool:
+    """Does the word at p end as a feminine or plural noun (ندوة، الفعاليات), whose genitive the
+    name after it would be (ندوة الفنان حبيب), rather than as a verb (توجه الفنان حبيب)? The
+    match form writes ة as ه: the text tells them apart where it writes ة at all."""
+    word = ctx.text[ctx.starts[p]:ctx.ends[p]]
+    return word.endswith(("ة", "ات")) or word.endswith("ه") and not ctx.writes_ta_marbuta
