@@ -723,6 +723,18 @@ def test_a_family_name_prefix_with_another_word_is_another_person():
     assert len([e for e in doc.entities if e.label == "PER"]) == 2
 
 
+def test_the_office_of_an_organization_is_named_with_it():
+    from rasd.pipeline import Pipeline as P
+    doc = P(["sentences", "tokens", "mentions", "entities"])(Document(
+        text="وذكّر مكتب الأمم المتحدة دولة إسرائيل بالتزاماتها، فيما قالت الأمم المتحدة إن الوضع خطير.", id="t"))
+    orgs = sorted(e.name for e in doc.entities if e.label == "ORG")
+    assert orgs == ["الأمم المتحدة", "مكتب الأمم المتحدة"]
+    # the board of a company is not an organization of its own name (مجلس إدارة X is X's)
+    doc = P(["sentences", "tokens", "mentions", "entities"])(Document(
+        text="وقال رئيس مجلس إدارة الأمم المتحدة للتنمية إن الشركة ستتوسع.", id="t"))
+    assert not any(e.name.startswith("إدارة") for e in doc.entities)
+
+
 def test_a_facility_with_and_without_the_words_after_its_name_is_one_place():
     text = "وهبطت الطائرة في مطار الجوف الإقليمي أمس. وقال مدير مطار الجوف إن الرحلات منتظمة."
     doc = Document(text=text, id="t")

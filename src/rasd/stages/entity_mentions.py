@@ -54,6 +54,9 @@ _PLACE_ORG_HEADS = frozenset(normalize(w, "match") for w in (
 _PERSON_ORG_HEADS = frozenset(normalize(w, "match") for w in (
     "مستشفى", "جامعة", "مركز", "مؤسسة", "مدرسة", "كلية", "معهد", "مجمع", "جمعية", "قاعة", "مكتبة",
     "كرسي", "جائزة"))
+# the bodies within an organization named after it (not إدارة: مجلس إدارة الشركة is the company's board)
+ORG_OFFICE_HEADS = ("رئاسة", "أمانة", "مكتب", "قيادة")
+_ORG_OF_ORG_HEADS = frozenset(normalize(w, "match") for w in ORG_OFFICE_HEADS)
 _PERSON_LOC_HEADS = frozenset(normalize(w, "match") for w in (
     "مطار", "شارع", "ميدان", "مسجد", "قاعدة", "جسر", "حي", "ساحة", "ميناء", "سوق"))
 # The Arab world and its neighbours, whose towns Arabic news names most (ISO alpha-3).
@@ -1010,11 +1013,12 @@ def _head_led_persons(tokens: list[Token], spans: list[Span]) -> None:
 
 def _head_plus_name(tokens: list[Token], norms: list[str], spans: list[Span]) -> None:
     """Head + place (بلدية صامطة) or head + person (مستشفى كمال عدوان) makes one named thing; so
-    does head + a town the tagger took for an organization (بمستشفى [خان يونس])."""
+    does head + a town the tagger took for an organization (بمستشفى [خان يونس]), and the office
+    of an organization (رئاسة مجلس النواب، مكتب الأمم المتحدة)."""
     starts = {s.i: s for s in spans}
     for s in list(spans):
         town = s.label == "ORG" and s.entry is not None and s.entry.kind in _PLACE
-        if s.i == 0 or s.label not in ("LOC", "PER") and not town:
+        if s.i == 0 or s.label not in ("LOC", "PER", "ORG"):
             continue
         if s.label == "PER" and s.title is None:
             _move_title(norms, s)
@@ -1034,6 +1038,8 @@ def _head_plus_name(tokens: list[Token], norms: list[str], spans: list[Span]) ->
             if proclitic_cut(tokens[s.i].norm)[0]:
                 continue                                     # مستشفى بمخيم جباليا: not a genitive
             label = "LOC" if w in _PERSON_LOC_HEADS else "ORG"
+        elif s.label == "ORG" and not town and w in _ORG_OF_ORG_HEADS:
+            label = "ORG"                                    # رئاسة مجلس النواب، مكتب الأمم المتحدة
         elif s.label == "PER" and w in _PERSON_ORG_HEADS:
             label = "ORG"
         elif s.label == "PER" and w in _PERSON_LOC_HEADS:
