@@ -162,6 +162,11 @@ def test_a_participle_after_a_verb_that_ends_in_ha_takes_the_verbs_subject():
     assert [(r[0], r[2]) for r in rows(doc)] == [("قائلا", "سامي خليل")]
 
 
+def test_what_a_description_describes_is_part_of_what_was_said():
+    doc = make_doc("ووصف سامي خليل الوضع في المدينة بأنه كارثي.", PEOPLE)
+    assert rows(doc) == [("ووصف", "الوضع في المدينة بأنه كارثي", "سامي خليل", "indirect")]
+
+
 def test_a_supplication_says_what_is_asked_not_whom():
     doc = make_doc("وافتتح سامي خليل المدرسة الجديدة، سائلا الله تعالى أن ينفع بها الطلاب.\n"
                    "وقال سامي خليل إن المدرسة تتسع لألف طالب، داعيا المولى عز وجل أن يحفظ البلاد.", PEOPLE)

@@ -41,6 +41,8 @@ _NEGATIONS = frozenset(["لا", "لم", "لن", "ما", "ولا", "ولم", "و�
 _PER = ("PER", "PERS")
 # God and His epithets, the one asked in a supplication (سائلا الله تعالى أن …، داعيا المولى عز وجل أن …)
 _PRAYER_VERBS = frozenset(["سأل", "دعا"])
+# Verbs that say what something is (وصف X بأنه Y): the thing named belongs to what was said.
+_DESCRIBE_VERBS = frozenset(["وصف"])
 # What comes before ما (وفق ما أعلن X، بحسب ما ذكر X) or alone (حسبما، كما، مثلما أعلن X): the cue
 # reports what its sentence said before it
 _AS_REPORTED_BY = frozenset(normalize(w, "match") for w in ("وفق", "بحسب", "حسب", "وفقا", "وفقاً", "طبق", "طبقا"))
@@ -409,6 +411,9 @@ class _ClauseReader:
         if opener is not None:
             t, what = opener
             start = t if what == "quote" else t + 1
+            if cue.lemma in _DESCRIBE_VERBS and what == "comp" and k2 < t and ctx.kinds[k2] == "word" \
+                    and all(ctx.kinds[x] == "word" for x in range(k2, t)):
+                start = k2                    # وصف المصدر المعلومات بأنها أولية: what it called what
             if what == "colon" and start < c.stop and ctx.norms[start] in COMPLEMENTIZERS:
                 start += 1                               # وأضاف: إن الملتقى …
             content = self._content_from(start, c.stop, what == "colon")
