@@ -167,6 +167,20 @@ def test_what_a_description_describes_is_part_of_what_was_said():
     assert rows(doc) == [("ووصف", "الوضع في المدينة بأنه كارثي", "سامي خليل", "indirect")]
 
 
+def test_words_said_without_any_mark_in_a_text_without_quotation_marks():
+    # a wire story whose quotation marks were lost: the words follow the verb of saying at once
+    doc = make_doc("وقال سامي خليل انه لا يحب رسم القادة الاحياء. ويقول اعلق الآن صورة القائد لكن اذا افرج "
+                   "عنه ساقوم بازاحة صورته. واضاف أهتم بقراءة كتابات الذين ماتوا.", PEOPLE)
+    assert [(r[0], r[1][:9], r[2]) for r in rows(doc)][1:] == [("ويقول", "اعلق الآن", "سامي خليل"),
+                                                              ("واضاف", "أهتم بقرا", "سامي خليل")]
+    # where the text marks its quotations, a verb of saying with no إن/أن, colon or mark says nothing
+    doc = make_doc("وقال سامي خليل إن الوضع صعب. وقال \"نحن هنا\". ويقول اعلق الآن صورة القائد على الجدار.", PEOPLE)
+    assert [r[0] for r in rows(doc)] == ["وقال", "وقال"]
+    # nor a word that is also a preposition (بين), nor words after a comma (…، تضيف المصادر، فيشكلون …)
+    doc = make_doc("وكان تصريحه بأن الاتفاق لن يحول بين إيران وبين تنفيذ مخططاتها في المنطقة.", PEOPLE)
+    assert rows(doc) == []
+
+
 def test_a_supplication_says_what_is_asked_not_whom():
     doc = make_doc("وافتتح سامي خليل المدرسة الجديدة، سائلا الله تعالى أن ينفع بها الطلاب.\n"
                    "وقال سامي خليل إن المدرسة تتسع لألف طالب، داعيا المولى عز وجل أن يحفظ البلاد.", PEOPLE)

@@ -435,6 +435,13 @@ class _ClauseReader:
                 content = self._content_from(start, c.stop)
         elif k2 < c.stop and cue.frame == "np" and self._quotation_opening_at(k2) is not None:
             content = self._content_from(k2, c.stop)
+        if content is None and opener is None:
+            # a subject the reader could not place is the first words said (ويقول اعلق الآن …)
+            start = j if subj is None or subj.head == "unknown" and not subj.mentions else k2
+            if self._unmarked_speech(start, cue):
+                content = ctx.starts[start], c.end, "direct", True
+                if start == j:
+                    subj = None
         if content is None and subj is not None and k2 >= c.stop:
             content = self._next_paragraph_complement()   # قال جالانت ¶ إن إسرائيل …
         if content is None and subj is not None and (k2 >= c.stop or ctx.kinds[k2] == "punct"):
@@ -456,6 +463,19 @@ class _ClauseReader:
             cue_end = j + 1                         # the particle belongs to the cue: أشار إلى، لفت إلى
         return Statement((ctx.starts[i], ctx.ends[cue_end - 1]), (a, b), kind, "participle" if participle else "verb",
                          c, i, cue.gender, subj, implicit, times, weight, open_end, before=before is not None)
+
+    def _unmarked_speech(self, k: int, cue: Cue) -> bool:
+        """Words said, quoted with no mark at all (وقال وليد رسمت الرئيس عرفات حين …، ويقول اعلق
+        الآن صورته): in a text that has no quotation mark anywhere (a wire story whose marks were
+        lost), a verb of saying that needs إن/أن, a colon or a quotation mark and has none in its
+        sentence, followed right after its speaker (no comma between) by a word that opens no phrase
+        of its own."""
+        ctx = self.ctx
+        return cue.frame == "comp" and cue.kind in ("perfect", "imperfect") and cue.lemma not in _AMBIGUOUS \
+            and cue.weight >= 0.85 and k < self.c.stop and ctx.kinds[k] == "word" and ctx.kinds[k - 1] != "punct" \
+            and not ctx.quotes_in.get(self.c.paragraph) and not ctx.has_quotation_marks \
+            and ctx.norms[k] not in COMPLEMENTIZERS and not is_prep(ctx, k) and ctx.mention_at.get(k) is None \
+            and k not in self.starts and self.c.stop - k >= 4
 
     def _object_not_subject(self, subj: Subject, cue: Cue) -> bool:
         """A masculine verb cannot have a feminine noun for subject (اتهم الحكومة): the one word
