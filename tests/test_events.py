@@ -401,6 +401,16 @@ def test_a_verb_joined_to_one_whose_subject_came_first_shares_it():
     assert (name(doc, v.actor), name(doc, v.recipient)) == ("كتائب الشمال", "مستشفى الأمل")
 
 
+def test_words_cited_from_scripture_tell_no_event():
+    text = ("وقد قتل المسلحون ثلاثة من المصلين أمس، والحق سبحانه وتعالى يقول: (ومن يقتل مؤمنا متعمدا فجزاؤه "
+            "جهنم)، وقال رسول الله صلى الله عليه وسلم: «قتل المؤمن أعظم عند الله من زوال الدنيا». "
+            "وقال الشاهد: «قتل المسلحون حارس المسجد».")
+    doc = make_doc(text)
+    found = [trig(doc, v) for v in events(doc)]
+    assert found == ["قتل", "قتل"]
+    assert [v.trigger.start for v in doc.events] == [text.index("قتل"), text.index("قتل المسلحون حارس")]
+
+
 def test_after_anna_with_a_pronoun_the_name_after_the_verb_is_the_object():
     quotes = [("وأضاف", "أنه داهم مستشفى الشفاء بعد منتصف الليل", "الجيش الإسرائيلي")]
     assert parties("وأضاف الجيش الإسرائيلي أنه داهم مستشفى الشفاء بعد منتصف الليل.", IDF, "ASSAULT",

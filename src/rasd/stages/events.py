@@ -287,6 +287,26 @@ def _merge(ctx: DocContext, triggers: list[Trigger]) -> list[Trigger]:
 
 # ---- assembling -------------------------------------------------------------------------------
 
+_OPENING_MARKS = frozenset("(«“„")
+_CLOSING_MARKS = frozenset(")»”")
+
+
+def _cites_scripture(ctx: DocContext, i: int) -> bool:
+    """Is token i inside words quoted from scripture or a hadith, in brackets or quotation marks
+    that open right after the formula that names God or the Prophet (يقول سبحانه وتعالى: (ومن يقتل
+    مؤمنا …)، قال رسول الله صلى الله عليه وسلم: «…»)? What they tell is no event of the news."""
+    for k in range(i - 1, max(-1, i - 60), -1):
+        token = ctx.tokens[k]
+        if token.kind == "word":
+            continue
+        mark = ctx.doc.text[token.start:token.end]
+        if mark in _CLOSING_MARKS or "\n" in ctx.doc.text[token.end:ctx.tokens[k + 1].start]:
+            return False
+        if mark in _OPENING_MARKS or mark == '"' and k > 0 and ctx.doc.text[token.start - 1:token.start].isspace():
+            return any(ctx.in_list(j, "scripture") for j in range(max(0, k - 12), k))
+    return False
+
+
 def _main_conflict_actor(triggers: list[Trigger]) -> str | None:
     counts = Counter(t.actor for t in triggers
                      if t.actor and t.entry.type in CONFLICT_TYPES and t.actor_how not in ("", "fallback"))
@@ -337,6 +357,7 @@ def extract_events(doc: Document) -> list[Event]:
     # a disease or a famine kills, a shortage forces: no one acts, so there is no event
     triggers = [t for t in triggers if not (t.verb and t.actor is None and t.entry.type in CONFLICT_TYPES
                                             and impersonal_subject(ctx, t.first))]
+    triggers = [t for t in triggers if not _cites_scripture(ctx, t.first)]
     share_arguments(ctx, triggers)
     triggers = _without_threatened_acts(ctx, triggers)
     main = _main_conflict_actor(triggers)
