@@ -21,6 +21,17 @@ def test_splits_clitics(word, expected):
     assert parts(word) == expected
 
 
+@pytest.mark.parametrize("word,expected", [
+    ("بحمايته", ["ب", "حمايت", "ه"]),          # ة written ت before the pronoun
+    ("لإنقاذهم", ["ل", "إنقاذ", "هم"]),
+    ("وبأصواتهم", ["و", "ب", "أصوات", "هم"]),
+    ("بدايته", ["بدايت", "ه"]),                # بداية is the word, not ب + داية
+    ("لجنته", ["لجنت", "ه"]),                  # لجنة, not ل + جنة
+])
+def test_a_preposition_before_a_word_with_a_pronoun(word, expected):
+    assert parts(word) == expected
+
+
 @pytest.mark.parametrize("name", ["بغداد", "لبنان", "كركوك", "فلسطين", "واشنطن", "فرنسا", "وزير",
                                   "وكالة", "ولاية", "ألمانيا", "الله", "التي", "إلى", "عراقي", "وطني"])
 def test_keeps_names_and_stems_whole(name):

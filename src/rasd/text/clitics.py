@@ -97,6 +97,28 @@ def _plausible(rest: str, whole: str, guess: bool) -> bool:
     return guess and not known(whole) and len(rest) >= MIN_UNKNOWN_STEM + 1
 
 
+# the third-person pronouns a word may end in after ب or ل (بحمايته، لإنقاذهم)
+_THIRD_PERSON = ("هما", "هم", "هن", "ها", "ه")
+
+
+def _known_noun(stem: str) -> int:
+    """How often `stem` is attested, reading a final ت as the ة it stands for before a pronoun."""
+    return known(stem) or (known(stem[:-1] + "ة") if stem.endswith("ت") else 0)
+
+
+def _pronoun_after_stem(word: str) -> bool:
+    """Is `word` ب or ل + a known word + a third-person pronoun (بحمايته، لإنقاذهم), where the
+    word without the pronoun is rarer whole than without its first letter (بدايته and لجنته keep
+    their ب and ل: بداية and لجنة are the words)?"""
+    if known(word):
+        return False
+    for suffix in _THIRD_PERSON:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_UNKNOWN_STEM + 1:
+            stem = word[1:-len(suffix)]
+            return _known_noun(stem) > _known_noun(word[:-len(suffix)])
+    return False
+
+
 def _enclitic(stem: str) -> int:
     """Length of a pronoun enclitic at the end of `stem`, when the rest is a known word."""
     for suffix in ENCLITICS:
@@ -124,7 +146,7 @@ def segment(word: str) -> tuple[tuple[str, int, int], ...]:
         if rest[0] == "ل" and rest.startswith("لل") and len(rest) >= 4 and rest not in ("لله",):
             cuts += [i + 1, i + 2]                     # لل = ل + (ا)ل
             i += 2
-        elif _plausible(rest[1:], rest, guess=False):
+        elif _plausible(rest[1:], rest, guess=False) or rest[0] in "بل" and _pronoun_after_stem(rest):
             cuts.append(i + 1)
             i += 1
     elif rest[:1] == "س" and len(rest) >= 4 and rest[1] in IMPERFECT_PREFIXES and known(rest[1:]) > known(rest):
