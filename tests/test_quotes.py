@@ -181,6 +181,12 @@ def test_words_said_without_any_mark_in_a_text_without_quotation_marks():
     assert rows(doc) == []
 
 
+def test_a_source_at_a_named_company_is_not_what_was_said():
+    doc = make_doc("أكد مصدر مسؤول بشركة صلة الرياضية للتسويق والمنظمة لمباراة كأس السوبر أن أكثر من نصف "
+                   "التذاكر تم بيعها.", PEOPLE)
+    assert [(r[0], r[1]) for r in rows(doc)] == [("أكد", "أكثر من نصف التذاكر تم بيعها")]
+
+
 def test_a_supplication_says_what_is_asked_not_whom():
     doc = make_doc("وافتتح سامي خليل المدرسة الجديدة، سائلا الله تعالى أن ينفع بها الطلاب.\n"
                    "وقال سامي خليل إن المدرسة تتسع لألف طالب، داعيا المولى عز وجل أن يحفظ البلاد.", PEOPLE)

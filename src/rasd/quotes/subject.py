@@ -90,13 +90,24 @@ def _short_quotation(ctx: DocContext, k: int, limit: int) -> int | None:
     return j if j < limit else None
 
 
+def _opens_genitive(ctx: DocContext, i: int, first: bool = False) -> bool:
+    """Does the word at i take the next word into its phrase whatever its form: a preposition, the
+    head of an organization's name (بشركة [صلة] الرياضية), inside a phrase a noun after ب or ل
+    without the article (… والمنظمة لمباراة [كأس] السوبر; not the phrase's first word, which may
+    be a cue's own particle and what was said: دعا لتدخل دولي)?"""
+    if ctx.norms[i] in PREPOSITIONS:
+        return True
+    return ctx.kinds[i] == "word" and not ctx.is_definite(i) and (
+        ctx.sclass(i) == "orghead" or not first and ctx.has_proclitic(i, "بل"))
+
+
 def pp_end(ctx: DocContext, i: int, limit: int, particles: tuple[str, ...] = ()) -> int:
     """End (exclusive) of a prepositional or adverbial phrase starting at token i:
     ``في مقابلة مع التلفزيون الرسمي``، ``من خلال تغريدة له عبر حسابه على "تويتر"``."""
     k = i + 1
     if ctx.norms[i] in ADVERBS:
         return k
-    take_one = ctx.norms[i] in PREPOSITIONS
+    take_one = _opens_genitive(ctx, i, first=True)
     n = 0
     while k < limit and n < 10:
         if particles and (ctx.norms[k] in particles or "ب" in particles and ctx.has_proclitic(k, "ب")):
@@ -112,7 +123,7 @@ def pp_end(ctx: DocContext, i: int, limit: int, particles: tuple[str, ...] = ())
         elif ctx.kinds[k] != "word" or ctx.norms[k] in COMPLEMENTIZERS:
             break
         elif take_one or ctx.is_definite(k) or is_prep(ctx, k) or ctx.norms[k] in ("نت",):
-            take_one = ctx.norms[k] in PREPOSITIONS and ctx.norms[k] not in ADVERBS
+            take_one = _opens_genitive(ctx, k) and ctx.norms[k] not in ADVERBS
             k += 1
             n += 1
             continue
