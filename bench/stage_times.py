@@ -7,10 +7,14 @@ fresh process, with the CPU time (`time.process_time`) of every stage summed ove
 
     git worktree add /tmp/before <rev>      # the code to compare with (copy the built .so files)
     python bench/stage_times.py src /tmp/before/src [--rounds 2] [--source ARTICLES.jsonl]
+
+It prints each tree's best round and its median round, and for two trees the median of the
+per-round ratios of their totals, the steadiest of the three on a shared machine.
 """
 from __future__ import annotations
 
 import argparse
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -58,10 +62,17 @@ def main() -> int:
             out = subprocess.run([sys.executable, "-c", _CHILD, str(Path(tree).resolve()), str(args.source),
                                   ",".join(STAGES)], capture_output=True, text=True, check=True).stdout
             results[tree].append([float(x) for x in out.split()])
-    print(f"{'tree':<28} {'total':>7} " + " ".join(f"{s:>9}" for s in STAGES) + "   (ms of CPU per article, best round)")
+    print(f"{'tree':<28} {'total':>7} " + " ".join(f"{s:>9}" for s in STAGES) + "   (ms of CPU per article)")
     for tree, rounds in results.items():
         best = min(rounds, key=sum)
-        print(f"{tree[-28:]:<28} {sum(best):7.2f} " + " ".join(f"{x:9.2f}" for x in best))
+        print(f"{tree[-22:] + ' best':<28} {sum(best):7.2f} " + " ".join(f"{x:9.2f}" for x in best))
+        middle = [statistics.median(column) for column in zip(*rounds)]
+        print(f"{tree[-22:] + ' median':<28} {sum(middle):7.2f} " + " ".join(f"{x:9.2f}" for x in middle))
+    if len(args.trees) == 2 and args.rounds > 1:
+        # the rounds are run in turn, so a round's ratio is less exposed to the machine's drift
+        ratios = [sum(a) / sum(b) for a, b in zip(*results.values())]
+        print(f"per-round ratio of the totals, first tree / second: median {statistics.median(ratios):.3f} "
+              f"(from {min(ratios):.3f} to {max(ratios):.3f})")
     return 0
 
 
