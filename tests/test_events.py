@@ -411,6 +411,19 @@ def test_words_cited_from_scripture_tell_no_event():
     assert [v.trigger.start for v in doc.events] == [text.index("قتل"), text.index("قتل المسلحون حارس")]
 
 
+@pytest.mark.parametrize("text", [
+    'وأسهمت ضربات التحالف بمقتل قيادات وعناصر في "حركة حماس".',
+    "واعتقلت القوات الإسرائيلية عناصر من حركة حماس.",
+    "وأعلن الجيش الإسرائيلي اعتقال مسلحي حركة حماس.",
+])
+def test_members_of_an_organization_name_it_as_the_target(text):
+    ents = {"حركة حماس": ("ORG", ["حركة حماس"]), "القوات الإسرائيلية": ("ORG", ["القوات الإسرائيلية"]),
+            "الجيش الإسرائيلي": ("ORG", ["الجيش الإسرائيلي"]), "التحالف": ("ORG", ["التحالف"])}
+    doc = make_doc(text, ents)
+    events(doc)
+    assert [name(doc, v.recipient) for v in doc.events if v.type in ("ASSAULT", "COERCE")][-1] == "حركة حماس"
+
+
 def test_after_anna_with_a_pronoun_the_name_after_the_verb_is_the_object():
     quotes = [("وأضاف", "أنه داهم مستشفى الشفاء بعد منتصف الليل", "الجيش الإسرائيلي")]
     assert parties("وأضاف الجيش الإسرائيلي أنه داهم مستشفى الشفاء بعد منتصف الليل.", IDF, "ASSAULT",

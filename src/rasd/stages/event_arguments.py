@@ -98,6 +98,26 @@ def _prep_before(ctx: DocContext, k: int) -> bool:
     return k >= 0 and ctx.in_list(k, "prepositions")
 
 
+def _members_of(ctx: DocContext, j: int, end: int) -> str | None:
+    """The organization whose members the words from token j name (قيادات وعناصر في "داعش"،
+    مسلحي حماس، أربعة من موظفي شركة المياه): members words, joined by و, then the organization,
+    after في or من or as their genitive."""
+    k = j
+    while k < end and ctx.is_word(k) and ctx.in_list(k, "members") and k not in ctx.mention_at:
+        k += 1
+    if k == j:
+        return None
+    if k < end and ctx.norms[k] in _IN_OR_OF:
+        k += 1
+    while k < end and ctx.tokens[k].kind == "punct" and ctx.doc.text[ctx.tokens[k].start] in '"«“':
+        k += 1
+    m = ctx.mention_at.get(k) if k < end else None
+    return m.entity if m is not None and m.label == "ORG" and not ctx.has_proclitic(k, "بلك") else None
+
+
+_IN_OR_OF = frozenset({"في", "من"})
+
+
 def _owner_after(ctx: DocContext, j: int, end: int) -> str | None:
     """The entity an agent noun (قوات، قوة …) belongs to, from token j on: a mention or a nisba
     adjective (قوات الاحتلال الإسرائيلي، قوة من التحالف، قوة تابعة للتحالف)."""
@@ -799,7 +819,7 @@ def _verb_object(ctx: DocContext, t: Trigger, k: int, end: int) -> None:
         m = ctx.mention_at.get(k)
         obj = m.entity if m else ctx.anaphor_entity(k)
         if obj is None and t.entry.type in CONFLICT_TYPES:
-            obj = _part_owner(ctx, k, end) or _part_of_institution(ctx, k, end)
+            obj = _part_owner(ctx, k, end) or _part_of_institution(ctx, k, end) or _members_of(ctx, k, end)
         if obj is None and m is None and t.actor is not None and _role_word(ctx, k):
             p = _person_after_role(ctx, k + 1, end)
             obj = p.entity if p is not None else None
@@ -886,6 +906,8 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
         t.recipient = whole                              # حصار المستشفى → the hospital named before
     elif gen == "R" and not m and t.entry.type in CONFLICT_TYPES and (whole := _part_owner(ctx, after, end)):
         t.recipient = whole                              # قصف محيط المستشفى → the hospital
+    elif gen == "R" and not m and t.entry.type in CONFLICT_TYPES and (whole := _members_of(ctx, after, end)):
+        t.recipient = whole                              # مقتل قيادات وعناصر في "داعش" → ISIS
     elif gen == "R" and not m:
         # an appositive patient: اغتيال العالم النووي محسن فخري زادة
         for k in range(after, min(after + 4, end)):
