@@ -16,7 +16,6 @@ from .marks import quotations
 __all__ = ["Clause", "DocContext", "HERE", "MentionRef"]
 
 _COMMAS = frozenset("،,")
-_QUOTATION_MARKS = '"«»“”„'
 _NOT_ARTICLE = frozenset(normalize(w, "match") for w in (
     "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللاتي", "اللواتي", "اللائي",
     "إلى", "الى", "إلا", "الا", "الآن", "الان", "الله", "اللهم", "ألا", "إلي", "إليه", "إليها", "إليهم",
@@ -94,7 +93,7 @@ class DocContext:
         self.mentions, self.mention_at = self._mentions()
         self.time_at = self._times()
         self.writes_ta_marbuta = "ة" in self.text      # (some writers put ه for every ة)
-        self.has_quotation_marks = any(mark in self.text for mark in _QUOTATION_MARKS)
+        self.has_quotation_marks = any(self.quotes_in.values())
 
     # ---- layout -------------------------------------------------------------------------------
     def _clauses(self) -> list[Clause]:

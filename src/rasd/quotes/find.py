@@ -473,7 +473,7 @@ class _ClauseReader:
         ctx = self.ctx
         return cue.frame == "comp" and cue.kind in ("perfect", "imperfect") and cue.lemma not in _AMBIGUOUS \
             and cue.weight >= 0.85 and k < self.c.stop and ctx.kinds[k] == "word" and ctx.kinds[k - 1] != "punct" \
-            and not ctx.quotes_in.get(self.c.paragraph) and not ctx.has_quotation_marks \
+            and not ctx.has_quotation_marks \
             and ctx.norms[k] not in COMPLEMENTIZERS and not is_prep(ctx, k) and ctx.mention_at.get(k) is None \
             and k not in self.starts and self.c.stop - k >= 4
 

@@ -138,17 +138,15 @@ def _joins(c: _Cluster, label: str, keys: tuple[str, ...], entry_id: str | None)
                 return 1
             if len(k) < len(keys) and keys[:len(k)] == k and (len(k) > 1 or not _is_head(k[0], "ORG_HEAD")):
                 return 1
-            if len(k) > 1 and k[1:] == keys and _is_head(k[0], "ORG_HEAD") and k[0] not in _OFFICES:
+            # (not an office of the organization: مكتب الأمم المتحدة is another body)
+            if len(k) > 1 and k[1:] == keys and _is_head(k[0], "ORG_HEAD") and k[0] not in ORG_OFFICE_HEADS:
                 return 1
-            if len(keys) > 1 and keys[1:] == k and _is_head(keys[0], "ORG_HEAD") and keys[0] not in _OFFICES:
+            if len(keys) > 1 and keys[1:] == k and _is_head(keys[0], "ORG_HEAD") \
+                    and keys[0] not in ORG_OFFICE_HEADS:
                 return 1
             if min(len(k), len(keys)) > 1 and k[0] == keys[0] and (set(k) <= set(keys) or set(keys) <= set(k)):
                 return 1
     return 0
-
-
-# an office within an organization is another body than the organization (مكتب الأمم المتحدة)
-_OFFICES = frozenset(k for w in ORG_OFFICE_HEADS for k in _keys(w))
 
 
 # the words that link a name to a father's (محمد بن سلمان، فاطمة بنت محمد)

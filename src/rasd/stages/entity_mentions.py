@@ -55,8 +55,7 @@ _PERSON_ORG_HEADS = frozenset(normalize(w, "match") for w in (
     "مستشفى", "جامعة", "مركز", "مؤسسة", "مدرسة", "كلية", "معهد", "مجمع", "جمعية", "قاعة", "مكتبة",
     "كرسي", "جائزة"))
 # the bodies within an organization named after it (not إدارة: مجلس إدارة الشركة is the company's board)
-ORG_OFFICE_HEADS = ("رئاسة", "أمانة", "مكتب", "قيادة")
-_ORG_OF_ORG_HEADS = frozenset(normalize(w, "match") for w in ORG_OFFICE_HEADS)
+ORG_OFFICE_HEADS = frozenset(normalize(w, "match") for w in ("رئاسة", "أمانة", "مكتب", "قيادة"))
 _PERSON_LOC_HEADS = frozenset(normalize(w, "match") for w in (
     "مطار", "شارع", "ميدان", "مسجد", "قاعدة", "جسر", "حي", "ساحة", "ميناء", "سوق"))
 # The Arab world and its neighbours, whose towns Arabic news names most (ISO alpha-3).
@@ -1038,7 +1037,7 @@ def _head_plus_name(tokens: list[Token], norms: list[str], spans: list[Span]) ->
             if proclitic_cut(tokens[s.i].norm)[0]:
                 continue                                     # مستشفى بمخيم جباليا: not a genitive
             label = "LOC" if w in _PERSON_LOC_HEADS else "ORG"
-        elif s.label == "ORG" and not town and w in _ORG_OF_ORG_HEADS:
+        elif s.label == "ORG" and not town and w in ORG_OFFICE_HEADS:
             label = "ORG"                                    # رئاسة مجلس النواب، مكتب الأمم المتحدة
         elif s.label == "PER" and w in _PERSON_ORG_HEADS:
             label = "ORG"

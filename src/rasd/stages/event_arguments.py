@@ -32,6 +32,7 @@ _WITH = frozenset({"مع"})
 _WITH_ON = frozenset({"مع", normalize("على", "match")})
 _AGAINST = frozenset({normalize("على", "match"), "ضد", "بحق"})
 _FROM = frozenset({"من"})
+_IN_OR_OF = frozenset({"في", "من"})          # before the organization its members belong to
 _AFFILIATED = frozenset(normalize(w, "match") for w in ("تابعة", "التابعة", "تابع", "التابع", "موالية",
                                                         "الموالية", "موالي", "الموالي", "الموالين"))
 WITH_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"})
@@ -114,8 +115,6 @@ def _members_of(ctx: DocContext, j: int, end: int) -> str | None:
     m = ctx.mention_at.get(k) if k < end else None
     return m.entity if m is not None and m.label == "ORG" and not ctx.has_proclitic(k, "بلك") else None
 
-
-_IN_OR_OF = frozenset({"في", "من"})
 
 
 def _owner_after(ctx: DocContext, j: int, end: int) -> str | None:
@@ -639,11 +638,11 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
             t.actor, t.actor_how = m.entity, "subject-after"      # تستخدم [روسيا] حق الفيتو
     e, how, nxt = subject_after(ctx, t.last)
     if e and t.actor is None and ctx.has_conjunction(t.first):
-        partner = _preposed_subject_partner(ctx, t, previous)
-        if partner is not None and partner.actor != e:
+        preposed = _preposed_subject_partner(ctx, t, previous)
+        if preposed is not None and preposed.actor != e:
             # والجيش يواصل غاراته على جباليا ويحاصر مستشفى العودة: the subject written before the
             # first verb is the second's too, and the name after the second is its object
-            t.actor, t.actor_how = partner.actor, "coordinated"
+            t.actor, t.actor_how = preposed.actor, "coordinated"
             e, how, nxt = None, "none", t.last + 1
     if e and t.first > 0 and (t.actor is None or t.actor != e):
         before, how_before = subject_before(ctx, t.first)
@@ -749,9 +748,9 @@ _NOT_PERFECT = frozenset("يتن")       # a damma on these opens an imperfect, 
 def _passive(ctx: DocContext, t: Trigger) -> bool:
     """Is the verb trigger written in the passive voice? Where the vowel is written: a damma on
     the first letter of a perfect (قُتل، أُجبر، دُمرت) or, after an alif, on one of its first three
-    letters (اُحتجزوا، اعتُقلوا، استُهدف); and the forms that are passive without vowels (اغتيل،
-    أصيب: the word list `passive`). Imperfects are left: يُقتل and يُرسل differ only in vowels
-    that are seldom written."""
+    letters (اُحتجزوا، اعتُقلوا، استُهدف); and the forms of the lexicon that are passive without
+    vowels (اغتيل: the word list `passive`). Imperfects are left: يُقتل and يُرسل differ only in
+    vowels that are seldom written."""
     if t.last != t.first or t.form is None or t.form.first_person:
         return False
     if ctx.in_list(t.first, "passive"):

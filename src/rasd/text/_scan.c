@@ -58,7 +58,7 @@ static PyObject *tokens(PyObject *self, PyObject *args) {
             info = PyObject_CallOneArg(analyze, s);
             if (info == NULL)
                 goto fail;
-            Py_DECREF(info);          /* kept alive by the list below only if cached: hold it */
+            Py_DECREF(info);          /* analyze() stored it in the cache, which holds it */
             info = PyDict_GetItemWithError(cache, s);
             if (info == NULL) {
                 if (!PyErr_Occurred())

@@ -124,7 +124,7 @@ def _enclitic(stem: str) -> int:
     for suffix in ENCLITICS:
         rest = stem[: -len(suffix)]
         if stem.endswith(suffix) and len(rest) >= MIN_UNKNOWN_STEM:
-            if known(rest) or (rest.endswith("ت") and known(rest[:-1] + "ة")):
+            if _known_noun(rest):
                 return len(suffix)
     return 0
 
