@@ -746,3 +746,26 @@ def test_a_facility_with_and_without_the_words_after_its_name_is_one_place():
     EntityStage()(doc)
     places = [e for e in doc.entities if e.label == "LOC"]
     assert len(places) == 1 and {places[0].name, *places[0].aliases} == {"مطار الجوف الإقليمي", "مطار الجوف"}
+
+
+def _org_names(text):
+    doc = Pipeline(["sentences", "tokens", "mentions", "entities"])(Document(text=text, id="t"))
+    return {e.name for e in doc.entities if e.label == "ORG"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وأعدت التقرير المؤسسة الوطنية الديمقراطية الأمريكية في الشهر الماضي.",
+     "المؤسسة الوطنية الديمقراطية الأمريكية"),
+    ("وقرر الاتحاد الدولي لكرة السلة تأجيل البطولة.", "الاتحاد الدولي لكرة السلة"),
+    ("وفاز المنتخب الأردني للشباب للكرة الطائرة على منافسه.", "المنتخب الأردني للشباب للكرة الطائرة"),
+    ('ودعت "الجمعية التونسية لرعاية الطفولة المبكرة" إلى حماية الأطفال.',
+     "الجمعية التونسية لرعاية الطفولة المبكرة"),
+])
+def test_a_definite_body_with_a_national_or_institutional_adjective_is_an_organization(text, name):
+    assert name in _org_names(text)
+
+
+def test_a_body_name_stops_at_the_next_body_and_leaves_a_generic_committee_alone():
+    names = _org_names("وتنافس المنتخب الليبي والمنتخب الكويتي أمس، واجتمعت اللجنة الفنية بعد المباراة.")
+    assert {"المنتخب الليبي", "المنتخب الكويتي"} <= names, names
+    assert not any("الفنية" in n for n in names), names

@@ -73,6 +73,12 @@ _DEFINITE_HEADS = frozenset(normalize(w, "match") for w in (
     "الجيش", "القوات", "الحكومة", "البرلمان", "الشرطة", "الحرس", "المخابرات", "الاستخبارات",
     "الخارجية", "الداخلية", "الدفاع", "الرئاسة", "التلفزيون", "المكتب", "المجلس", "الهيئة", "الوزارة",
     "البحرية", "الأمن", "الكونغرس"))
+# Definite heads of a named body when a demonym or institutional adjective follows (المؤسسة الوطنية
+# الديمقراطية الأمريكية، الاتحاد السعودي للكرة الطائرة); its name runs on through the modifiers
+# after it (`_chain_end`).
+_DEFINITE_BODY_HEADS = frozenset(normalize(w, "match") for w in (
+    "المؤسسة", "المنظمة", "الجمعية", "اللجنة", "الاتحاد", "المنتدى", "الرابطة", "النقابة", "المنتخب",
+    "الجبهة", "المفوضية", "الوكالة", "المحكمة", "البنك", "الصندوق", "الحزب", "التحالف", "الائتلاف"))
 # Words before a town's name that show it is a place (a one-word town needs one, see `collect`).
 _PLACE_CUES = frozenset(normalize(w, "match") for w in (
     "في", "إلى", "الى", "من", "نحو", "قرب", "داخل", "باتجاه", "بمدينة", "مدينة", "ومدينة", "لمدينة",
@@ -233,7 +239,8 @@ def _modifier(norm: str) -> bool:
     والغرفة التجارية are two)."""
     if norm[0] in "وف" and len(norm) > 4 and _definite(norm[1:]):
         # والمدير: a role of its own (رئيس مجلس الإدارة والمدير العام), not part of the name
-        return norm[1:] not in _INSTITUTIONS and not (
+        return norm[1:] not in _INSTITUTIONS and norm[1:] not in _DEFINITE_BODY_HEADS \
+            and not (norm[1:3] == "ال" and norm[3:] in _CONSTRUCT_HEADS) and not (
             gz.lookup(norm[1:], clitics=False) & _ROLE_CLASSES and not norm.endswith("ه"))   # (والمواطنة)
     if norm.startswith("لل") and len(norm) > 4 and norm not in _NOT_ORG_LINK:
         return True                  # الهيئة العامة للطيران المدني، المجلس الوطني لحقوق الإنسان
@@ -1092,7 +1099,7 @@ def _title_start(norms: list[str], i: int) -> int:
     return i
 
 
-_ORG_HEAD_WORDS = _PERSON_ORG_HEADS | _CONSTRUCT_HEADS | _DEFINITE_HEADS
+_ORG_HEAD_WORDS = _PERSON_ORG_HEADS | _CONSTRUCT_HEADS | _DEFINITE_HEADS | _DEFINITE_BODY_HEADS
 # What a head looks like once its first letters are cut (لل + الجيش = للجيش ends in جيش).
 _ORG_HEAD_ENDINGS = _ORG_HEAD_WORDS | frozenset(w[2:] for w in _ORG_HEAD_WORDS if w.startswith("ال"))
 
@@ -1142,10 +1149,43 @@ def _rule_orgs(tokens: list[Token], norms: list[str], a: int, b: int, spans: lis
             while end < b and end not in taken and end - k < MAX_CHAIN and _is_word(tokens[end]) \
                     and _is_adjective(tokens[end].norm):
                 end += 1
+        elif w in _DEFINITE_BODY_HEADS and k + 1 < b and k + 1 not in taken \
+                and _is_adjective(tokens[k + 1].norm) and _agree(w, tokens[k + 1].norm):
+            end = _body_name_end(tokens, k, b, taken)
         if end > k + 1:
             spans.append(Span(k, end, "ORG", "rule", 0.5))
             taken.update(range(k, end))
             done = end
+
+
+def _body_name_end(tokens: list[Token], k: int, b: int, taken: set[int]) -> int:
+    """The end of a body's name from its definite head at `k` and the adjective after it: to the
+    closing quotation mark when the name opens one ("الجمعية المغربية للدفاع عن حقوق النساء"), else
+    through the modifiers (`_chain_end`) and a genitive with ل (الاتحاد الدولي [لكرة اليد]); `k`
+    (no name) when it runs into another mention (بالمؤسسة العامة [للخطوط الجوية …])."""
+    if k and tokens[k - 1].norm in _QUOTES:
+        for e in range(k + 2, min(b, k + 2 * MAX_CHAIN)):
+            if tokens[e].norm in _QUOTES:
+                return e
+            if not _is_word(tokens[e]) or e in taken:
+                break
+    end = _chain_end(tokens, k + 2, b, taken, genitive=False)
+    while end < b and end not in taken and _is_word(tokens[end]) and tokens[end - 1].norm.startswith("لل"):
+        n, before = tokens[end].norm, tokens[end - 1].norm
+        if n.startswith("لل") and len(n) > 4 and n not in _NOT_ORG_LINK \
+                or n.startswith("ال") and n not in _STOP and not _ORG_HEAD[n] \
+                and (_adjective_like(n) or n.endswith("ه") and before.endswith("ه")):
+            end += 1            # المنتخب السعودي للناشئين للكرة الطائرة
+        else:
+            break
+    if end + 1 < b and not {end, end + 1} & taken and _is_word(tokens[end]) and _is_word(tokens[end + 1]):
+        t = tokens[end]
+        first = t.segments[0] if t.segments else None     # ل alone (لألعاب looks definite once normalized)
+        if first is not None and first.kind == "proclitic" and first.end - first.start == 1 and t.norm[0] == "ل" \
+                and t.norm not in _NOT_ORG_LINK and _definite(tokens[end + 1].norm) \
+                and tokens[end + 1].norm not in _STOP:
+            end += 2
+    return k if end < b and end in taken else end
 
 
 def _extend_org(tokens: list[Token], s: Span, spans: list[Span], bounds, taken: set[int]) -> None:
