@@ -959,3 +959,22 @@ def test_the_named_example_of_a_kind_is_the_recipient():
     ents = {"منظمة الصحة العالمية": ("ORG", ["منظمة الصحة العالمية"]), "الهلال الأحمر": ("ORG", ["الهلال الأحمر"])}
     assert parties("وقال إن الهلال الأحمر يواصل التنسيق مع الجهات الدولية، مثل منظمة الصحة العالمية.",
                    ents, "COOPERATE") == ("الهلال الأحمر", "منظمة الصحة العالمية")
+
+
+def test_what_is_received_from_someone_was_done_by_them_to_the_receiver():
+    ents = {"سعيد الحربي": ("PER", ["سعيد الحربي"]), "فهد بن خالد": ("PER", ["فهد بن خالد"]),
+            "الحكومة الليبية": ("ORG", ["الحكومة الليبية"]), "تونس": ("LOC", ["تونس"])}
+    assert parties("وتلقى الوزير سعيد الحربي، اتصالاً هاتفياً من الأمير فهد بن خالد أمس.",
+                   ents, "CONSULT") == ("فهد بن خالد", "سعيد الحربي")
+    assert parties("وتلقت الحكومة الليبية مساعدات طبية من تونس.", ents, "AID") == ("تونس", "الحكومة الليبية")
+    # without a giver the verb of receiving changes nothing
+    assert parties("وأجرى الوزير سعيد الحربي اتصالاً هاتفياً مع الأمير فهد بن خالد.",
+                   ents, "CONSULT") == ("سعيد الحربي", "فهد بن خالد")
+
+
+def test_a_word_with_tanween_is_read_as_a_noun():
+    ents = {"تونس": ("LOC", ["تونس"]), "الحكومة الليبية": ("ORG", ["الحكومة الليبية"])}
+    doc = make_doc("وتلقت الحكومة الليبية دعماً من تونس.", ents)
+    events(doc)
+    v = find(doc, "SUPPORT")
+    assert (name(doc, v.actor), name(doc, v.recipient)) == ("تونس", "الحكومة الليبية")

@@ -863,6 +863,8 @@ def _person_after_role(ctx: DocContext, k: int, end: int, span: int = 12):
 def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
     after = t.last + 1
     gen = t.entry.genitive
+    if _received(ctx, t, after, end):
+        return
     a, b = _between(ctx, after, end)
     if a:
         if t.actor is None:
@@ -943,6 +945,28 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
         e = clause_subject(ctx, t.first)
         if e:
             t.actor, t.actor_how = e, "clause-subject"
+
+
+def _received(ctx: DocContext, t: Trigger, after: int, end: int) -> bool:
+    """A noun received from someone (تلقى الوزير اتصالاً هاتفياً من الأمير X، تلقت الحكومة دعماً من
+    المملكة): the giver, after من, is the actor and the subject of the verb of receiving the
+    recipient. False (nothing set) when the noun is not the object of such a verb or no giver is named."""
+    start = _clause_start(ctx, t.first, soft=False)
+    for j in range(t.first - 1, max(start, t.first - 10) - 1, -1):
+        if "receive" in ctx.info[j].lists:
+            break
+    else:
+        return False
+    giver, _ = _after_prep(ctx, after, end, _FROM, span=4)
+    if giver is None:
+        return False
+    receiver, how, _ = subject_after(ctx, j)
+    if how != "explicit":
+        receiver, _ = subject_before(ctx, j)
+    t.actor, t.actor_how = giver, "giver"
+    if receiver != giver:
+        t.recipient = receiver
+    return True
 
 
 _PARTICIPLE_PREFIX = "الم"

@@ -28,7 +28,7 @@ from .event_lexicon import GAP, MAX_GAP, TriggerEntry
 __all__ = ["EventStage", "extract_events"]
 
 EXPLICIT = frozenset({"subject-after", "subject-before", "speaker", "genitive", "between", "nisba",
-                      "agent-phrase", "support-verb", "pronoun", "pronoun-speaker", "first-person"})
+                      "agent-phrase", "support-verb", "pronoun", "pronoun-speaker", "first-person", "giver"})
 
 
 class EventStage(Stage):
@@ -228,9 +228,9 @@ def detect_triggers(ctx: DocContext) -> list[Trigger]:
                     continue
                 if form.verb and any(not f.verb and e.type == entry.type for e, f in readings):
                     if after_prep is None:
-                        after_prep = _noun_position(ctx, i, s_start, s_end)
+                        after_prep = _noun_position(ctx, i, s_start, s_end) or _tanween(ctx.text(i))
                     if after_prep:
-                        continue               # a verbal noun after a preposition (في دعم …)
+                        continue               # a verbal noun after a preposition (في دعم …) or with tanween (دعماً)
                 if entry.conditions:
                     chosen = (entry, form)
                     break
@@ -240,6 +240,14 @@ def detect_triggers(ctx: DocContext) -> list[Trigger]:
                 out.append(Trigger(i, i, chosen[0], chosen[1], chosen[1].verb))
             i += 1
     return _merge(ctx, out)
+
+
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
+def _tanween(surface: str) -> bool:
+    """A word written with tanween (دعماً، هجومٌ) is a noun: no verb takes it."""
+    return not _TANWEEN.isdisjoint(surface)
 
 
 _BA = frozenset(["ب", "بـ"])
