@@ -978,3 +978,12 @@ def test_a_word_with_tanween_is_read_as_a_noun():
     events(doc)
     v = find(doc, "SUPPORT")
     assert (name(doc, v.actor), name(doc, v.recipient)) == ("تونس", "الحكومة الليبية")
+
+
+def test_a_quantity_of_an_organizations_forces_or_members_is_the_organization():
+    ents = {"الحرس الثوري": ("ORG", ["الحرس الثوري"]), "حماس": ("ORG", ["حماس"]), "الجيش": ("ORG", ["الجيش"]),
+            "الموصل": ("LOC", ["الموصل"])}
+    assert parties("انتشرت أعداد أمس من قوات الحرس الثوري على الحدود مع العراق.", ents, "MOBILIZE")[0] == "الحرس الثوري"
+    assert parties("وهاجم عشرات من عناصر حماس موقعا للجيش.", ents, "ASSAULT")[0] == "حماس"
+    # a quantity of people who are no organization's gives no actor
+    assert parties("وهاجم عشرات من سكان الموصل موقعا للجيش.", ents, "ASSAULT")[0] is None

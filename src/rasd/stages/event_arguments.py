@@ -168,6 +168,10 @@ def subject_after(ctx: DocContext, i: int) -> tuple[str | None, str, int]:
     a = ctx.anaphor_entity(j)
     if a and not ctx.has_proclitic(j, "بلك"):
         return a, "explicit", j + 1
+    if ctx.in_list(j, "quantity") and not ctx.has_proclitic(j, "بلك"):
+        got = _quantity_of(ctx, j + 1, end)
+        if got is not None:
+            return got[0], "explicit", got[1]
     p = _person_after_title(ctx, j, end)
     if p is None and _role_word(ctx, j) and not ctx.has_proclitic(j, "بلك"):
         p = _person_after_role(ctx, j + 1, end)     # التقى مستشار الأمن القومي للبيت الأبيض X
@@ -177,6 +181,27 @@ def subject_after(ctx: DocContext, i: int) -> tuple[str | None, str, int]:
             and not ctx.in_list(j, "complementizer") and not ctx.in_list(j, "auxiliary")):
         return None, "noun", j + 1
     return None, "none", j
+
+
+def _quantity_of(ctx: DocContext, j: int, end: int) -> tuple[str, int] | None:
+    """(entity, index after it) of the whole a quantity word before token j counts: من after at
+    most two words (an adjective, a time), then an organization, its forces or its members
+    (انتشرت أعداد كبيرة أمس من قوات الحرس الثوري، عشرات من عناصر حماس)."""
+    for k in range(j, min(j + 3, end - 1)):
+        if ctx.boundary(k):
+            return None
+        if ctx.norms[k] == "من":
+            m = ctx.mention_at.get(k + 1)
+            if m is not None:
+                return (m.entity, m.last + 1) if m.label == "ORG" and not ctx.has_proclitic(k + 1, "بلك") else None
+            if ctx.in_list(k + 1, "agenthead"):
+                owner = _owner_after(ctx, k + 2, end)
+            else:
+                owner = _members_of(ctx, k + 1, end)
+            return None if owner is None else (owner, k + 2)
+        if ctx.in_list(k, "prepositions") or k in ctx.mention_at:
+            return None
+    return None
 
 
 def _person_after_title(ctx: DocContext, j: int, end: int):
