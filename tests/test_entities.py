@@ -769,3 +769,8 @@ def test_a_body_name_stops_at_the_next_body_and_leaves_a_generic_committee_alone
     names = _org_names("وتنافس المنتخب الليبي والمنتخب الكويتي أمس، واجتمعت اللجنة الفنية بعد المباراة.")
     assert {"المنتخب الليبي", "المنتخب الكويتي"} <= names, names
     assert not any("الفنية" in n for n in names), names
+
+
+def test_a_council_or_commission_name_runs_on_through_its_genitive_with_lam():
+    assert "المجلس الوطني لحقوق الطفل" in _org_names("ودعا المجلس الوطني لحقوق الطفل إلى حماية الأطفال.")
+    assert "الهيئة الوطنية لمكافحة الفساد" in _org_names("وأحالت الهيئة الوطنية لمكافحة الفساد الملف إلى القضاء.")

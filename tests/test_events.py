@@ -987,3 +987,23 @@ def test_a_quantity_of_an_organizations_forces_or_members_is_the_organization():
     assert parties("وهاجم عشرات من عناصر حماس موقعا للجيش.", ents, "ASSAULT")[0] == "حماس"
     # a quantity of people who are no organization's gives no actor
     assert parties("وهاجم عشرات من سكان الموصل موقعا للجيش.", ents, "ASSAULT")[0] is None
+
+
+def test_the_object_after_a_relative_clause_between_commas_and_after_unnamed_conjuncts():
+    ents = {"أصدقاء البيئة": ("ORG", ["أصدقاء البيئة"]), "المجلس الأعلى للبيئة": ("ORG", ["المجلس الأعلى للبيئة"]),
+            "لاهاي": ("LOC", ["لاهاي"])}
+    # the body's head before its quoted name is the subject; the object follows the relative
+    # clause and the unnamed conjuncts before the named one
+    assert parties('وهنأت منظمة "أصدقاء البيئة"، التي يوجد مقرها في لاهاي، الطلاب والمعلمين '
+                   'والمجلس الأعلى للبيئة على نجاح الحملة.', ents, "SUPPORT") == ("أصدقاء البيئة", "المجلس الأعلى للبيئة")
+    # a conjunct after a preposition is no object
+    assert parties('وهنأت منظمة "أصدقاء البيئة" الطلاب في المدارس والمجلس الأعلى للبيئة.',
+                   ents, "SUPPORT")[1] is None
+
+
+def test_a_facility_before_its_quoted_name_is_the_object_not_the_subject():
+    ents = {"مستشفى النور": ("ORG", ["النور"]), "الجيش": ("ORG", ["الجيش"])}
+    doc = make_doc('واقتحم الجيش البلدة، ويستهدف مستشفى "النور" منذ أيام.', ents)
+    events(doc)
+    v = next(v for v in doc.events if trig(doc, v) == "ويستهدف")
+    assert (name(doc, v.actor), name(doc, v.recipient)) == ("الجيش", "مستشفى النور")

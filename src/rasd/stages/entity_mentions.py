@@ -71,14 +71,15 @@ _INSTITUTIONS = frozenset(normalize(w, "match") for w in (
     "المؤسسة", "البلدية", "المحكمة", "النقابة", "الرابطة", "الجبهة", "الحركة", "الحزب"))
 _DEFINITE_HEADS = frozenset(normalize(w, "match") for w in (
     "الجيش", "القوات", "الحكومة", "البرلمان", "الشرطة", "الحرس", "المخابرات", "الاستخبارات",
-    "الخارجية", "الداخلية", "الدفاع", "الرئاسة", "التلفزيون", "المكتب", "المجلس", "الهيئة", "الوزارة",
+    "الخارجية", "الداخلية", "الدفاع", "الرئاسة", "التلفزيون", "المكتب", "الوزارة",
     "البحرية", "الأمن", "الكونغرس"))
 # Definite heads of a named body when a demonym or institutional adjective follows (المؤسسة الوطنية
 # الديمقراطية الأمريكية، الاتحاد السعودي للكرة الطائرة); its name runs on through the modifiers
 # after it (`_chain_end`).
 _DEFINITE_BODY_HEADS = frozenset(normalize(w, "match") for w in (
     "المؤسسة", "المنظمة", "الجمعية", "اللجنة", "الاتحاد", "المنتدى", "الرابطة", "النقابة", "المنتخب",
-    "الجبهة", "المفوضية", "الوكالة", "المحكمة", "البنك", "الصندوق", "الحزب", "التحالف", "الائتلاف"))
+    "الجبهة", "المفوضية", "الوكالة", "المحكمة", "البنك", "الصندوق", "الحزب", "التحالف", "الائتلاف",
+    "المجلس", "الهيئة"))
 # Words before a town's name that show it is a place (a one-word town needs one, see `collect`).
 _PLACE_CUES = frozenset(normalize(w, "match") for w in (
     "في", "إلى", "الى", "من", "نحو", "قرب", "داخل", "باتجاه", "بمدينة", "مدينة", "ومدينة", "لمدينة",
@@ -1162,7 +1163,7 @@ def _body_name_end(tokens: list[Token], k: int, b: int, taken: set[int]) -> int:
     """The end of a body's name from its definite head at `k` and the adjective after it: to the
     closing quotation mark when the name opens one ("الجمعية المغربية للدفاع عن حقوق النساء"), else
     through the modifiers (`_chain_end`) and a genitive with ل (الاتحاد الدولي [لكرة اليد]); `k`
-    (no name) when it runs into another mention (بالمؤسسة العامة [للخطوط الجوية …])."""
+    (no name) when its genitive is another mention (بالمؤسسة العامة [للخطوط الجوية …])."""
     if k and tokens[k - 1].norm in _QUOTES:
         for e in range(k + 2, min(b, k + 2 * MAX_CHAIN)):
             if tokens[e].norm in _QUOTES:
@@ -1185,7 +1186,7 @@ def _body_name_end(tokens: list[Token], k: int, b: int, taken: set[int]) -> int:
                 and t.norm not in _NOT_ORG_LINK and _definite(tokens[end + 1].norm) \
                 and tokens[end + 1].norm not in _STOP:
             end += 2
-    return k if end < b and end in taken else end
+    return k if end < b and end in taken and tokens[end].norm[0] == "ل" else end
 
 
 def _extend_org(tokens: list[Token], s: Span, spans: list[Span], bounds, taken: set[int]) -> None:

@@ -168,6 +168,10 @@ def subject_after(ctx: DocContext, i: int) -> tuple[str | None, str, int]:
     a = ctx.anaphor_entity(j)
     if a and not ctx.has_proclitic(j, "بلك"):
         return a, "explicit", j + 1
+    if ctx.in_list(j, "bodies") and not ctx.has_proclitic(j, "بلك"):
+        named = ctx.mention_at.get(_skip_forward(ctx, j + 1, end, limit=1))
+        if named is not None and named.label == "ORG":
+            return named.entity, "explicit", named.last + 1      # منظمة "X": the head before its name
     if ctx.in_list(j, "quantity") and not ctx.has_proclitic(j, "بلك"):
         got = _quantity_of(ctx, j + 1, end)
         if got is not None:
@@ -466,6 +470,9 @@ def _nisba_after(ctx: DocContext, first: int, j: int, end: int) -> str | None:
 
 
 _PART_LISTS = frozenset({"locative", "parts"})     # محيط، داخل، مداخل: around, in or a part of the whole
+# Word lists of content words that single rules ask for; a word in them is still a plain noun or
+# adjective to the rules that stop at listed (function) words.
+_CONTENT_LISTS = frozenset({"bodies", "quantity", "receive"})
 _QUOTE_MARKS = frozenset('"«»“”\'')
 
 
@@ -847,8 +854,25 @@ def _verb_object(ctx: DocContext, t: Trigger, k: int, end: int) -> None:
         if obj is None and m is None and t.actor is not None and _role_word(ctx, k):
             p = _person_after_role(ctx, k + 1, end)
             obj = p.entity if p is not None else None
+        if obj is None and m is None:
+            obj = _named_conjunct(ctx, k, end)
         if obj and obj != t.actor:
             t.recipient = obj
+
+
+def _named_conjunct(ctx: DocContext, k: int, end: int) -> str | None:
+    """The first named conjunct of an object that opens with unnamed ones (هنأت المنظمة النساء
+    والرجال المغاربة والمجلس الوطني لحقوق الإنسان): a mention with و within six plain words."""
+    if not ctx.is_word(k) or ctx.in_list(k, "prepositions"):
+        return None
+    for j in range(k + 1, min(k + 7, end)):
+        if not ctx.is_word(j) or ctx.in_list(j, "prepositions") or ctx.in_list(j, "relative") \
+                or ctx.info[j].trigger and j not in ctx.mention_at:
+            return None
+        m = ctx.mention_at.get(j)
+        if m is not None:
+            return m.entity if ctx.has_conjunction(j) else None
+    return None
 
 
 _ROLE_CLASSES = frozenset({"ROLE", "TITLE"})
@@ -857,7 +881,15 @@ _ROLE_CLASSES = frozenset({"ROLE", "TITLE"})
 def _past_set_off_phrases(ctx: DocContext, k: int, end: int) -> int:
     """Past prepositional phrases closed by commas before an object (ودعت في سلسلة منشورات، عبر
     حسابها على منصة إكس، القوات الإسرائيلية إلى …): the token after the last such comma when a
-    name stands there, else k."""
+    name stands there, else k; and past a relative clause between commas (منظمة X، التي يوجد مقرها
+    في لاهاي، [المجلس الوطني])."""
+    if k + 1 < end and ctx.boundary(k) == "soft" and ctx.in_list(k + 1, "relative"):
+        # a relative clause set off by commas after the subject (وهنأت منظمة X، التي يوجد مقرها
+        # في لاهاي، المجلس الوطني)
+        close = next((i for i in range(k + 2, min(k + 14, end)) if ctx.boundary(i)), None)
+        if close is not None and ctx.boundary(close) == "soft":
+            return _skip_forward(ctx, close + 1, end)
+        return k
     j = k
     while j < end and ctx.is_word(j) and ctx.in_list(j, "prepositions"):
         close = next((i for i in range(j + 1, min(j + 10, end))
@@ -1043,7 +1075,7 @@ def _part_owner(ctx: DocContext, k: int, end: int) -> str | None:
     with a preposition or the article."""
     if k + 1 >= end or not ctx.is_word(k) or k in ctx.covered or ctx.boundary(k):
         return None
-    if _definite(ctx, k) or ctx.has_proclitic(k, "وفبلك") or ctx.info[k].lists - _PART_LISTS \
+    if _definite(ctx, k) or ctx.has_proclitic(k, "وفبلك") or ctx.info[k].lists - _PART_LISTS - _CONTENT_LISTS \
             or k in ctx.time_at or ctx.nisba_entity(k) is not None or _place_head(ctx.norms[k]):
         return None                   # شارع القدس، مدينة غزة: a head names a place of its own
     j = k + 1
@@ -1109,7 +1141,7 @@ def _lam_object(ctx: DocContext, first: int, end: int) -> str | None:
         if ctx.norms[k].startswith("وال") and ctx.is_word(k) and k not in ctx.covered:
             continue                  # الدعم والإسناد للقوات: a second noun sharing the object
         adjectives += 1
-        if adjectives > 3 or ctx.mention_at.get(k) or ctx.info[k].lists or not (
+        if adjectives > 3 or ctx.mention_at.get(k) or ctx.info[k].lists - _CONTENT_LISTS or not (
                 _definite(ctx, k) or ctx.nisba_entity(k) is not None):
             return None
     return None
