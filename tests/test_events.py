@@ -1007,3 +1007,13 @@ def test_a_facility_before_its_quoted_name_is_the_object_not_the_subject():
     events(doc)
     v = next(v for v in doc.events if trig(doc, v) == "ويستهدف")
     assert (name(doc, v.actor), name(doc, v.recipient)) == ("الجيش", "مستشفى النور")
+
+
+def test_a_peoples_plural_nisba_as_object_is_their_country():
+    ents = {"سامي حسن": ("PER", ["سامي حسن"]), "تونس": ("LOC", ["تونس"]), "حزب النهضة": ("ORG", ["حزب النهضة"])}
+    assert parties("وهنأ سامي حسن التونسيين بنجاح الانتخابات في تونس.", ents, "SUPPORT") == ("سامي حسن", "تونس")
+    assert parties("وهنأ سامي حسن الشعب التونسي بنجاح الانتخابات في تونس.", ents, "SUPPORT") == ("سامي حسن", "تونس")
+    # a singular nisba is a person or an adjective, and an organization of the country is no people
+    assert parties("وهنأ سامي حسن التونسي بنجاح الانتخابات في تونس.", ents, "SUPPORT")[1] is None
+    ents.pop("تونس")
+    assert parties("وهنأ سامي حسن التونسيين بنجاح حزب النهضة.", ents, "SUPPORT")[1] is None

@@ -856,8 +856,29 @@ def _verb_object(ctx: DocContext, t: Trigger, k: int, end: int) -> None:
             obj = p.entity if p is not None else None
         if obj is None and m is None:
             obj = _named_conjunct(ctx, k, end)
+        if obj is None and m is None and t.entry.type not in CONFLICT_TYPES and (
+                t.actor is not None or t.form is not None and t.form.first_person):
+            obj = _people_of(ctx, k, end)      # (with no subject found, the people may be it)
         if obj and obj != t.actor:
             t.recipient = obj
+
+
+_PEOPLE = frozenset(normalize(w, "match") for w in ("الشعب", "شعب", "الشعوب", "شعوب"))
+
+
+def _people_of(ctx: DocContext, k: int, end: int) -> str | None:
+    """The country whose people a plural nisba (هنأ المغاربة) or "the people" and a nisba (نهنئ
+    الشعب المغربي) at token k name, when the document names the country."""
+    if not ctx.is_word(k) or ctx.has_proclitic(k, "بلك"):
+        return None
+    if ctx.norms[k] in _PEOPLE and k + 1 < end:
+        e = ctx.nisba_entity(k + 1)
+    elif ctx.norms[k].endswith(("ي", "يه")):
+        return None     # a plural (المغاربة، المصريين), not a singular adjective or person (المغربي)
+    else:
+        e = ctx.nisba_entity(k)
+    place = ctx.entities.get(e or "")
+    return e if place is not None and place.label in ("LOC", "GPE") else None     # a country, no org of it
 
 
 def _named_conjunct(ctx: DocContext, k: int, end: int) -> str | None:
