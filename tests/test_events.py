@@ -1017,3 +1017,12 @@ def test_a_peoples_plural_nisba_as_object_is_their_country():
     assert parties("وهنأ سامي حسن التونسي بنجاح الانتخابات في تونس.", ents, "SUPPORT")[1] is None
     ents.pop("تونس")
     assert parties("وهنأ سامي حسن التونسيين بنجاح حزب النهضة.", ents, "SUPPORT")[1] is None
+
+
+def test_the_object_with_lam_after_the_weapon_that_struck_it():
+    # قصف after جراء is the verbal noun (a verb never follows a noun that takes a genitive)
+    ents = {"مستشفى النور": ("ORG", ["مستشفى النور"]), "الجيش": ("ORG", ["الجيش"])}
+    doc = make_doc("وحاصر الجيش مستشفى النور أمس. وأصيب المدير جراء قصف طائرة مسيّرة للمستشفى.", ents)
+    events(doc)
+    v = next(v for v in doc.events if trig(doc, v) == "قصف")
+    assert name(doc, v.recipient) == "مستشفى النور"

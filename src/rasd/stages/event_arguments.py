@@ -472,7 +472,8 @@ def _nisba_after(ctx: DocContext, first: int, j: int, end: int) -> str | None:
 _PART_LISTS = frozenset({"locative", "parts"})     # محيط، داخل، مداخل: around, in or a part of the whole
 # Word lists of content words that single rules ask for; a word in them is still a plain noun or
 # adjective to the rules that stop at listed (function) words.
-_CONTENT_LISTS = frozenset({"bodies", "quantity", "receive"})
+_CONTENT_LISTS = frozenset({"bodies", "quantity", "receive", "genitiveheads"})
+_WEAPON_LISTS = frozenset({"aircraft", "weapons", "military"})     # طائرة [مسيّرة]، مدفعية [ثقيلة]
 _QUOTE_MARKS = frozenset('"«»“”\'')
 
 
@@ -1149,8 +1150,10 @@ def _place_head(norm: str) -> bool:
 
 def _lam_object(ctx: DocContext, first: int, end: int) -> str | None:
     """The object of a definite verbal noun, written with ل (القصف المتكرر أمس لمستشفى …،
-    اقتحامها للمستشفى), after at most three adjectives and any time words."""
+    اقتحامها للمستشفى), after at most three adjectives and any time words, or after the weapon or
+    force that did it (قصف طائرة مسيّرة للمستشفى)."""
     adjectives = 0
+    agent = False
     for k in range(first, min(first + 10, end)):
         if ctx.boundary(k):
             return None
@@ -1161,9 +1164,14 @@ def _lam_object(ctx: DocContext, first: int, end: int) -> str | None:
             continue
         if ctx.norms[k].startswith("وال") and ctx.is_word(k) and k not in ctx.covered:
             continue                  # الدعم والإسناد للقوات: a second noun sharing the object
+        if k == first and (ctx.in_list(k, "agenthead") or ctx.info[k].lists & _WEAPON_LISTS) \
+                and k not in ctx.covered and not ctx.has_proclitic(k, "وفبك"):
+            agent = True              # its adjectives may be indefinite like it (طائرة مسيّرة)
+            continue
         adjectives += 1
-        if adjectives > 3 or ctx.mention_at.get(k) or ctx.info[k].lists - _CONTENT_LISTS or not (
-                _definite(ctx, k) or ctx.nisba_entity(k) is not None):
+        listed = ctx.info[k].lists - _CONTENT_LISTS - (_WEAPON_LISTS if agent else frozenset())
+        if adjectives > 3 or ctx.mention_at.get(k) or listed or not (
+                _definite(ctx, k) or agent or ctx.nisba_entity(k) is not None):
             return None
     return None
 

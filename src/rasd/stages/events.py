@@ -155,10 +155,12 @@ def _stops(ctx: DocContext) -> list[int]:
 
 def _noun_position(ctx: DocContext, i: int, s_start: int, s_end: int) -> bool:
     """Does the word at i, which reads as a verb and as a verbal noun, stand where a noun does:
-    after a preposition or إنّ (which takes a noun), before a nisba adjective, or written as a
-    feminine noun with a pronoun inside a clause (سيقدم استقالته: a verb would be استقالت + ه,
-    "she resigned him"; a verb opens its clause, often with و: وأدانته)?"""
-    return (i - 1 >= s_start and (ctx.in_list(i - 1, "prepositions") or ctx.text(i - 1) in _INNA)) or (
+    after a preposition, a noun that takes a genitive (جراء، إثر، بعد) or إنّ (which takes a noun),
+    before a nisba adjective, or written as a feminine noun with a pronoun inside a clause
+    (سيقدم استقالته: a verb would be استقالت + ه, "she resigned him"; a verb opens its clause,
+    often with و: وأدانته)?"""
+    return (i - 1 >= s_start and (ctx.in_list(i - 1, "prepositions") or ctx.in_list(i - 1, "genitiveheads")
+                                  or ctx.text(i - 1) in _INNA)) or (
         i + 1 < s_end and ctx.nisba_entity(i + 1) is not None) or (
         i + 1 < s_end and demonym_country(ctx.norms[i + 1]) is not None) or (
         ctx.norms[i].endswith(_NOUN_PRONOUN) and not ctx.has_conjunction(i) and i > s_start) or (
