@@ -472,7 +472,7 @@ def _nisba_after(ctx: DocContext, first: int, j: int, end: int) -> str | None:
 _PART_LISTS = frozenset({"locative", "parts"})     # محيط، داخل، مداخل: around, in or a part of the whole
 # Word lists of content words that single rules ask for; a word in them is still a plain noun or
 # adjective to the rules that stop at listed (function) words.
-_CONTENT_LISTS = frozenset({"bodies", "quantity", "receive", "genitiveheads"})
+_CONTENT_LISTS = frozenset({"bodies", "quantity", "receive", "genitiveheads", "people"})
 _WEAPON_LISTS = frozenset({"aircraft", "weapons", "military"})     # طائرة [مسيّرة]، مدفعية [ثقيلة]
 _QUOTE_MARKS = frozenset('"«»“”\'')
 
@@ -864,15 +864,12 @@ def _verb_object(ctx: DocContext, t: Trigger, k: int, end: int) -> None:
             t.recipient = obj
 
 
-_PEOPLE = frozenset(normalize(w, "match") for w in ("الشعب", "شعب", "الشعوب", "شعوب"))
-
-
 def _people_of(ctx: DocContext, k: int, end: int) -> str | None:
     """The country whose people a plural nisba (هنأ المغاربة) or "the people" and a nisba (نهنئ
     الشعب المغربي) at token k name, when the document names the country."""
     if not ctx.is_word(k) or ctx.has_proclitic(k, "بلك"):
         return None
-    if ctx.norms[k] in _PEOPLE and k + 1 < end:
+    if ctx.in_list(k, "people") and k + 1 < end:
         e = ctx.nisba_entity(k + 1)
     elif ctx.norms[k].endswith(("ي", "يه")):
         return None     # a plural (المغاربة، المصريين), not a singular adjective or person (المغربي)
@@ -906,8 +903,6 @@ def _past_set_off_phrases(ctx: DocContext, k: int, end: int) -> int:
     name stands there, else k; and past a relative clause between commas (منظمة X، التي يوجد مقرها
     في لاهاي، [المجلس الوطني])."""
     if k + 1 < end and ctx.boundary(k) == "soft" and ctx.in_list(k + 1, "relative"):
-        # a relative clause set off by commas after the subject (وهنأت منظمة X، التي يوجد مقرها
-        # في لاهاي، المجلس الوطني)
         close = next((i for i in range(k + 2, min(k + 14, end)) if ctx.boundary(i)), None)
         if close is not None and ctx.boundary(close) == "soft":
             return _skip_forward(ctx, close + 1, end)
