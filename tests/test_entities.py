@@ -774,3 +774,16 @@ def test_a_body_name_stops_at_the_next_body_and_leaves_a_generic_committee_alone
 def test_a_council_or_commission_name_runs_on_through_its_genitive_with_lam():
     assert "المجلس الوطني لحقوق الطفل" in _org_names("ودعا المجلس الوطني لحقوق الطفل إلى حماية الأطفال.")
     assert "الهيئة الوطنية لمكافحة الفساد" in _org_names("وأحالت الهيئة الوطنية لمكافحة الفساد الملف إلى القضاء.")
+
+
+def test_a_head_before_a_word_no_arabic_text_writes_names_an_organization():
+    assert "جامعة فيلنوفا" in _org_names("وقال باحثون من جامعة فيلنوفا إن النتائج مشجعة.")
+    assert "بلدية تيمارين" in _org_names("وأعلنت بلدية تيمارين إغلاق الطريق.")
+    # a nisba (لجنة تنسيقية) or a verbal noun with a genitive of its own is no such name
+    names = _org_names("وشكلت الأحزاب لجنة تنسيقية، وافتتحت جمعية تحفيظ القرآن فرعا جديدا.")
+    assert not any(n in ("لجنة تنسيقية", "جمعية تحفيظ") for n in names), names
+
+
+def test_the_title_of_the_next_name_is_not_part_of_an_organization():
+    names = _org_names("وقال رئيس شركة الاتصالات المتحدة المهندس سامي الخالدي إن الأرباح ارتفعت.")
+    assert not any(n.endswith("المهندس") for n in names), names

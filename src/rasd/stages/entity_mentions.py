@@ -249,8 +249,9 @@ def _modifier(norm: str) -> bool:
     w = norm[cut:]
     if cut or restore:
         return False
-    return (w.endswith(_NISBA) and len(w) >= 5) or (w.startswith("الم") and len(w) >= 6) \
-        or w in _OTHER_ADJ or bool(gz.demonym(w))
+    if w.startswith("الم") and len(w) >= 6 and not w.endswith(_NISBA):
+        return not gz.lookup(w, clitics=False) & _ROLE_CLASSES    # not the title of a name after it (المهندس)
+    return (w.endswith(_NISBA) and len(w) >= 5) or w in _OTHER_ADJ or bool(gz.demonym(w))
 
 
 def _chain_end(tokens: list[Token], j: int, limit: int, taken: set[int], genitive: bool = True) -> int:
@@ -1144,6 +1145,8 @@ def _rule_orgs(tokens: list[Token], norms: list[str], a: int, b: int, spans: lis
                 end += 1
         elif w in _CONSTRUCT_HEADS and k + 1 < b and k + 1 not in taken:
             end = _chain_end(tokens, k + 1, b, taken)
+            if end == k + 1 and _unknown_name_word(tokens, k + 1, b):
+                end = _chain_end(tokens, k + 2, b, taken, genitive=False)   # جامعة سارلاند الألمانية
         elif w in _DEFINITE_HEADS and k + 1 < b and k + 1 not in taken \
                 and _is_adjective(tokens[k + 1].norm) and _agree(w, tokens[k + 1].norm):
             end = k + 2
@@ -1157,6 +1160,19 @@ def _rule_orgs(tokens: list[Token], norms: list[str], a: int, b: int, spans: lis
             spans.append(Span(k, end, "ORG", "rule", 0.5))
             taken.update(range(k, end))
             done = end
+
+
+def _unknown_name_word(tokens: list[Token], k: int, b: int) -> bool:
+    """Is token k a name that an organization's head takes (جامعة [سارلاند]، بلدية [صامطة]): a word
+    no text rasd learnt from writes (`clitics.known`), with no article, clitic, gazetteer class or
+    nisba ending (لجنة تنسيقية), and not a verbal noun heading a genitive of its own (جمعية تحفيظ
+    القرآن): nothing definite after it but an adjective."""
+    t = tokens[k]
+    if not _is_word(t) or len(t.norm) < 4 or t.segments or known(t.norm) or t.norm.endswith(_NISBA) \
+            or t.norm in _FUNCTION or gz.lookup(t.norm, clitics=False):
+        return False
+    nxt = tokens[k + 1] if k + 1 < b else None
+    return nxt is None or not _is_word(nxt) or not nxt.norm.startswith("ال") or _adjective_like(nxt.norm)
 
 
 def _body_name_end(tokens: list[Token], k: int, b: int, taken: set[int]) -> int:
