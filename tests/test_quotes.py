@@ -663,3 +663,11 @@ def test_feminine_noun_after_masculine_verb_is_the_object_not_the_speaker():
 def test_shed_light_on_takes_what_follows_ala():
     doc = make_doc("وسلط الوزير أحمد كريم الضوء على أزمة المياه في المدينة.", {"أحمد كريم": ("PER",)})
     assert [r[1:3] for r in rows(doc)] == [("أزمة المياه في المدينة", "أحمد كريم")]
+
+
+def test_a_verb_mid_sentence_followed_only_by_adverbials_then_an_opener_reports():
+    # the lecture's speaker is named in the long phrase before the verb; من خلالها only says where
+    doc = make_doc("ونظم المركز محاضرة للمؤرخ سامي خليل أستاذ تاريخ المنطقة أكد من خلالها أن القضية عادلة.",
+                   PEOPLE)
+    got = rows(doc)
+    assert [r[:2] for r in got] == [("أكد", "القضية عادلة")], got

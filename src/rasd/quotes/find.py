@@ -401,7 +401,7 @@ class _ClauseReader:
                         and (immediate and opener[0] == j or particle_next and k2 == j)):
                     return None
             elif not (named or strong and (immediate or particle_next or cue.frame == "np" and cue.weight >= 0.85)
-                      or subj is None and immediate and opener[0] == j and cue.lemma not in _AMBIGUOUS
+                      or subj is None and immediate and opener[0] == k2 and cue.lemma not in _AMBIGUOUS
                       and cue.kind == "perfect" and ctx.norms[i - 1] not in COMPLEMENTIZERS | _NEGATIONS):
                 return None
         if cue.required and not self._particle_between(j, opener[0] if opener else c.stop, cue) \
