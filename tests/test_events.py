@@ -1026,3 +1026,11 @@ def test_the_object_with_lam_after_the_weapon_that_struck_it():
     events(doc)
     v = next(v for v in doc.events if trig(doc, v) == "قصف")
     assert name(doc, v.recipient) == "مستشفى النور"
+
+
+def test_we_of_an_ambassador_is_not_the_body_he_is_posted_at():
+    from rasd.pipeline import Pipeline
+    text = ("وقال فاسيلي نيبنزيا، سفير روسيا في الأمم المتحدة، إن «المسودة غير مقبولة. ونحن نعترض عليها».")
+    doc = Pipeline()(Document(text=text, id="t"))
+    v = next(v for v in doc.events if trig(doc, v) == "نعترض")
+    assert name(doc, v.actor) != "الأمم المتحدة"

@@ -671,3 +671,11 @@ def test_a_verb_mid_sentence_followed_only_by_adverbials_then_an_opener_reports(
                    PEOPLE)
     got = rows(doc)
     assert [r[:2] for r in got] == [("أكد", "القضية عادلة")], got
+
+
+def test_an_untagged_name_before_a_comma_and_a_role_is_the_speaker_written_before_the_verb():
+    from rasd.pipeline import Pipeline
+    text = ("وقالت نيوزيلندا إن التصويت مقرر غدا. إلا أن فاسيلي نيبنزيا، سفير روسيا في الأمم المتحدة "
+            "قال أمس إن «المسودة لا تعالج ما يهمنا».")
+    doc = Pipeline()(Document(text=text, id="t"))
+    assert rows(doc)[-1][:3] == ("قال", "المسودة لا تعالج ما يهمنا", "فاسيلي نيبنزيا"), rows(doc)

@@ -17,6 +17,7 @@ from ..model import Document
 from .context import DocContext
 from .find import find_statements
 from .lexicon import COMPLEMENTIZERS, NAME_BREAKERS
+from .subject import _PER
 
 __all__ = ["untagged_speaker_names"]
 
@@ -39,7 +40,8 @@ def untagged_speaker_names(doc: Document) -> list[tuple[int, int, str]]:
             a, b = sub.quoted_name
             if b > a or a > 0 and ctx.sclass(a - 2 if a >= 2 else 0) == "orghead":
                 spans.add((ctx.starts[a], ctx.ends[b], "ORG"))     # one quoted word alone may be anyone
-        elif sub.head in ("unknown", "role") and not sub.mentions and st.structure == "verb":
+        elif sub.head in ("unknown", "role") and not any(m.label in _PER for m in sub.mentions) \
+                and st.structure == "verb":          # (the role may name a country or a body)
             span = _name_then_role(ctx, sub.first) if not st.before else _name_then_role(ctx, sub.first, sub.last)
             if span is not None:
                 spans.add((*span, "PER"))

@@ -584,6 +584,22 @@ def _set_off_end(ctx: DocContext, k: int, limit: int, stop: frozenset[int]) -> i
     return None
 
 
+def _plain_words_back(ctx: DocContext, k: int, first: int) -> int | None:
+    """The first token of one to three plain words ending at k that open their clause (after its
+    first token or a connective): no mention, article, و or lexicon class among them (other
+    proclitics the segmenter finds in foreign names are not trusted: فيتالي)."""
+    j = k
+    while j >= first and k - j < 3 and ctx.kinds[j] == "word" and ctx.mention_at.get(j) is None \
+            and ctx.sclass(j) is None and not ctx.is_definite(j) and not ctx.has_proclitic(j, "و") \
+            and ctx.norms[j] not in CONNECTIVES and ctx.norms[j] not in COMPLEMENTIZERS:
+        j -= 1
+    if j == k:
+        return None
+    if j < first or ctx.norms[j] in CONNECTIVES or ctx.norms[j] in COMPLEMENTIZERS or ctx.norms[j] in ("وان", "الا"):
+        return j + 1
+    return None
+
+
 def backward_subject(ctx: DocContext, cue: int, first: int) -> Subject | None:
     """The speaker written before its verb (``لكن روسيا قالت``, ``وكان التحالف قد أعلن``), or None.
 
@@ -637,6 +653,11 @@ def backward_subject(ctx: DocContext, cue: int, first: int) -> Subject | None:
         if k > first and ctx.norms[k - 1] in ("في", "من", "عن") and last - k < 12:
             k -= 1                    # مسؤولون في [مجال] الصحة
             continue
+        if role is not None and head[0] == "role" and k + 1 < cue and ctx.is_comma(k + 1):
+            name = _plain_words_back(ctx, k, first)
+            if name is not None:      # إلا أن [فيتالي تشوركين]، سفير روسيا … قال: a name no mention marks
+                k = name - 1
+                break
         return None
     if head is None:
         return None

@@ -29,6 +29,7 @@ ARTICLE = "ال"
 _BOUNDARY_OF = {c: "soft" if c in SOFT else "strong"
                 for c in STRONG | SOFT | frozenset("-–—") if c not in QUOTE_MARKS}
 _PUNCT_KINDS = frozenset({"punct", "symbol"})
+_POSTED_AT = frozenset(normalize(w, "match") for w in ("في", "لدى"))     # سفير روسيا [في] الأمم المتحدة
 _is_trigger = attrgetter("trigger")
 
 
@@ -330,7 +331,8 @@ class DocContext:
     def speaker_organization(self, entity_id: str | None) -> str | None:
         """The organization a person speaks for, named in one of the person's roles
         (``مدير مستشفى كمال عدوان`` → the hospital), when the document has it as an entity: the
-        "we" of a spokesman's statement (نناشد، طلبنا) is the organization, not the person."""
+        "we" of a spokesman's statement (نناشد، طلبنا) is the organization, not the person. Not the
+        body a person is posted at (سفير روسيا في الأمم المتحدة: he speaks for Russia there)."""
         e = self.entities.get(entity_id or "")
         if e is None or e.label != "PER" or not e.roles:
             return None
@@ -342,7 +344,8 @@ class DocContext:
                     continue
                 for name in (org.name, *org.aliases):
                     n = _match(name).split()
-                    if n and any(words[k:k + len(n)] == n or words[k][1:] == n[0] and words[k + 1:k + len(n)] == n[1:]
+                    if n and any((words[k:k + len(n)] == n or words[k][1:] == n[0] and words[k + 1:k + len(n)] == n[1:])
+                                 and words[k - 1] not in _POSTED_AT
                                  for k in range(1, len(words) - len(n) + 1)):
                         found.append(org.id)
                         break
