@@ -1034,3 +1034,33 @@ def test_we_of_an_ambassador_is_not_the_body_he_is_posted_at():
     doc = Pipeline()(Document(text=text, id="t"))
     v = next(v for v in doc.events if trig(doc, v) == "نعترض")
     assert name(doc, v.actor) != "الأمم المتحدة"
+
+
+def _with_roles(doc, roles: dict[str, list[str]]):
+    import dataclasses
+    doc.entities = [dataclasses.replace(e, roles=tuple(roles[e.name])) if e.name in roles else e
+                    for e in doc.entities]
+    return doc
+
+
+def test_a_role_the_document_gave_one_person_stands_for_that_person():
+    ents = {"سامي حسن": ("PER", ["سامي حسن"]), "كريم ناصر": ("PER", ["كريم ناصر"]),
+            "الجيش": ("ORG", ["الجيش"])}
+    roles = {"سامي حسن": ["قائد اللواء الرابع"]}
+    doc = _with_roles(make_doc("وأعلن الجيش مقتل قائد اللواء الرابع. واعتقل الجيش قائد اللواء الرابع أمس.", ents), roles)
+    events(doc)
+    got = {trig(doc, v): name(doc, v.recipient) for v in doc.events}
+    assert got["مقتل"] == got["واعتقل"] == "سامي حسن", got
+    # as the subject of a verb that opens its clause, the role is the actor; not when a subject
+    # stands before an imperfect
+    doc = _with_roles(make_doc("التقى قائد اللواء الرابع في بغداد الجيش.", ents), roles)
+    events(doc)
+    assert name(doc, doc.events[0].actor) == "سامي حسن"
+    doc = _with_roles(make_doc("كريم ناصر يلتقي قائد اللواء الرابع في بغداد.", ents), roles)
+    events(doc)
+    assert (name(doc, doc.events[0].actor), name(doc, doc.events[0].recipient)) == ("كريم ناصر", "سامي حسن")
+    # a role two people share names neither
+    doc = _with_roles(make_doc("واعتقل الجيش قائد اللواء الرابع أمس.", ents),
+                      {"سامي حسن": ["قائد اللواء الرابع"], "كريم ناصر": ["قائد اللواء الرابع"]})
+    events(doc)
+    assert doc.events[0].recipient is None

@@ -181,6 +181,12 @@ def subject_after(ctx: DocContext, i: int) -> tuple[str | None, str, int]:
         p = _person_after_role(ctx, j + 1, end)     # التقى مستشار الأمن القومي للبيت الأبيض X
     if p:
         return p.entity, "explicit", p.last + 1
+    if not ctx.has_proclitic(j, "بلك") and (ctx.norms[i][:1] not in _IMPERFECT_PREFIXES or ctx.has_conjunction(i)
+                                          or _opens_clause(ctx, i)) \
+            and (got := ctx.person_by_role(j)) is not None:
+        # التقى الرئيس اليمني … → the president named so (not after an imperfect that a subject
+        # precedes: خادم الحرمين يستقبل وزير الدفاع الأمريكي)
+        return got[0], "explicit", got[1]
     if (ctx.is_word(j) and not ctx.in_list(j, "prepositions") and not ctx.has_proclitic(j, "بلك")
             and not ctx.in_list(j, "complementizer") and not ctx.in_list(j, "auxiliary")):
         return None, "noun", j + 1
@@ -855,6 +861,8 @@ def _verb_object(ctx: DocContext, t: Trigger, k: int, end: int) -> None:
         if obj is None and m is None and t.actor is not None and _role_word(ctx, k):
             p = _person_after_role(ctx, k + 1, end)
             obj = p.entity if p is not None else None
+        if obj is None and m is None and (got := ctx.person_by_role(k)) is not None:
+            obj = got[0]                           # التقى الرئيس وزير الخارجية الأمريكي → the minister
         if obj is None and m is None:
             obj = _named_conjunct(ctx, k, end)
         if obj is None and m is None and t.entry.type not in CONFLICT_TYPES and (
@@ -979,6 +987,8 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
             t.actor, t.actor_how = owner, "genitive"
     elif gen == "R" and not m and after < end and (whole := ctx.anaphor_entity(after)):
         t.recipient = whole                              # حصار المستشفى → the hospital named before
+    elif gen == "R" and not m and after < end and (got := ctx.person_by_role(after)) is not None:
+        t.recipient = got[0]                             # اغتيال قائد فيلق القدس → the man named so
     elif gen == "R" and not m and t.entry.type in CONFLICT_TYPES and (whole := _part_owner(ctx, after, end)):
         t.recipient = whole                              # قصف محيط المستشفى → the hospital
     elif gen == "R" and not m and t.entry.type in CONFLICT_TYPES and (whole := _members_of(ctx, after, end)):

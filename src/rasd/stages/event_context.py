@@ -107,6 +107,9 @@ class DocContext:
                 head = words[0][2:] if words[0].startswith(ARTICLE) else words[0]
                 self._by_head.setdefault(head, []).append(e.id)
         self._mention_order = sorted((m.first, m.entity) for m in self.mention_at.values())
+        # people by the words of their roles (وزير الخارجية الأمريكي → the minister named with it)
+        self._roles: list[tuple[tuple[str, ...], str]] = [
+            (tuple(_match(r).split()), e.id) for e in doc.entities if e.label == "PER" for r in e.roles]
 
     def _index_tokens(self, doc: Document) -> None:
         tokens = doc.tokens
@@ -327,6 +330,31 @@ class DocContext:
             if entity in ids:
                 return entity
         return ids[0] if len(ids) == 1 else None
+
+    def person_by_role(self, k: int) -> tuple[str, int] | None:
+        """(person, index after the phrase) when the words from token k are a role the document
+        gave one person only (اغتيال [رئيس منظمة الأبحاث] → the man named with that role): the
+        whole role, or two or more of its first words where the phrase ends (no article word after)."""
+        if not self._roles or not self.is_word(k):
+            return None
+        norms, n = self.norms, self.size
+        first = norms[k][1:] if self.has_conjunction(k) else norms[k]
+        best: dict[str, int] = {}
+        for words, person in self._roles:
+            if len(words) < 2 or words[0] != first:
+                continue
+            size = 1
+            while size < len(words) and k + size < n and norms[k + size] == words[size]:
+                size += 1
+            if size < 2 or size < len(words) and k + size < n and self.is_word(k + size) \
+                    and norms[k + size].startswith(ARTICLE):
+                continue
+            best[person] = max(best.get(person, 0), size)
+        if not best:
+            return None
+        longest = max(best.values())
+        people = [p for p, size in best.items() if size == longest]
+        return (people[0], k + longest) if len(people) == 1 else None
 
     def speaker_organization(self, entity_id: str | None) -> str | None:
         """The organization a person speaks for, named in one of the person's roles
