@@ -787,3 +787,17 @@ def test_a_head_before_a_word_no_arabic_text_writes_names_an_organization():
 def test_the_title_of_the_next_name_is_not_part_of_an_organization():
     names = _org_names("وقال رئيس شركة الاتصالات المتحدة المهندس سامي الخالدي إن الأرباح ارتفعت.")
     assert not any(n.endswith("المهندس") for n in names), names
+
+
+def _person_names(text):
+    doc = Pipeline(["sentences", "tokens", "mentions", "entities"])(Document(text=text, id="t"))
+    return {e.name for e in doc.entities if e.label == "PER"}
+
+
+def test_a_family_name_alone_after_an_honorific_title_is_a_person():
+    assert "الترمذي" in _person_names("وروى الإمام الترمذي هذه القصة في كتابه.")
+    assert "الربيعة" in _person_names("وأكد الدكتور الربيعة أن العلاج متوفر.")
+    assert "الجرموزي" in _person_names("وقال الأستاذ الجرموزي إن المنهج تغير.")
+    # not a participle, an adjective after a role, or a nisba after a rank that is also a noun
+    names = _person_names("وقال الطبيب المعالج إن الحالة مستقرة، وأكد الناشط الحقوقي ذلك، ونشر الفريق البحثي النتائج.")
+    assert not names & {"المعالج", "الحقوقي", "البحثي"}, names

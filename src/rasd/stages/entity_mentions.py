@@ -339,6 +339,36 @@ def _first_name_before(text: str, tokens: list[Token], spans: list[Span], covere
         covered[s.i] = idx
 
 
+def _titled_family_names(tokens: list[Token], norms: list[str], bounds, spans: list[Span], covered: list) -> None:
+    """A family name with the article alone after a person's title (الإمام [الترمذي]، الدكتور
+    [الربيعة]): a definite word no text rasd learnt from writes (`clitics.known`), in no gazetteer
+    and not a participle (الدكتور المعالج), with no name or definite word after it."""
+    n = len(tokens)
+    for a, b in bounds:
+        k = a
+        while k < b:
+            mt = gz.title_at(norms, k, b) if covered[k] is None else None
+            if mt is None or "TITLE" not in mt.entry.kinds or "ROLE" in mt.entry.kinds:
+                k += 1
+                continue                 # (a role is a common noun: الطبيب [المعالج]، الناشط [الحقوقي])
+            e = mt.end
+            k = e
+            if e >= b or covered[e] is not None or not _is_word(tokens[e]):
+                continue
+            w = norms[e]
+            if not w.startswith("ال") or w.startswith("الم") or len(w) < 5 or known(w[2:]) \
+                    or gz.lookup(w, clitics=False) or tokens[e].segments and tokens[e].segments[0].end \
+                    - tokens[e].segments[0].start != 2:
+                continue
+            if w.endswith(_NISBA) and mt.entry.sector not in (None, "REL"):
+                continue                 # a rank may be a noun a nisba describes: الفريق [البحثي]
+            if e + 1 < n and e + 1 < b and _is_word(tokens[e + 1]) and (covered[e + 1] is not None
+                                                                         or norms[e + 1].startswith("ال")):
+                continue
+            spans.append(Span(e, e + 1, "PER", "rule", 0.5))
+            covered[e] = len(spans) - 1
+
+
 def _listed_names(text: str, tokens: list[Token], spans: list[Span]) -> None:
     """The names listed after a plural or dual head noun (مستشفيات شمال غزة (كمال عدوان، العودة،
     الإندونيسي)، مستشفيان آخران، الإندونيسي والعودة): each a name of that kind. The list opens
@@ -704,6 +734,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
     _first_name_before(doc.text, tokens, spans, covered)
     _adjective_before_first_name(tokens, spans, covered)
     _ali_after(doc.text, tokens, spans, covered)
+    _titled_family_names(tokens, norms, bounds, spans, covered)
     _speaker_names(doc, starts, ends, spans, covered)
     _outlets_and_companies(doc, tokens, norms, starts, bounds, spans, covered)
     _place_heads(tokens, spans)
