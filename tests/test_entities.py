@@ -801,3 +801,10 @@ def test_a_family_name_alone_after_an_honorific_title_is_a_person():
     # not a participle, an adjective after a role, or a nisba after a rank that is also a noun
     names = _person_names("وقال الطبيب المعالج إن الحالة مستقرة، وأكد الناشط الحقوقي ذلك، ونشر الفريق البحثي النتائج.")
     assert not names & {"المعالج", "الحقوقي", "البحثي"}, names
+
+
+def test_a_first_name_alone_after_a_title_is_a_person():
+    # أحلام is also "dreams"; the title tells
+    assert "احلام" in _person_names("وأشاد الجمهور بمبادرة الفنانة احلام المتمثلة في التبرع بأجرها.")
+    # على after a title is the preposition, not the name علي
+    assert not any(n in ("على", "علي") for n in _person_names("وحصل الشيخ على الجائزة أمس."))

@@ -339,23 +339,36 @@ def _first_name_before(text: str, tokens: list[Token], spans: list[Span], covere
         covered[s.i] = idx
 
 
-def _titled_family_names(tokens: list[Token], norms: list[str], bounds, spans: list[Span], covered: list) -> None:
-    """A family name with the article alone after a person's title (الإمام [الترمذي]، الدكتور
-    [الربيعة]): a definite word no text rasd learnt from writes (`clitics.known`), in no gazetteer
-    and not a participle (الدكتور المعالج), with no name or definite word after it."""
+def _titled_names(text: str, tokens: list[Token], norms: list[str], bounds, spans: list[Span],
+                  covered: list) -> None:
+    """A name alone after a person's title: a first name (الفنان [احلام]: also "dreams"), or a
+    family name with the article after an honorific (الإمام [الترمذي]، الدكتور [الربيعة]), a
+    definite word no text rasd learnt from writes (`clitics.known`), in no gazetteer and not a
+    participle (الدكتور المعالج), with no name or definite word after it."""
     n = len(tokens)
     for a, b in bounds:
         k = a
         while k < b:
             mt = gz.title_at(norms, k, b) if covered[k] is None else None
-            if mt is None or "TITLE" not in mt.entry.kinds or "ROLE" in mt.entry.kinds:
+            if mt is None or "TITLE" not in mt.entry.kinds:
                 k += 1
-                continue                 # (a role is a common noun: الطبيب [المعالج]، الناشط [الحقوقي])
+                continue
             e = mt.end
             k = e
             if e >= b or covered[e] is not None or not _is_word(tokens[e]):
                 continue
             w = norms[e]
+            if not tokens[e].segments and "PER_FIRST" in gz.lookup(w, clitics=False):
+                nxt = tokens[e + 1] if e + 1 < b else None
+                if text[tokens[e].end - 1] != "ى" and (nxt is None or not _is_word(nxt) or covered[e + 1] is not None
+                                                       or nxt.norm.startswith("ال") or nxt.norm in _FUNCTION):
+                    # الفنان [احلام] المتمثلة: a first name standing alone (على is the preposition;
+                    # a first name before a plain word is left to the rules for full names)
+                    spans.append(Span(e, e + 1, "PER", "rule", 0.5))
+                    covered[e] = len(spans) - 1
+                continue
+            if "ROLE" in mt.entry.kinds:
+                continue                 # a role is a common noun: الطبيب [المعالج]، الناشط [الحقوقي]
             if not w.startswith("ال") or w.startswith("الم") or len(w) < 5 or known(w[2:]) \
                     or gz.lookup(w, clitics=False) or tokens[e].segments and tokens[e].segments[0].end \
                     - tokens[e].segments[0].start != 2:
@@ -734,7 +747,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
     _first_name_before(doc.text, tokens, spans, covered)
     _adjective_before_first_name(tokens, spans, covered)
     _ali_after(doc.text, tokens, spans, covered)
-    _titled_family_names(tokens, norms, bounds, spans, covered)
+    _titled_names(doc.text, tokens, norms, bounds, spans, covered)
     _speaker_names(doc, starts, ends, spans, covered)
     _outlets_and_companies(doc, tokens, norms, starts, bounds, spans, covered)
     _place_heads(tokens, spans)
