@@ -808,3 +808,11 @@ def test_a_first_name_alone_after_a_title_is_a_person():
     assert "احلام" in _person_names("وأشاد الجمهور بمبادرة الفنانة احلام المتمثلة في التبرع بأجرها.")
     # على after a title is the preposition, not the name علي
     assert not any(n in ("على", "علي") for n in _person_names("وحصل الشيخ على الجائزة أمس."))
+
+
+def test_the_name_after_a_municipality_is_a_town_wherever_it_is_written():
+    text = "تجهيز 4 مراكز انتخابية بتيمارين. وجهزت بلدية تيمارين أربعة مراكز في تيمارين."
+    doc = Pipeline(["sentences", "tokens", "mentions", "entities"])(Document(text=text, id="t"))
+    towns = [e for e in doc.entities if e.label in ("LOC", "GPE") and e.name == "تيمارين"]
+    assert len(towns) == 1 and len(towns[0].mentions) == 3, [(e.name, e.mentions) for e in doc.entities]
+    assert "بلدية تيمارين" in {e.name for e in doc.entities if e.label == "ORG"}

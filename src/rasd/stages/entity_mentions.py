@@ -51,6 +51,8 @@ _CONSTRUCT_HEADS = frozenset(normalize(w, "match") for w in (
 _PLACE_ORG_HEADS = frozenset(normalize(w, "match") for w in (
     "بلدية", "أمانة", "حكومة", "جامعة", "شرطة", "سفارة", "قنصلية", "برلمان", "بعثة", "مستشفى",
     "محكمة", "مطار", "ميناء", "نادي", "إمارة", "غرفة"))
+# Heads of a town's own bodies: the name after them is a town (بلدية صامطة، مديرية مشرعة).
+_TOWN_HEADS = frozenset(normalize(w, "match") for w in ("بلدية", "أمانة", "إمارة", "مديرية"))
 _PERSON_ORG_HEADS = frozenset(normalize(w, "match") for w in (
     "مستشفى", "جامعة", "مركز", "مؤسسة", "مدرسة", "كلية", "معهد", "مجمع", "جمعية", "قاعة", "مكتبة",
     "كرسي", "جائزة"))
@@ -912,19 +914,29 @@ def _repeats(norms: list[str], spans: list[Span]) -> list[Span]:
     mention covers: a name is the same name throughout its article (the tagger or a rule may
     find it once: كشف التقرير الذي أنجزه "التحالف من أجل …" … واعتبر تقرير "التحالف من أجل …")."""
     names: dict[str, list[tuple[tuple[str, ...], Span]]] = {}
+    towns: dict[str, Span] = {}
     for s in spans:
         # the tagger spreads the people it is sure of itself (`NerTagger.tag_document`)
         if s.j - s.i >= 2 and (s.label in ("ORG", "LOC") or s.label == "PER" and s.source != "model"):
             key = tuple(norms[s.i:s.j])
             names.setdefault(key[0], []).append((key, s))
-    if not names:
+        elif s.j - s.i == 1 and s.label == "LOC" and s.source == "rule" and not known(norms[s.i]):
+            towns[norms[s.i]] = s         # a town only a rule knows (بلدية [صامطة]): also بصامطة، في صامطة
+    if not names and not towns:
         return []
     taken = bytearray(len(norms))
     for s in spans:
         taken[s.i:s.j] = b"\1" * (s.j - s.i)
     out: list[Span] = []
     for i, w in enumerate(norms):
-        if taken[i] or w not in names:
+        if taken[i]:
+            continue
+        town = towns.get(w) or towns.get(w[1:]) if w[:1] in _TOWN_PROCLITICS else towns.get(w)
+        if town is not None:
+            out.append(Span(i, i + 1, "LOC", "repeat", town.score, cut=None if w in towns else (1, False)))
+            taken[i] = 1
+            continue
+        if w not in names:
             continue
         for key, s in sorted(names[w], key=lambda x: -len(x[0])):
             j = i + len(key)
@@ -933,6 +945,9 @@ def _repeats(norms: list[str], spans: list[Span]) -> list[Span]:
                 taken[i:j] = b"\1" * (j - i)
                 break
     return out
+
+
+_TOWN_PROCLITICS = frozenset("بلوف")
 
 
 def _positions_matching(norms: list[str], keys) -> list[int]:
@@ -1191,6 +1206,8 @@ def _rule_orgs(tokens: list[Token], norms: list[str], a: int, b: int, spans: lis
             end = _chain_end(tokens, k + 1, b, taken)
             if end == k + 1 and _unknown_name_word(tokens, k + 1, b):
                 end = _chain_end(tokens, k + 2, b, taken, genitive=False)   # جامعة سارلاند الألمانية
+                if w in _TOWN_HEADS:
+                    spans.append(Span(k + 1, k + 2, "LOC", "rule", 0.5))    # بلدية [صامطة]: the town too
         elif w in _DEFINITE_HEADS and k + 1 < b and k + 1 not in taken \
                 and _is_adjective(tokens[k + 1].norm) and _agree(w, tokens[k + 1].norm):
             end = k + 2
