@@ -1064,3 +1064,13 @@ def test_a_role_the_document_gave_one_person_stands_for_that_person():
                       {"سامي حسن": ["قائد اللواء الرابع"], "كريم ناصر": ["قائد اللواء الرابع"]})
     events(doc)
     assert doc.events[0].recipient is None
+
+
+def test_a_noun_fronted_before_a_statement_is_its_speakers():
+    ents = {"سامي حسن": ("PER", ["سامي حسن"]), "كريم ناصر": ("PER", ["كريم ناصر"])}
+    quotes = [("قال", "الوضع خطير", "كريم ناصر")]
+    doc = make_doc("وأكد سامي حسن أن المستشفى مكتظ. وفي نداء من أجل حماية المرضى، قال كريم ناصر إن الوضع خطير.",
+                   ents, quotes=[("وأكد", "المستشفى مكتظ", "سامي حسن")] + quotes)
+    events(doc)
+    v = next(v for v in doc.events if trig(doc, v) == "نداء")
+    assert name(doc, v.actor) == "كريم ناصر"

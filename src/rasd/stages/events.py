@@ -335,6 +335,21 @@ def _topics(ctx: DocContext, triggers: list[Trigger]) -> list[tuple[int, str]]:
     return out
 
 
+def _speaker_after(ctx: DocContext, t: Trigger) -> str | None:
+    """The speaker of a statement whose cue follows the trigger in its sentence, the trigger
+    standing in the phrase fronted before it (وفي نداء من أجل حماية المرضى، قال المدير العام
+    لمنظمة الصحة X: the call is his)."""
+    if t.quote or t.cue_quote:
+        return None                 # (inside a statement, its own speaker's)
+    sentence = ctx.sentence_of[t.first]
+    end = ctx.sentence_range[sentence][1]
+    for q in ctx.doc.quotes:
+        k = bisect_right(ctx.starts, q.cue.start) - 1
+        if t.last < k < end and q.speaker and q.content.start > ctx.tokens[t.last].end:
+            return q.speaker
+    return None
+
+
 def _topic_before(topics: list[tuple[int, str]], i: int) -> str | None:
     k = bisect_left(topics, (i, ""))
     return topics[k - 1][1] if k else None
@@ -388,7 +403,7 @@ def extract_events(doc: Document) -> list[Event]:
                         t.recipient = None
             elif not t.subject_noun and t.entry.type != "PROTEST":
                 # (a protest is a crowd's: the one the text named last is seldom in it)
-                topic = _topic_before(topics, t.first)
+                topic = _speaker_after(ctx, t) or _topic_before(topics, t.first)
                 if topic and topic != t.recipient:
                     t.actor, t.actor_how = topic, "topic"
         find_place(ctx, t)
