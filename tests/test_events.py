@@ -1074,3 +1074,12 @@ def test_a_noun_fronted_before_a_statement_is_its_speakers():
     events(doc)
     v = next(v for v in doc.events if trig(doc, v) == "نداء")
     assert name(doc, v.actor) == "كريم ناصر"
+
+
+def test_a_noun_whose_nisba_names_a_country_without_an_entity_takes_no_fallback_actor():
+    ents = {"حماس": ("ORG", ["حماس"]), "إسرائيل": ("LOC", ["إسرائيل"])}
+    doc = make_doc("وقالت حماس إن الوضع خطير. وبدعم أميركي، تواصل إسرائيل الحرب.", ents,
+                   quotes=[("وقالت", "الوضع خطير", "حماس")])
+    events(doc)
+    v = next(v for v in doc.events if trig(doc, v) == "وبدعم")
+    assert v.actor is None, name(doc, v.actor)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..resources import gazetteers as gz
 from ..text.normalize import normalize
-from .event_context import DocContext
+from .event_context import DocContext, demonym_country
 from .event_lexicon import ENCLITICS, Form, TriggerEntry, lexicon, wordlist
 
 __all__ = ["CONFLICT_TYPES", "SPEECH_TYPES", "Trigger", "clause_subject", "find_arguments", "find_modality", "find_place", "find_time"]
@@ -473,6 +473,15 @@ def _nisba_after(ctx: DocContext, first: int, j: int, end: int) -> str | None:
         if e:
             return e
     return None
+
+
+def _unnamed_nisba_after(ctx: DocContext, first: int, j: int, end: int) -> bool:
+    """Is the noun trigger at `first` followed by the nisba of a country the document has no
+    entity for (وبدعم أميركي)? Its actor is named, as no entity."""
+    definite = _has_article(ctx, first)
+    return j < end and ctx.is_word(j) and j not in ctx.mention_at and not ctx.has_proclitic(j, "وفبلك") \
+        and _has_article(ctx, j) == definite and demonym_country(ctx.norms[j]) is not None \
+        and ctx.nisba_entity(j) is None
 
 
 _PART_LISTS = frozenset({"locative", "parts"})     # محيط، داخل، مداخل: around, in or a part of the whole
@@ -1013,6 +1022,8 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
         e = _nisba_after(ctx, t.first, after, end)
         if e:
             t.actor, t.actor_how = e, "nisba"
+        elif _unnamed_nisba_after(ctx, t.first, after, end):
+            t.subject_noun = True          # وبدعم أميركي (no entity for the country): no fallback actor
     if t.actor is None:
         e = _agent_phrase(ctx, after, end)
         if e:
