@@ -347,16 +347,11 @@ def _titled_names(text: str, tokens: list[Token], norms: list[str], bounds, span
     family name with the article after an honorific (الإمام [الترمذي]، الدكتور [الربيعة]), a
     definite word no text rasd learnt from writes (`clitics.known`), in no gazetteer and not a
     participle (الدكتور المعالج), with no name or definite word after it."""
-    n = len(tokens)
     for a, b in bounds:
-        k = a
-        while k < b:
-            mt = gz.title_at(norms, k, b) if covered[k] is None else None
-            if mt is None or "TITLE" not in mt.entry.kinds:
-                k += 1
+        for mt in gz.titles_range(norms, a, b):
+            if covered[mt.start] is not None or "TITLE" not in mt.entry.kinds:
                 continue
             e = mt.end
-            k = e
             if e >= b or covered[e] is not None or not _is_word(tokens[e]):
                 continue
             w = norms[e]
@@ -377,8 +372,8 @@ def _titled_names(text: str, tokens: list[Token], norms: list[str], bounds, span
                 continue
             if w.endswith(_NISBA) and mt.entry.sector not in (None, "REL"):
                 continue                 # a rank may be a noun a nisba describes: الفريق [البحثي]
-            if e + 1 < n and e + 1 < b and _is_word(tokens[e + 1]) and (covered[e + 1] is not None
-                                                                         or norms[e + 1].startswith("ال")):
+            if e + 1 < b and _is_word(tokens[e + 1]) and (covered[e + 1] is not None
+                                                           or norms[e + 1].startswith("ال")):
                 continue
             spans.append(Span(e, e + 1, "PER", "rule", 0.5))
             covered[e] = len(spans) - 1
@@ -931,7 +926,7 @@ def _repeats(norms: list[str], spans: list[Span]) -> list[Span]:
     for i, w in enumerate(norms):
         if taken[i]:
             continue
-        town = towns.get(w) or towns.get(w[1:]) if w[:1] in _TOWN_PROCLITICS else towns.get(w)
+        town = (towns.get(w) or towns.get(w[1:]) if w[:1] in _TOWN_PROCLITICS else towns.get(w)) if towns else None
         if town is not None:
             out.append(Span(i, i + 1, "LOC", "repeat", town.score, cut=None if w in towns else (1, False)))
             taken[i] = 1
