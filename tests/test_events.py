@@ -1083,3 +1083,11 @@ def test_a_noun_whose_nisba_names_a_country_without_an_entity_takes_no_fallback_
     events(doc)
     v = next(v for v in doc.events if trig(doc, v) == "وبدعم")
     assert v.actor is None, name(doc, v.actor)
+
+
+def test_the_subject_of_a_verb_before_an_is_the_actor_of_the_verb_after_it():
+    ents = {"مصر": ("LOC", ["مصر"]), "يوسف القرضاوي": ("PER", ["يوسف القرضاوي"])}
+    # and the pronoun object is then not that subject
+    assert parties("وقال يوسف القرضاوي إن الثورة نجحت. لكن مصر استطاعت أن تطرده من البلاد.",
+                   ents, "SANCTION") == ("مصر", "يوسف القرضاوي")
+    assert parties("وعاد يوسف القرضاوي إلى مصر التي استطاعت أن تطرده.", ents, "SANCTION")[0] == "مصر"

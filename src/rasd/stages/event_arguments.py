@@ -244,6 +244,15 @@ def subject_before(ctx: DocContext, i: int) -> tuple[str | None, str]:
         return None, "none"
     if ctx.norms[j] in _pronominal():
         return None, "pronoun"
+    if j - 2 >= start and ctx.text(j) == _AN and ctx.is_word(j - 1) and j - 1 not in ctx.covered:
+        # مصر استطاعت أن تطرده، مصر التي استطاعت أن تطرده: the subject of the verb before أن
+        k = j - 2
+        relative = ctx.in_list(k, "relative") and k - 1 >= start
+        if relative:
+            k -= 1                   # (the relative's noun may follow a preposition: إلى مصر التي …)
+        m = ctx.mention_ending.get(k)
+        if m is not None and (relative or not _prep_before(ctx, m.first - 1) and not ctx.has_proclitic(m.first, "بلك")):
+            return m.entity, "explicit"
     m = ctx.mention_ending.get(j)
     if m:
         if _prep_before(ctx, m.first - 1) or ctx.has_proclitic(m.first, "بلك"):
@@ -299,6 +308,7 @@ def impersonal_subject(ctx: DocContext, i: int) -> bool:
 
 
 _IMPERFECT_PREFIXES = frozenset("يت")
+_AN = "أن"                          # as written: the complementizer of a verb (إن opens what is said)
 _WHAT_ALONE = "ما"
 _WHAT = frozenset({"ما", "مما"})
 
