@@ -1091,3 +1091,11 @@ def test_the_subject_of_a_verb_before_an_is_the_actor_of_the_verb_after_it():
     assert parties("وقال يوسف القرضاوي إن الثورة نجحت. لكن مصر استطاعت أن تطرده من البلاد.",
                    ents, "SANCTION") == ("مصر", "يوسف القرضاوي")
     assert parties("وعاد يوسف القرضاوي إلى مصر التي استطاعت أن تطرده.", ents, "SANCTION")[0] == "مصر"
+
+
+def test_a_name_after_a_preposition_with_wa_is_no_subject():
+    ents = {"العراق": ("LOC", ["العراق", "بغداد"]), "الجيش": ("ORG", ["الجيش"])}
+    doc = make_doc("وفي بغداد قتل شخصان بانفجار.", ents)
+    events(doc)
+    v = next(v for v in doc.events if trig(doc, v) == "قتل")
+    assert name(doc, v.actor) != "العراق"

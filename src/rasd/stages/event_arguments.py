@@ -96,7 +96,9 @@ _PREP_PRONOUNS = frozenset(normalize(p + x, "match") for p in ("في", "من", "
 
 
 def _prep_before(ctx: DocContext, k: int) -> bool:
-    return k >= 0 and ctx.in_list(k, "prepositions")
+    """Is token k a preposition, also with و or ف (وفي بغداد قتل شخصان: no subject)?"""
+    return k >= 0 and (ctx.in_list(k, "prepositions")
+                       or ctx.norms[k][:1] in "وف" and ctx.norms[k][1:] in wordlist("prepositions"))
 
 
 def _members_of(ctx: DocContext, j: int, end: int) -> str | None:
