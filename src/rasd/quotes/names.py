@@ -17,9 +17,10 @@ from ..model import Document
 from .context import DocContext
 from .find import find_statements
 from .lexicon import COMPLEMENTIZERS, NAME_BREAKERS
-from .subject import _PER
 
 __all__ = ["untagged_speaker_names"]
+
+_PER = ("PER", "PERS")
 
 
 def untagged_speaker_names(doc: Document) -> list[tuple[int, int, str]]:
