@@ -1099,3 +1099,9 @@ def test_a_name_after_a_preposition_with_wa_is_no_subject():
     events(doc)
     v = next(v for v in doc.events if trig(doc, v) == "قتل")
     assert name(doc, v.actor) != "العراق"
+
+
+def test_the_object_after_an_anaphoric_subject_and_its_adjective():
+    ents = {"مكتب الأمم المتحدة": ("ORG", ["مكتب الأمم المتحدة"]), "إسرائيل": ("LOC", ["إسرائيل"])}
+    assert parties("وقال مكتب الأمم المتحدة إن الوضع خطير. ودعا المكتب الأممي إسرائيل إلى وقف القصف.",
+                   ents, "REQUEST") == ("مكتب الأمم المتحدة", "إسرائيل")

@@ -169,7 +169,11 @@ def subject_after(ctx: DocContext, i: int) -> tuple[str | None, str, int]:
         return None, "agent", j + 1
     a = ctx.anaphor_entity(j)
     if a and not ctx.has_proclitic(j, "بلك"):
-        return a, "explicit", j + 1
+        k = j + 1                           # past its adjectives: المكتب [الأممي] إسرائيلَ
+        while k < end and k - j <= 2 and ctx.is_word(k) and k not in ctx.mention_at and ctx.norms[k].startswith("ال") \
+                and ctx.norms[k].endswith(_NISBA_ENDINGS) and not ctx.info[k].lists:
+            k += 1
+        return a, "explicit", k
     if ctx.in_list(j, "bodies") and not ctx.has_proclitic(j, "بلك"):
         named = ctx.mention_at.get(_skip_forward(ctx, j + 1, end, limit=1))
         if named is not None and named.label == "ORG":
@@ -310,6 +314,7 @@ def impersonal_subject(ctx: DocContext, i: int) -> bool:
 
 
 _IMPERFECT_PREFIXES = frozenset("يت")
+_NISBA_ENDINGS = ("ي", "يه")
 _AN = "أن"                          # as written: the complementizer of a verb (إن opens what is said)
 _WHAT_ALONE = "ما"
 _WHAT = frozenset({"ما", "مما"})
