@@ -679,3 +679,11 @@ def test_an_untagged_name_before_a_comma_and_a_role_is_the_speaker_written_befor
             "قال أمس إن «المسودة لا تعالج ما يهمنا».")
     doc = Pipeline()(Document(text=text, id="t"))
     assert rows(doc)[-1][:3] == ("قال", "المسودة لا تعالج ما يهمنا", "فاسيلي نيبنزيا"), rows(doc)
+
+
+def test_an_implicit_speaker_with_no_statement_before_is_the_person_the_paragraph_names_last():
+    doc = make_doc("فترة الدراسة بالنسبة لكريم ناصر كانت فترة تألقه. ويقول إن الفن حياته.", PEOPLE)
+    assert rows(doc)[-1][:3] == ("ويقول", "الفن حياته", "كريم ناصر"), rows(doc)
+    # a feminine verb does not continue a man
+    doc = make_doc("وكانت الدراسة بالنسبة لكريم ناصر فترة تألق. وتقول إن الفن حياة.", PEOPLE)
+    assert rows(doc)[-1][2] is None, rows(doc)

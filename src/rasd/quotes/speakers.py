@@ -10,6 +10,7 @@ feminine organization such as الوزارة، or a country).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -462,7 +463,25 @@ class SpeakerResolver:
                 if res.speaker:
                     return Resolved(res.speaker, "named earlier in its sentence", "?", 0.5)
                 break
+        person = self._person_named_last(st)
+        if person is not None:
+            return Resolved(person, "the person the paragraph is about", "?", 0.4)
         return Resolved(None, "implicit speaker not found", "?", 0.3)
+
+    def _person_named_last(self, st: Statement) -> str | None:
+        """With no speaker before and no subject, a verb of saying in the singular continues the
+        person its paragraph named last (a profile: … بالنسبة لأمين المراني كانت … ويقول إن …),
+        when the verb's gender agrees and no other person is named in between."""
+        if st.gender not in ("m", "f"):
+            return None
+        ctx = self.ctx
+        a = ctx.paragraphs[st.clause.paragraph][0]
+        first = bisect_left(ctx.starts, a)
+        for t in range(st.cue_token - 1, first - 1, -1):
+            m = ctx.mention_at.get(t)
+            if m is not None and m.label in _PER and m.entity is not None:
+                return m.entity if self._compatible(m.entity, None, st.gender) == 2 else None
+        return None
 
     def _compatible(self, eid: str | None, prev: Statement | None, gender: str) -> int:
         """2 = agrees with the verb's gender, 1 = may agree (unknown), 0 = disagrees."""
