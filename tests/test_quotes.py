@@ -687,3 +687,8 @@ def test_an_implicit_speaker_with_no_statement_before_is_the_person_the_paragrap
     # a feminine verb does not continue a man
     doc = make_doc("وكانت الدراسة بالنسبة لكريم ناصر فترة تألق. وتقول إن الفن حياة.", PEOPLE)
     assert rows(doc)[-1][2] is None, rows(doc)
+
+
+def test_a_consequence_the_narrator_draws_is_not_what_a_verb_reports():
+    doc = make_doc("ونشرت الصحيفة خبرا، وذكر فيه بعض المعلومات الخاطئة، وعليه فإن وزارة الصحة توضح الآلية.", PEOPLE)
+    assert not [r for r in rows(doc) if r[0] == "وذكر"], rows(doc)
