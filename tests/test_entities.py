@@ -816,3 +816,8 @@ def test_the_name_after_a_municipality_is_a_town_wherever_it_is_written():
     towns = [e for e in doc.entities if e.label in ("LOC", "GPE") and e.name == "تيمارين"]
     assert len(towns) == 1 and len(towns[0].mentions) == 3, [(e.name, e.mentions) for e in doc.entities]
     assert "بلدية تيمارين" in {e.name for e in doc.entities if e.label == "ORG"}
+
+
+def test_a_name_attested_whole_keeps_its_initial_waw():
+    names = _person_names("وقال وزير الخارجية الصيني وانغ يي إن بلاده لن ترضخ، وشارك في الفيلم خالد سرحان وجومانا مراد.")
+    assert "وانغ يي" in names and "جومانا مراد" in names, names

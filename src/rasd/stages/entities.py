@@ -23,6 +23,7 @@ from functools import lru_cache
 from ..model import Document, Entity, Mention, Token
 from ..resources import gazetteers as gz
 from ..text.normalize import normalize
+from ..text.clitics import known
 from .base import Stage
 from .entity_mentions import (ENTITY_LABELS, ORG_OFFICE_HEADS, Span, collect, name_of, proclitic_cut,
                               without_proclitics, words)
@@ -357,12 +358,14 @@ def _named_of_head(clusters: list[_Cluster], head: str) -> _Cluster | None:
 
 
 def _person_cut(t: Token) -> tuple[int, bool]:
-    """A person's name rarely starts with the conjunction و: وثيو -> ثيو (but وليد stays وليد)."""
+    """A person's name rarely starts with the conjunction و: وثيو -> ثيو (but وليد stays وليد, and
+    so does a word attested whole a few times and more often than without its و: وانغ)."""
     cut = proclitic_cut(t.norm, person=True)
     if cut[0]:
         return cut
     n = t.norm
-    if n[:1] == "و" and len(n) >= 4 and not gz.lookup(n, clitics=False):
+    if n[:1] == "و" and len(n) >= 4 and not gz.lookup(n, clitics=False) \
+            and not known(n) > max(2, known(n[1:])):
         return 1, False
     return 0, False
 
