@@ -1105,3 +1105,10 @@ def test_the_object_after_an_anaphoric_subject_and_its_adjective():
     ents = {"مكتب الأمم المتحدة": ("ORG", ["مكتب الأمم المتحدة"]), "إسرائيل": ("LOC", ["إسرائيل"])}
     assert parties("وقال مكتب الأمم المتحدة إن الوضع خطير. ودعا المكتب الأممي إسرائيل إلى وقف القصف.",
                    ents, "REQUEST") == ("مكتب الأمم المتحدة", "إسرائيل")
+
+
+def test_the_person_after_a_role_or_title_in_an_agent_genitive_is_the_actor():
+    ents = {"عادل الجبير": ("PER", ["عادل الجبير"]), "بدر جاموس": ("PER", ["بدر جاموس"]),
+            "موسكو": ("LOC", ["موسكو"])}
+    text = "وقال بدر جاموس إن المعارضة تعول على زيارة وزير الخارجية عادل الجبير إلى موسكو."
+    assert parties(text, ents, "CONSULT")[0] == "عادل الجبير"

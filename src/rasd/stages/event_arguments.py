@@ -1011,6 +1011,10 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
         owner = _owner_after(ctx, after + 1, end)
         if owner:
             t.actor, t.actor_how = owner, "genitive"
+    elif gen == "A" and after < end and t.actor is None and not ctx.has_proclitic(after, "بلك") \
+            and (_role_word(ctx, after) and (p := _person_after_role(ctx, after + 1, end)) is not None
+                 or (p := _person_after_title(ctx, after, end)) is not None):
+        t.actor, t.actor_how = p.entity, "genitive"      # زيارة وزير الخارجية عادل الجبير
     elif gen == "R" and not m and after < end and (whole := ctx.anaphor_entity(after)):
         t.recipient = whole                              # حصار المستشفى → the hospital named before
     elif gen == "R" and not m and after < end and (got := ctx.person_by_role(after)) is not None:
