@@ -1112,3 +1112,20 @@ def test_the_person_after_a_role_or_title_in_an_agent_genitive_is_the_actor():
             "موسكو": ("LOC", ["موسكو"])}
     text = "وقال بدر جاموس إن المعارضة تعول على زيارة وزير الخارجية عادل الجبير إلى موسكو."
     assert parties(text, ents, "CONSULT")[0] == "عادل الجبير"
+
+
+def test_the_noun_of_a_relative_clause_set_off_by_a_comma_is_the_subject_of_the_verb_after_it():
+    ents = {"إسرائيل": ("LOC", ["إسرائيل"]), "الوفد": ("ORG", ["الوفد"])}
+    doc = make_doc("وقال إن القوات الإسرائيلية التي تسيطر على المعبر، منعت الوفد الطبي من الدخول.", ents)
+    events(doc)
+    v = next(v for v in doc.events if trig(doc, v) == "منعت")
+    assert v.actor is not None and name(doc, v.actor) == "إسرائيل"
+
+
+def test_we_with_no_statement_is_the_last_speakers_not_the_last_actors():
+    ents = {"إسرائيل": ("LOC", ["إسرائيل"]), "سامي حسن": ("PER", ["سامي حسن"])}
+    doc = make_doc("وقال سامي حسن إن الوضع خطير. وقصفت إسرائيل المستشفى أمس. إننا ندعو إسرائيل إلى وقف القصف.",
+                   ents, quotes=[("وقال", "الوضع خطير", "سامي حسن")])
+    events(doc)
+    v = next(v for v in doc.events if trig(doc, v) == "ندعو")
+    assert name(doc, v.actor) == "سامي حسن"

@@ -247,7 +247,8 @@ def subject_before(ctx: DocContext, i: int) -> tuple[str | None, str]:
         j -= 1
         n += 1
     if j < start:
-        return None, "none"
+        e = _subject_before_relative(ctx, start) if j == start - 1 else None
+        return (e, "relative") if e else (None, "none")
     if ctx.norms[j] in _pronominal():
         return None, "pronoun"
     if j - 2 >= start and ctx.text(j) == _AN and ctx.is_word(j - 1) and j - 1 not in ctx.covered:
@@ -711,8 +712,9 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
             e, how, nxt = None, "none", t.last + 1
     if e and t.first > 0 and (t.actor is None or t.actor != e):
         before, how_before = subject_before(ctx, t.first)
-        if before and how_before == "explicit" and t.actor in (None, before) and (
-                ctx.in_list(t.first - 1, "auxiliary") or _opens_clause(ctx, _subject_start(ctx, t.first))):
+        if before and how_before in ("explicit", "relative") and t.actor in (None, before) and (
+                how_before == "relative" or ctx.in_list(t.first - 1, "auxiliary")
+                or _opens_clause(ctx, _subject_start(ctx, t.first))):
             # الجيش قد اقتحم المستشفى، إسرائيل تقصف المستشفى: the subject stands before the verb
             # (and قد or لم), the name after the verb is its object (also when the statement the
             # verb reports has given the actor already: كانت إيران اتهمت أمس إسرائيل)
@@ -869,8 +871,25 @@ def _relative_head(ctx: DocContext, r: int) -> str | None:
         e = ctx.anaphor_entity(j)
         if e is not None:
             return e
+        if j > 0 and ctx.in_list(j - 1, "agenthead") and (e := ctx.nisba_entity(j)) is not None:
+            return e                  # القوات الإسرائيلية التي …
         if not _definite(ctx, j):
             return None
+    return None
+
+
+def _subject_before_relative(ctx: DocContext, start: int) -> str | None:
+    """The subject of a verb that opens its clause right after a relative clause set off by a
+    comma (القوات الإسرائيلية التي تسيطر على المعبر، منعت الوفد …): the relative's noun."""
+    comma = start - 1
+    if comma < 1 or ctx.boundary(comma) != "soft":
+        return None
+    sentence_start = ctx.sentence_range[ctx.sentence_of[comma]][0]
+    for r in range(comma - 1, max(comma - 14, sentence_start) - 1, -1):
+        if ctx.boundary(r):
+            return None
+        if ctx.in_list(r, "relative"):
+            return _relative_head(ctx, r)
     return None
 
 

@@ -387,6 +387,7 @@ def extract_events(doc: Document) -> list[Event]:
     triggers = _without_threatened_acts(ctx, triggers)
     main = _main_conflict_actor(triggers)
     topics = _topics(ctx, triggers)
+    speakers = _topics(ctx, [])
     for t in triggers:
         if t.actor is None:
             q = ctx.quotes.get(t.quote or "")
@@ -403,7 +404,9 @@ def extract_events(doc: Document) -> list[Event]:
                         t.recipient = None
             elif not t.subject_noun and t.entry.type != "PROTEST":
                 # (a protest is a crowd's: the one the text named last is seldom in it)
-                topic = _speaker_after(ctx, t) or _topic_before(topics, t.first)
+                # ("we" call, "we" ask: said by the one who spoke last, not by the last actor)
+                first_person = t.form is not None and t.form.first_person
+                topic = _speaker_after(ctx, t) or _topic_before(speakers if first_person else topics, t.first)
                 if topic and topic != t.recipient:
                     t.actor, t.actor_how = topic, "topic"
         find_place(ctx, t)
