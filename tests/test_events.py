@@ -1129,3 +1129,9 @@ def test_we_with_no_statement_is_the_last_speakers_not_the_last_actors():
     events(doc)
     v = next(v for v in doc.events if trig(doc, v) == "ندعو")
     assert name(doc, v.actor) == "سامي حسن"
+
+
+def test_the_person_after_a_role_after_a_preposition_is_the_partner():
+    ents = {"سامي حسن": ("PER", ["سامي حسن"]), "كريم ناصر": ("PER", ["كريم ناصر"])}
+    assert parties("والتقى الرئيس سامي حسن مع وزير الخارجية الأمريكي كريم ناصر في الرياض.",
+                   ents, "CONSULT") == ("سامي حسن", "كريم ناصر")

@@ -374,7 +374,8 @@ def _after_prep(ctx: DocContext, first: int, end: int, preps: set[str], span: in
             break
         norm = norms[k]
         if norm in preps and k + 1 < end:
-            m = ctx.mention_at.get(k + 1) or _person_after_title(ctx, k + 1, end)
+            m = ctx.mention_at.get(k + 1) or _person_after_title(ctx, k + 1, end) \
+                or (_person_after_role(ctx, k + 2, end) if _role_word(ctx, k + 1) else None)
             if m:
                 if labels is None or m.label in labels:
                     return m.entity, norm
