@@ -1135,3 +1135,8 @@ def test_the_person_after_a_role_after_a_preposition_is_the_partner():
     ents = {"سامي حسن": ("PER", ["سامي حسن"]), "كريم ناصر": ("PER", ["كريم ناصر"])}
     assert parties("والتقى الرئيس سامي حسن مع وزير الخارجية الأمريكي كريم ناصر في الرياض.",
                    ents, "CONSULT") == ("سامي حسن", "كريم ناصر")
+
+
+def test_the_object_after_a_short_place_phrase():
+    ents = {"سامي حسن": ("PER", ["سامي حسن"]), "كريم ناصر": ("PER", ["كريم ناصر"]), "اليابان": ("LOC", ["اليابان"])}
+    assert parties("واستقبل سامي حسن في مكتبه أمس سفير اليابان كريم ناصر.", ents, "CONSULT") == ("سامي حسن", "كريم ناصر")

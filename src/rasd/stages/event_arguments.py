@@ -899,6 +899,7 @@ def _verb_object(ctx: DocContext, t: Trigger, k: int, end: int) -> None:
     noun standing for one, or the whole a struck part belongs to."""
     k = _skip_forward(ctx, k, end)
     k = _past_set_off_phrases(ctx, k, end)
+    k = _past_own_place(ctx, k, end)
     if k < end and not ctx.has_proclitic(k, "بك"):
         m = ctx.mention_at.get(k)
         obj = m.entity if m else ctx.anaphor_entity(k)
@@ -931,6 +932,17 @@ def _people_of(ctx: DocContext, k: int, end: int) -> str | None:
         e = ctx.nisba_entity(k)
     place = ctx.entities.get(e or "")
     return e if place is not None and place.label in ("LOC", "GPE") else None     # a country, no org of it
+
+
+def _past_own_place(ctx: DocContext, k: int, end: int) -> int:
+    """Past a preposition and one noun, where the act took place, before an object that names
+    someone (استقبل X في مكتبه أمس سفير اليابان Y): the token after them when a name or a role
+    stands there, else k."""
+    if k + 2 < end and ctx.in_list(k, "prepositions") and ctx.is_word(k + 1) and k + 1 not in ctx.covered:
+        j = _skip_forward(ctx, k + 2, end)
+        if j < end and (j in ctx.mention_at or _role_word(ctx, j)):
+            return j
+    return k
 
 
 def _named_conjunct(ctx: DocContext, k: int, end: int) -> str | None:
