@@ -171,7 +171,7 @@ def subject_after(ctx: DocContext, i: int) -> tuple[str | None, str, int]:
     if a and not ctx.has_proclitic(j, "بلك"):
         k = j + 1                           # past its adjectives: المكتب [الأممي] إسرائيلَ
         while k < end and k - j <= 2 and ctx.is_word(k) and k not in ctx.mention_at and ctx.norms[k].startswith("ال") \
-                and ctx.norms[k].endswith(_NISBA_ENDINGS) and not ctx.info[k].lists:
+                and ctx.norms[k].endswith(_NISBA_ENDINGS) and not ctx.info[k].lists - _CONTENT_LISTS:
             k += 1
         return a, "explicit", k
     if ctx.in_list(j, "bodies") and not ctx.has_proclitic(j, "بلك"):
@@ -316,6 +316,7 @@ def impersonal_subject(ctx: DocContext, i: int) -> bool:
 
 _IMPERFECT_PREFIXES = frozenset("يت")
 _NISBA_ENDINGS = ("ي", "يه")
+_IN = "في"
 _AN = "أن"                          # as written: the complementizer of a verb (إن opens what is said)
 _WHAT_ALONE = "ما"
 _WHAT = frozenset({"ما", "مما"})
@@ -926,7 +927,7 @@ def _people_of(ctx: DocContext, k: int, end: int) -> str | None:
         return None
     if ctx.in_list(k, "people") and k + 1 < end:
         e = ctx.nisba_entity(k + 1)
-    elif ctx.norms[k].endswith(("ي", "يه")):
+    elif ctx.norms[k].endswith(_NISBA_ENDINGS):
         return None     # a plural (المغاربة، المصريين), not a singular adjective or person (المغربي)
     else:
         e = ctx.nisba_entity(k)
@@ -935,10 +936,10 @@ def _people_of(ctx: DocContext, k: int, end: int) -> str | None:
 
 
 def _past_own_place(ctx: DocContext, k: int, end: int) -> int:
-    """Past a preposition and one noun, where the act took place, before an object that names
-    someone (استقبل X في مكتبه أمس سفير اليابان Y): the token after them when a name or a role
-    stands there, else k."""
-    if k + 2 < end and ctx.in_list(k, "prepositions") and ctx.is_word(k + 1) and k + 1 not in ctx.covered:
+    """Past في and one noun, where the act took place, before an object that names someone
+    (استقبل X في مكتبه أمس سفير اليابان Y): the token after them when a name or a role stands
+    there, else k."""
+    if k + 2 < end and ctx.norms[k] == _IN and ctx.is_word(k + 1) and k + 1 not in ctx.covered:
         j = _skip_forward(ctx, k + 2, end)
         if j < end and (j in ctx.mention_at or _role_word(ctx, j)):
             return j
