@@ -821,3 +821,8 @@ def test_the_name_after_a_municipality_is_a_town_wherever_it_is_written():
 def test_a_name_attested_whole_keeps_its_initial_waw():
     names = _person_names("وقال وزير الخارجية الصيني وانغ يي إن بلاده لن ترضخ، وشارك في الفيلم خالد سرحان وجومانا مراد.")
     assert "وانغ يي" in names and "جومانا مراد" in names, names
+
+
+def test_latin_words_before_an_arabic_persons_name_are_not_part_of_it():
+    names = _person_names("Next Previous أحمد حجازي كاتب مصري يعيش في القاهرة.")
+    assert "أحمد حجازي" in names and not any("Previous" in n for n in names), names

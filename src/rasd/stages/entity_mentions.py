@@ -762,6 +762,8 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
              and not _predicate_adjective(tokens, s) and not _event_noun(tokens, s)]
     for s in spans:
         if s.label == "PER":
+            while s.j - s.i > 1 and tokens[s.i].kind == "latin" and tokens[s.j - 1].kind == "word":
+                s.i += 1                          # Previous [أحمد حجازي]: a page's button before an Arabic name
             _move_title(norms, s)
             while s.j - s.i > 1 and _prep_place(tokens[s.j - 1].norm):
                 s.j -= 1                          # سلطان بتبوك: "in Tabuk" is no part of the name
