@@ -1140,3 +1140,24 @@ def test_the_person_after_a_role_after_a_preposition_is_the_partner():
 def test_the_object_after_a_short_place_phrase():
     ents = {"سامي حسن": ("PER", ["سامي حسن"]), "كريم ناصر": ("PER", ["كريم ناصر"]), "اليابان": ("LOC", ["اليابان"])}
     assert parties("واستقبل سامي حسن في مكتبه أمس سفير اليابان كريم ناصر.", ents, "CONSULT") == ("سامي حسن", "كريم ناصر")
+
+
+# ---- a pronoun agrees with its antecedent ----------------------------------------------------------
+
+AGREE = {"الجيش الإسرائيلي": ("ORG", ["الجيش الإسرائيلي"]), "تونس": ("LOC", ["تونس"]),
+         "خالد عمر": ("PER", ["خالد عمر"]), "العراق": ("LOC", ["العراق"]),
+         "وزارة الصحة": ("ORG", ["وزارة الصحة"])}
+
+
+@pytest.mark.parametrize("text, type_, recipient", [
+    # ه is no country's (تونس), ها no man's: the pronoun stands for a noun that names no entity
+    ("وكان الكاتب قد زار تونس قبل أن يعتقله الجيش الإسرائيلي.", "COERCE", None),
+    ("وحاصر الجيش الإسرائيلي خالد عمر في المدينة، ثم اقتحمها.", "ASSAULT", None),
+    # a masculine country (العراق) or a feminine body (وزارة) agrees
+    ("وكان العراق قد رفض القرار. وقد حاصره الجيش الإسرائيلي أسبوعين.", "COERCE", "العراق"),
+    ("وكانت وزارة الصحة تعمل في المدينة حتى حاصرها الجيش الإسرائيلي.", "COERCE", "وزارة الصحة"),
+])
+def test_an_object_pronoun_agrees_with_its_antecedent(text, type_, recipient):
+    doc = make_doc(text, AGREE)
+    events(doc)
+    assert name(doc, find(doc, type_).recipient) == recipient

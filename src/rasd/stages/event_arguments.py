@@ -507,7 +507,7 @@ def _unnamed_nisba_after(ctx: DocContext, first: int, j: int, end: int) -> bool:
 _PART_LISTS = frozenset({"locative", "parts"})     # محيط، داخل، مداخل: around, in or a part of the whole
 # Word lists of content words that single rules ask for; a word in them is still a plain noun or
 # adjective to the rules that stop at listed (function) words.
-_CONTENT_LISTS = frozenset({"bodies", "quantity", "receive", "genitiveheads", "people"})
+_CONTENT_LISTS = frozenset({"bodies", "quantity", "receive", "genitiveheads", "people", "masculine"})
 _WEAPON_LISTS = frozenset({"aircraft", "weapons", "military"})     # طائرة [مسيّرة]، مدفعية [ثقيلة]
 _QUOTE_MARKS = frozenset('"«»“”\'')
 
@@ -786,9 +786,10 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
         # قبل أن يقتحمه): that one is not the pronoun's antecedent
         agent = t.actor or next((p.actor for p in reversed(previous) if p.verb and p.actor
                                  and ctx.sentence_of[p.first] == ctx.sentence_of[t.first]), None)
-        t.recipient = _antecedent(ctx, t.first, agent)
+        t.recipient = _antecedent(ctx, t.first, agent, t.last)
     if t.recipient is None and partner is not None and partner.recipient and group \
-            and ctx.mention_at.get(_skip_forward(ctx, t.last + 1, end)) is None:
+            and ctx.mention_at.get(_skip_forward(ctx, t.last + 1, end)) is None \
+            and (not _object_pronoun(ctx, t.last) or _agrees(ctx, partner.recipient, _pronoun_gender(ctx, t.last))):
         # اقتحم الجيش المستشفى …، وأضرم النيران في المبنى، ودمر مداخله: acts joined to one
         # against a named target, with no name of their own, are done to it
         t.recipient = partner.recipient
@@ -1071,7 +1072,7 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
     if t.recipient is None and gen == "R":
         t.recipient = _lam_object(ctx, after, end)
         if t.recipient is None and _noun_object_pronoun(ctx, t.last) and not _lam_follows(ctx, after, end):
-            t.recipient = _antecedent(ctx, t.first, t.actor)      # اقتحامه: the hospital named before
+            t.recipient = _antecedent(ctx, t.first, t.actor, t.last)      # اقتحامه: the hospital named before
     if t.actor is None:
         e = _nisba_after(ctx, t.first, after, end)
         if e:
@@ -1270,25 +1271,28 @@ def _object_pronoun(ctx: DocContext, i: int) -> bool:
     return not any(f.verb for f in (*forms.get(norm, ()), *forms.get(bare, ())))
 
 
-def _antecedent(ctx: DocContext, i: int, actor: str | None) -> str | None:
-    """The entity an object pronoun at token i refers to, other than the actor: the nearest one
-    named before it in its sentence, else the first one the sentence before names (its topic:
-    ومستشفى النور من أكبر المرافق في المدينة. وقد حاصره … → the hospital, not the city)."""
+def _antecedent(ctx: DocContext, i: int, actor: str | None, pronoun: int | None = None) -> str | None:
+    """The entity an object pronoun at token i (or at token `pronoun`, the trigger's last)
+    refers to, other than the actor and agreeing with the pronoun's gender (تطرده is no
+    country's, تونس; منعها no man's): the nearest one named before it in its sentence, else the
+    first one the sentence before names (its topic: ومستشفى النور من أكبر المرافق في المدينة. وقد
+    حاصره … → the hospital, not the city)."""
+    gender = _pronoun_gender(ctx, i if pronoun is None else pronoun)
     sentence = ctx.sentence_of[i]
     start = ctx.sentence_range[sentence][0]
     for j in range(i - 1, start - 1, -1):
         found = _entity_ending(ctx, j, actor)
         if found:
-            return found
+            return found if _agrees(ctx, found, gender) else None
     if sentence == 0:
         return None
     first, stop = ctx.sentence_range[sentence - 1]
     for j in range(first, stop):
         m = ctx.mention_at.get(j)
-        if m and m.entity != actor and m.label in _ANTECEDENT_LABELS:
+        if m and m.entity != actor and m.label in _ANTECEDENT_LABELS and _agrees(ctx, m.entity, gender):
             return m.entity
         a = ctx.anaphor_entity(j)
-        if a and a != actor:
+        if a and a != actor and _agrees(ctx, a, gender):
             return a
     return None
 
@@ -1296,12 +1300,28 @@ def _antecedent(ctx: DocContext, i: int, actor: str | None) -> str | None:
 _ANTECEDENT_LABELS = ("ORG", "PER", "LOC", "GPE", "FAC")
 
 
-def _entity_ending(ctx: DocContext, j: int, actor: str | None) -> str | None:
+def _pronoun_gender(ctx: DocContext, i: int) -> str:
+    """"f" for a word written with the pronoun ها, "m" for ه (not ة), "" otherwise (هم، هما)."""
+    token = ctx.tokens[i]
+    word = ctx.doc.text[token.start:token.end]
+    if word.endswith("ها"):
+        return "f"
+    return "m" if word.endswith("ه") else ""
+
+
+def _agrees(ctx: DocContext, entity: str, gender: str) -> bool:
+    if not gender:
+        return True
+    other = ctx.gender(entity)
+    return not other or other == gender
+
+
+def _entity_ending(ctx: DocContext, j: int, actor: str | None, gender: str = "") -> str | None:
     m = ctx.mention_ending.get(j)
     if m and m.entity != actor and m.label in _ANTECEDENT_LABELS:
-        return m.entity
+        return m.entity if _agrees(ctx, m.entity, gender) else None
     a = ctx.anaphor_entity(j)
-    return a if a and a != actor else None
+    return a if a and a != actor and _agrees(ctx, a, gender) else None
 
 
 # ---- place and time ---------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from ..resources import gazetteers as gz
 from ..errors import ResourceError
 from ..model import Document, Quote
 from ..text.normalize import normalize
-from .event_lexicon import WordInfo, word_infos
+from .event_lexicon import WordInfo, word_infos, wordlist
 
 __all__ = ["DocContext", "MentionRef", "demonym_country"]
 
@@ -378,6 +378,27 @@ class DocContext:
                         found.append(org.id)
                         break
         return found[0] if len(set(found)) == 1 else None
+
+    def gender(self, entity_id: str | None) -> str:
+        """The grammatical gender a pronoun referring to the entity takes: "m", "f", or "" when
+        the name does not tell. A head ending in ة or ات is feminine (منطقة جباليا، وزارة الصحة،
+        القوات); a place is feminine (countries and towns: تونس، غزة) unless its name or head is
+        one of the masculine ones (`masculine` word list: العراق، قطاع غزة); a person is a man
+        unless the title or a role says otherwise (الدكتورة، الوزيرة); an organization's other
+        heads are masculine only when listed (مجلس، الجيش)."""
+        e = self.entities.get(entity_id or "")
+        if e is None:
+            return ""
+        if e.label == "PER":
+            words = [w.split()[0] for w in (e.title or "", *e.roles) if w.split()]
+            return "f" if any(w.endswith("ة") for w in words) else "m"
+        first = e.name.split()[0] if e.name.split() else ""
+        if first.endswith(("ة", "ات")):
+            return "f"
+        bare = _bare_name(first)
+        if bare in wordlist("masculine") or _match(first) in wordlist("masculine"):
+            return "m"
+        return "f" if e.label in ("LOC", "GPE") else ""
 
     def is_place_only(self, entity_id: str | None) -> bool:
         """A place entity that is not a country (a city, region or site): it can be where an
