@@ -598,8 +598,11 @@ def test_a_town_taken_for_an_organization_inside_a_hyphenated_region_is_part_of_
     ("وقالت المخرجة سلمى الحايك إن الفيلم جاهز.", ["المخرجة سلمى الحايك"], "سلمى الحايك", "المخرجة"),
     ("وأوضحت الممرضة هالة عيسى أن القسم ممتلئ.", ["الممرضة هالة عيسى"], "هالة عيسى", "الممرضة"),
     ("وتحدث السيناريست كريم الجابري عن القصة.", ["السيناريست كريم الجابري"], "كريم الجابري", "السيناريست"),
+    # a retired officer: the rank and متقاعد together are the title
+    ("وقال اللواء المتقاعد سمير فرج إن الجيش مستعد.", ["اللواء المتقاعد سمير فرج"], "سمير فرج", "اللواء المتقاعد"),
+    ("وقال العميد متقاعد خالد عكاشة إن الحدود آمنة.", ["العميد متقاعد خالد عكاشة"], "خالد عكاشة", "العميد متقاعد"),
 ])
-def test_titles_of_the_arts_and_of_medicine(text, people, name, title):
+def test_titles_of_the_arts_of_medicine_and_of_retired_officers(text, people, name, title):
     e = by_name(analyze(text, people=people))
     assert name in e and e[name].title == title
 
