@@ -72,6 +72,22 @@ def test_longest_multiword_matches_with_clitics():
     assert ("ومجلس الأمن الدولي", "ORG", None) in found
 
 
+def test_a_proclitic_before_a_two_letter_first_word_of_a_long_name_is_cut():
+    # بي بي سي، سي إن إن: the first word is too short for word_forms to cut its proclitic alone
+    got = gz.match_tokens("وقال شهود لبي بي سي إن".split())
+    assert [(m.start, m.end, m.entry.id, m.cut) for m in got] == [(2, 5, "org:bbc", 1)]
+    got = gz.match_tokens("نقلا عن وسي إن إن".split())
+    assert [(m.start, m.end, m.entry.id, m.cut) for m in got] == [(2, 5, "org:cnn", 1)]
+    assert all(m.entry.id != "org:bbc" for m in gz.match_tokens("لبي الدعوة".split()))
+
+
+def test_a_two_letter_name_behind_a_proclitic_is_an_entity():
+    from rasd.pipeline import Pipeline
+    import rasd
+    doc = Pipeline()(rasd.Document(text="وقال شهود عيان لبي بي سي إن الجيش قصف المستشفى."))
+    assert [e.name for e in doc.entities if e.label == "ORG"] == ["بي بي سي"]
+
+
 def test_short_and_long_forms_give_the_same_entry():
     a = gz.entries("الولايات المتحدة")[0]
     b = gz.entries("الولايات المتحدة الأمريكية")[0]

@@ -493,8 +493,18 @@ def _candidates(norm: str, index: dict) -> list[tuple[str, tuple[str, ...], tupl
     for key, _cut in word_forms(norm):
         for rest, es in index.get(key, ()):
             out.append((key, rest, es))
+    short = _short_after_proclitic(norm)
+    if short:
+        # a name of several words whose first has two letters (بي بي سي، سي إن إن) behind a
+        # proclitic (لبي بي سي): too short a word for `word_forms` to cut alone
+        out.extend((short, rest, es) for rest, es in index.get(short, ()) if rest)
     out.sort(key=lambda c: -len(c[1]))
     return out
+
+
+def _short_after_proclitic(norm: str) -> str | None:
+    """The key of the two letters after a proclitic of a three-letter word (لبي -> !بي), else None."""
+    return _BARE + norm[1:] if len(norm) == 3 and norm[0] in "وفبكل" else None
 
 
 class _Start:
@@ -627,7 +637,7 @@ def _match_info(norm: str, key: str) -> tuple[bool, int, bool]:
     match is ambiguous, and no title), and the proclitics to cut (cut, restore the article)."""
     forms = dict(word_forms(norm))
     article_missing = not key.startswith(_BARE) and _BARE + key in forms
-    cut = forms.get(key, 0)
+    cut = forms.get(key, 1 if key == _short_after_proclitic(norm) else 0)
     restore = False
     if cut and not key.startswith(_BARE) and not norm[cut:].startswith("ال") and norm[cut:cut + 1] == "ل":
         cut, restore = cut + 1, True
