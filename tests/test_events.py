@@ -1161,3 +1161,32 @@ def test_an_object_pronoun_agrees_with_its_antecedent(text, type_, recipient):
     doc = make_doc(text, AGREE)
     events(doc)
     assert name(doc, find(doc, type_).recipient) == recipient
+
+
+# ---- a denied accusation ---------------------------------------------------------------------------
+
+DENY = {"روسيا": ("LOC", ["روسيا"]), "حماس": ("ORG", ["حماس"]), "وزارة الدفاع": ("ORG", ["وزارة الدفاع"]),
+        "الجيش الإسرائيلي": ("ORG", ["الجيش الإسرائيلي"])}
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # who denies or rejects an accusation is the one accused; who made an indefinite one is unknown
+    ("لكن روسيا ترفض اتهامات بأنها زودت المسلحين بالسلاح.", None, "روسيا"),
+    ("ونفت وزارة الدفاع اتهامات وجهت إليها أمس.", None, "وزارة الدفاع"),
+    # "this accusation": the accuser named before it (the fallback), the denier accused
+    ("واتهم الجيش الإسرائيلي المستشفى بإيواء مسلحين. وينفي مسؤولو الصحة وحماس هذا الاتهام.",
+     "الجيش الإسرائيلي", "حماس"),
+])
+def test_who_denies_an_accusation_is_accused(text, actor, recipient):
+    doc = make_doc(text, DENY)
+    events(doc)
+    v = [v for v in doc.events if v.type == "ACCUSE"][-1]
+    assert (name(doc, v.actor), name(doc, v.recipient)) == (actor, recipient)
+
+
+def test_the_speaker_of_a_denial_is_not_also_the_accuser():
+    from rasd.pipeline import Pipeline
+    import rasd
+    doc = Pipeline()(rasd.Document(text="ونفت حماس ومسؤولو المستشفيات تلك الاتهامات."))
+    v = [v for v in doc.events if v.type == "ACCUSE"][-1]
+    assert name(doc, v.recipient) == "حماس" and v.actor != v.recipient

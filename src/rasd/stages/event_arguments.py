@@ -507,7 +507,8 @@ def _unnamed_nisba_after(ctx: DocContext, first: int, j: int, end: int) -> bool:
 _PART_LISTS = frozenset({"locative", "parts"})     # محيط، داخل، مداخل: around, in or a part of the whole
 # Word lists of content words that single rules ask for; a word in them is still a plain noun or
 # adjective to the rules that stop at listed (function) words.
-_CONTENT_LISTS = frozenset({"bodies", "quantity", "receive", "genitiveheads", "people", "masculine"})
+_CONTENT_LISTS = frozenset({"bodies", "quantity", "receive", "genitiveheads", "people", "masculine",
+                            "disown", "demonstratives"})
 _WEAPON_LISTS = frozenset({"aircraft", "weapons", "military"})     # طائرة [مسيّرة]، مدفعية [ثقيلة]
 _QUOTE_MARKS = frozenset('"«»“”\'')
 
@@ -597,6 +598,14 @@ def find_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> None
             e = None
         if e and e != t.actor:
             t.recipient = e
+    if t.entry.type == "ACCUSE" and not t.verb:
+        denier = _denier(ctx, t, previous)
+        if denier is not None:
+            # ترفض موسكو اتهامات بأنها …، وينفي مسؤولو الصحة وحماس هذا الاتهام: who denies an
+            # accusation is the accused, not the accuser (who made it, for "the" accusation, is
+            # the one who accused before: the fallback's; for an indefinite one, unknown)
+            t.recipient, t.actor = denier, None
+            t.actor_how = "" if _has_article(ctx, t.first) else "denied"
     if ctx.is_place_only(t.actor) and not (t.entry.type in SPEECH_TYPES - CONFLICT_TYPES
                                            and t.actor_how in ("subject-before", "subject-after")):
         # (a place that is the subject of a verb of calling, accusing, rejecting or backing
@@ -610,6 +619,30 @@ def find_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> None
         t.recipient = None            # تندد بالغارات على بيت لاهيا: a town is not who is accused
     if t.recipient == t.actor:
         t.recipient = None
+
+
+def _denier(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> str | None:
+    """Who denies or rejects the accusation noun t, when a verb of denial stands a few words
+    before it in its clause (`disown` word list; a demonstrative may come between): the name
+    nearest before the noun after the verb (its subject: وينفي مسؤولو الصحة وحماس الاتهام), else
+    the subject before the verb the rules gave the noun (موسكو ترفض اتهامات) or the verb."""
+    start = _clause_start(ctx, t.first, soft=False)
+    named = None
+    for k in range(t.first - 1, max(start, t.first - 7) - 1, -1):
+        if ctx.in_list(k, "disown"):
+            if named is None and k > start:
+                m = ctx.mention_ending.get(k - 1)          # موسكو ترفض، لكن الحركة نفت
+                named = m.entity if m is not None and m.label in _ANTECEDENT_LABELS else ctx.anaphor_entity(k - 1)
+            if named is None:
+                named = t.actor or next((p.actor for p in reversed(previous) if p.first == k), None)
+            return named
+        m = ctx.mention_ending.get(k)
+        if m is not None and named is None and m.label in _ANTECEDENT_LABELS:
+            named = m.entity
+        elif m is None and not ctx.in_list(k, "demonstratives") and k < t.first - 1 and named is None \
+                and not ctx.is_word(k):
+            return None
+    return None
 
 
 def _word_object(ctx: DocContext, first: int, end: int, words: frozenset[str]) -> str | None:

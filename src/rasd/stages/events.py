@@ -389,9 +389,9 @@ def extract_events(doc: Document) -> list[Event]:
     topics = _topics(ctx, triggers)
     speakers = _topics(ctx, [])
     for t in triggers:
-        if t.actor is None:
+        if t.actor is None and t.actor_how != "denied":     # (the accuser of a denied accusation is unknown)
             q = ctx.quotes.get(t.quote or "")
-            if t.entry.type in SPEECH_TYPES and q is not None and q.speaker \
+            if t.entry.type in SPEECH_TYPES and q is not None and q.speaker and q.speaker != t.recipient \
                     and (t.verb or t.entry.type not in CONFLICT_TYPES):
                 # (threats a statement names, unattributed, are made against its speaker's side
                 # more often than by it: التهديدات التي وجهت للسكان; the conflict's main actor
