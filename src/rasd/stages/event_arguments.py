@@ -508,7 +508,7 @@ _PART_LISTS = frozenset({"locative", "parts"})     # محيط، داخل، مد�
 # Word lists of content words that single rules ask for; a word in them is still a plain noun or
 # adjective to the rules that stop at listed (function) words.
 _CONTENT_LISTS = frozenset({"bodies", "quantity", "receive", "genitiveheads", "people", "masculine",
-                            "disown", "demonstratives"})
+                            "disown"})
 _WEAPON_LISTS = frozenset({"aircraft", "weapons", "military"})     # طائرة [مسيّرة]، مدفعية [ثقيلة]
 _QUOTE_MARKS = frozenset('"«»“”\'')
 
@@ -622,10 +622,11 @@ def find_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> None
 
 
 def _denier(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> str | None:
-    """Who denies or rejects the accusation noun t, when a verb of denial stands a few words
-    before it in its clause (`disown` word list; a demonstrative may come between): the name
-    nearest before the noun after the verb (its subject: وينفي مسؤولو الصحة وحماس الاتهام), else
-    the subject before the verb the rules gave the noun (موسكو ترفض اتهامات) or the verb."""
+    """Who denies or rejects the accusation noun t, when a verb of denial (`disown` word list)
+    stands a few words before it in its clause, with no comma between: the name nearest before
+    the noun after the verb (its subject: وينفي مسؤولو الصحة وحماس هذا الاتهام), else the name
+    right before the verb (موسكو ترفض اتهامات، لكن الحركة نفت), else the actor the rules gave the
+    noun or the verb."""
     start = _clause_start(ctx, t.first, soft=False)
     named = None
     for k in range(t.first - 1, max(start, t.first - 7) - 1, -1):
@@ -636,12 +637,11 @@ def _denier(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> str | None:
             if named is None:
                 named = t.actor or next((p.actor for p in reversed(previous) if p.first == k), None)
             return named
+        if ctx.boundary(k):
+            return None
         m = ctx.mention_ending.get(k)
         if m is not None and named is None and m.label in _ANTECEDENT_LABELS:
             named = m.entity
-        elif m is None and not ctx.in_list(k, "demonstratives") and k < t.first - 1 and named is None \
-                and not ctx.is_word(k):
-            return None
     return None
 
 
