@@ -328,6 +328,18 @@ def test_an_imperfect_verb_of_saying_after_wa_ends_what_was_said():
     assert first[0] == "معتبرا" and first[1] == "هذا الامر نوع من الوفاء لهم"
 
 
+@pytest.mark.parametrize("text, content", [
+    # "without mentioning …": the narrator's note on what the speaker left out
+    ("وقال سامي خليل إن الحراس صدوا الهجوم دون ذكر لأي إصابات بينهم.", "الحراس صدوا الهجوم"),
+    ("وقال سامي خليل إن المبنى تضرر في طوابقه العليا، من دون أن يوضح سبب الحريق.", "المبنى تضرر في طوابقه العليا"),
+    # دون with another word is the speaker's own (دون توقف), and so is anything inside quotation marks
+    ("وقال سامي خليل إن الفرق ستعمل دون توقف حتى الصباح.", "الفرق ستعمل دون توقف حتى الصباح"),
+    ('وقال سامي خليل: "سننشر القائمة دون ذكر للأسماء".', "سننشر القائمة دون ذكر للأسماء"),
+])
+def test_without_mentioning_ends_what_was_said(text, content):
+    assert rows(make_doc(text, PEOPLE))[0][1] == content
+
+
 def test_a_source_after_a_statement_relays_it_and_makes_no_second_quote():
     doc = make_doc("كما أعلنت وزارة الدفاع أنها فقدت الاتصال بالقافلة، وفق وزارة الصحة.", PEOPLE)
     assert [(r[0], r[1], r[2]) for r in rows(doc)] == [("أعلنت", "فقدت الاتصال بالقافلة", "وزارة الدفاع")]

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from ..resources.gazetteers import is_first_name
 from ..text.normalize import normalize
 from .context import Clause, DocContext
-from .lexicon import (COMPLEMENTIZERS, CONNECTIVES, NOT_REPORT_BEFORE, RELATIVES, Cue, cue_lengths, cues,
-                      speaker_class, strip_conjunction)
+from .lexicon import (COMPLEMENTIZERS, CONNECTIVES, NOT_REPORT_BEFORE, RELATIVES, UNSAID, UNSAID_VERBS, WITHOUT,
+                      Cue, cue_lengths, cues, speaker_class, strip_conjunction)
 from .marks import OPENERS
 from .subject import Subject, backward_subject, forward_subject, is_prep, skip_adverbials
 
@@ -763,6 +763,20 @@ def _conjoined_cue_cut(ctx: DocContext, clause: Clause, a: int, b: int) -> int:
     return b
 
 
+def _unsaid_cut(ctx: DocContext, clause: Clause, a: int, b: int) -> int:
+    """The narrator's note on what the speaker left out ends what was said: ``قال إن المقاتلين صدوا
+    الهجوم [دون ذكر لأي ضحايا]``، ``… [من دون أن يوضح] طبيعة الاستهداف`` (not inside quotation marks)."""
+    first = bisect_left(ctx.starts, a)
+    last = min(bisect_left(ctx.starts, b), clause.stop)
+    for t in range(first + 2, last - 1):
+        if ctx.norms[t] not in WITHOUT or ctx.inside_quotation(clause.paragraph, ctx.starts[t]):
+            continue
+        nxt = ctx.norms[t + 1]
+        if nxt in UNSAID and (nxt != "ان" or t + 2 < last and ctx.norms[t + 2] in UNSAID_VERBS):
+            return ctx.starts[t - 1] if ctx.norms[t - 1] == "من" else ctx.starts[t]
+    return b
+
+
 def find_statements(ctx: DocContext) -> list[Statement]:
     """All cue-introduced statements of a document, in text order, with content ends settled."""
     out: list[Statement] = []
@@ -792,6 +806,7 @@ def find_statements(ctx: DocContext) -> list[Statement]:
                     break
             b = _new_clause_cut(ctx, clause, a, b)
             b = _conjoined_cue_cut(ctx, clause, a, b)
+            b = _unsaid_cut(ctx, clause, a, b)
             a, b = trim_content(ctx.text, a, b)
             a, b = strip_credit(ctx, clause, a, b)
             st.content = (a, b)

@@ -15,6 +15,7 @@ from .. import resources
 from ..text.normalize import normalize
 
 __all__ = ["ADVERBS", "Cue", "COMPLEMENTIZERS", "CONNECTIVES", "NAME_BREAKERS", "NOT_REPORT_BEFORE", "PREPOSITIONS", "RELATIVES",
+           "UNSAID", "UNSAID_VERBS", "WITHOUT",
            "cue_first_words", "cue_lengths", "cues",
            "speaker_class", "strip_conjunction"]
 
@@ -133,6 +134,18 @@ NOT_REPORT_BEFORE = frozenset(_m(w) for w in (
     "كما", "إلى", "الى", "على", "عن", "من", "ب", "ل",
     # consequences the narrator draws (وعليه فإن، لذلك فإن): no verb of saying's complement
     "وعليه", "لذلك", "ولذلك", "لذا", "ولذا", "وبالتالي", "بالتالي"))
+
+# "Without saying": the narrator's note on what a statement left out (قال إن المقاتلين صدوا الهجوم
+# دون ذكر لأي ضحايا), not the speaker's words. دون or بدون, then one of UNSAID, or أن and one of
+# UNSAID_VERBS.
+WITHOUT = frozenset(_m(w) for w in ("دون", "بدون", "ودون", "وبدون"))
+UNSAID = frozenset(_m(w) for w in (
+    "ذكر", "الكشف", "تحديد", "الإشارة", "توضيح", "تقديم", "إعطاء", "الإدلاء", "مزيد", "تفاصيل",
+    "التعليق", "الخوض", "الإفصاح", "تسمية", "أن"))
+UNSAID_VERBS = frozenset(_m(w) for w in (
+    "يذكر", "تذكر", "يكشف", "تكشف", "يحدد", "تحدد", "يشير", "تشير", "يوضح", "توضح", "يقدم", "تقدم",
+    "يعطي", "تعطي", "يضيف", "تضيف", "يفصح", "تفصح", "يعلق", "تعلق", "يخوض", "تخوض", "يسمي", "تسمي",
+    "يذكروا", "يكشفوا", "يحددوا", "يوضحوا", "يقدموا", "يضيفوا"))
 
 # Words that may stand between the start of a clause and its first word without changing it.
 CONNECTIVES = frozenset(_m(w) for w in (
