@@ -340,6 +340,29 @@ def test_without_mentioning_ends_what_was_said(text, content):
     assert rows(make_doc(text, PEOPLE))[0][1] == content
 
 
+@pytest.mark.parametrize("text, content", [
+    # a title alone names the speaker of a verb whose object is what was said
+    ("وأكد الرئيس المصري أهمية التعاون في المنطقة.", "أهمية التعاون في المنطقة"),
+    # a definite role heads no construct chain: أهمية is what the minister stressed
+    ("وأكد الوزير أهمية التعاون بين البلدين.", "أهمية التعاون بين البلدين"),
+])
+def test_what_a_titled_or_role_speaker_stresses_is_the_content(text, content):
+    got = rows(make_doc(text, PEOPLE))
+    assert [r[1] for r in got] == [content]
+
+
+def test_a_role_with_a_prepositional_complement_still_takes_the_name_after_it():
+    got = rows(make_doc("وأكد المستثمر في قطاع الإسكان سامي خليل أن الأسعار ارتفعت.", PEOPLE))
+    assert [(r[1], r[2]) for r in got] == [("الأسعار ارتفعت", "سامي خليل")]
+
+
+def test_a_common_noun_in_ta_marbuta_is_no_part_of_an_untagged_name_after_a_title():
+    from rasd.pipeline import Pipeline
+    doc = Pipeline()(Document(text="وأكد اللواء يحيى رسول أهمية التعاون."))
+    assert [e.name for e in doc.entities if e.label == "PER"] == ["يحيى رسول"]
+    assert [doc.text[q.content.start:q.content.end] for q in doc.quotes] == ["أهمية التعاون"]
+
+
 def test_a_source_after_a_statement_relays_it_and_makes_no_second_quote():
     doc = make_doc("كما أعلنت وزارة الدفاع أنها فقدت الاتصال بالقافلة، وفق وزارة الصحة.", PEOPLE)
     assert [(r[0], r[1], r[2]) for r in rows(doc)] == [("أعلنت", "فقدت الاتصال بالقافلة", "وزارة الدفاع")]

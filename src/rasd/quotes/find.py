@@ -369,8 +369,10 @@ class _ClauseReader:
                                                                       or ctx.norms[k2] in RELATIVES)):
             opener = None
         if subj is not None and subj.head == "unknown" and not subj.mentions and opener is None \
-                and cue.frame == "np":
-            subj, k2 = None, j                     # أكد صعوبة الوضع: the noun phrase is what was said
+                and cue.frame == "np" and ctx.sclass(subj.first) not in ("title", "descriptor"):
+            # أكد صعوبة الوضع: the noun phrase is what was said (but أكد الرئيس المصري أهمية …: a
+            # title alone names the speaker)
+            subj, k2 = None, j
         elif subj is not None and opener is None and cue.frame == "np" and self._object_not_subject(subj, cue):
             subj, k2 = None, j                     # واتهم الحكومة بتقديم تنازلات: the accused, not the speaker
             k2, t3 = skip_adverbials(ctx, k2, c.stop, self.starts, cue.particles)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..resources import gazetteers as gz
+from ..text.clitics import known
 from .context import DocContext, MentionRef
 from .lexicon import ADVERBS, COMPLEMENTIZERS, CONNECTIVES, NAME_BREAKERS, ORG_ADJECTIVES, PREPOSITIONS
 
@@ -185,8 +187,10 @@ def _opens_apposition(ctx: DocContext, a: int) -> bool:
 
 def role_tail(ctx: DocContext, k: int, limit: int, particles: tuple[str, ...] = ()) -> int:
     """End of a role's complement: المتحدث [باسم القائد العام للقوات المسلحة في العراق]، رئيس [مجلس
-    إدارة شركة …]: first indefinite nouns of a construct chain, then definite words and names."""
-    construct = True
+    إدارة شركة …]: first indefinite nouns of a construct chain (after an indefinite head only: الوزير
+    [أهمية] التعاون is no role), then definite words and names."""
+    construct = not (k > 0 and ctx.kinds[k - 1] == "word" and ctx.is_definite(k - 1))
+    start = k
     after_l = False
     n = run = 0
     while k < limit and n < 14:
@@ -214,7 +218,9 @@ def role_tail(ctx: DocContext, k: int, limit: int, particles: tuple[str, ...] = 
             elif after_l:
                 after_l = False
                 k += 1                 # لسوق [عكاظ]: the noun after an indefinite ل-noun
-            elif w in ("في", "ل", "عن") and k + 1 < limit and (ctx.is_definite(k + 1) or ctx.mention_at.get(k + 1)):
+            elif w in ("في", "ل", "عن") and k + 1 < limit and (ctx.is_definite(k + 1) or ctx.mention_at.get(k + 1)
+                                                              or k == start and not construct):
+                construct = True       # (right after a definite head, a chain: المستثمر في [قطاع] الإسكان)
                 k += 1                 # عضو لجنة … [في البرلمان]، النائب [عن ائتلاف الوطنية]
             elif construct and run < 4:
                 run += 1
@@ -229,6 +235,18 @@ def role_tail(ctx: DocContext, k: int, limit: int, particles: tuple[str, ...] = 
     return k
 
 
+_COMMON = 5          # a word seen this often in the texts rasd learnt from is a common word
+
+
+def _common_feminine_noun(ctx: DocContext, k: int) -> bool:
+    """Is the word at k a common noun written with ة (أهمية، ضرورة، مواصلة), not a woman's first
+    name (هالة، فاطمة): what a verb of saying stresses after a titled speaker (وأكد الرئيس المصري
+    [أهمية] التعاون), not the beginning of the speaker's name?"""
+    word = ctx.text[ctx.starts[k]:ctx.ends[k]]
+    w = ctx.norms[k]
+    return word.endswith("ة") and known(w) >= _COMMON and "PER_FIRST" not in gz.lookup(w, clitics=False)
+
+
 def _unrecognized_name(ctx: DocContext, k: int, limit: int, stop: frozenset[int], particles: tuple[str, ...],
                        subj: Subject) -> int:
     """After a title (الدكتور، المهندس، اللواء) a name the tagger did not mark: up to three words
@@ -238,7 +256,8 @@ def _unrecognized_name(ctx: DocContext, k: int, limit: int, stop: frozenset[int]
     while k < limit and n < 3 and k not in stop and ctx.kinds[k] == "word" and ctx.mention_at.get(k) is None:
         w = ctx.norms[k]
         if w in COMPLEMENTIZERS or w in NAME_BREAKERS or ctx.sclass(k) is not None or is_prep(ctx, k) \
-                or particles and _is_particle(ctx, k, particles) or n == 0 and ctx.is_definite(k):
+                or particles and _is_particle(ctx, k, particles) or n == 0 and ctx.is_definite(k) \
+                or _common_feminine_noun(ctx, k):
             break
         n += 1
         k += 1
