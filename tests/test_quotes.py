@@ -363,6 +363,14 @@ def test_a_common_noun_in_ta_marbuta_is_no_part_of_an_untagged_name_after_a_titl
     assert [doc.text[q.content.start:q.content.end] for q in doc.quotes] == ["أهمية التعاون"]
 
 
+def test_a_role_after_after_that_is_the_subject_a_participle_continues():
+    from rasd.pipeline import Pipeline
+    doc = Pipeline()(Document(text="ودشن أمير منطقة القصيم الأمير فيصل بن بندر المشروع. وقال سامي خليل إن "
+                                   "المشروع مهم. عقب ذلك سلّم أمير منطقة القصيم مفاتيح الفلل للمستحقين، سائلاً "
+                                   "الله تعالى أن تكون منازل سعادة."))
+    assert [r[2] for r in rows(doc)] == ["سامي خليل", "فيصل بن بندر"]
+
+
 def test_a_source_after_a_statement_relays_it_and_makes_no_second_quote():
     doc = make_doc("كما أعلنت وزارة الدفاع أنها فقدت الاتصال بالقافلة، وفق وزارة الصحة.", PEOPLE)
     assert [(r[0], r[1], r[2]) for r in rows(doc)] == [("أعلنت", "فقدت الاتصال بالقافلة", "وزارة الدفاع")]

@@ -33,6 +33,9 @@ _GENERIC_ROLES = frozenset(["مسؤول", "مسؤوله", "قيادي", "مصد�
 _RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "p"}
 _CLAUSE_OPENERS = frozenset(["و", "ثم", "فيما", "بينما", "كما", "قد", "وقد", "فقد", "لقد", "حيث", "اذ", "لكن",
                              "ولكن", "التي", "الذي", "الذين", "كان", "وكان", "كانت", "وكانت"])
+# "after that" before a clause's verb (عقب ذلك سلّم أمير المنطقة …): the clause opens there
+_AFTER_THAT = frozenset(normalize(w, "match") for w in ("بعد", "وبعد", "عقب", "وعقب", "إثر", "وإثر", "اثر"))
+_THAT = normalize("ذلك", "match")
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,7 +375,9 @@ class SpeakerResolver:
                                    and not _feminine_noun(ctx, p) and ctx.mention_at.get(p) is None
                                    and ctx.sclass(p) is None and (p == c.first or ctx.kinds[p - 1] == "punct"
                                                                   or ctx.norms[p - 1] in _CLAUSE_OPENERS
-                                                                  or ctx.norms[p][:1] == "و"))
+                                                                  or ctx.norms[p][:1] == "و"
+                                                                  or ctx.norms[p - 1] == _THAT and p - 2 >= c.first
+                                                                  and ctx.norms[p - 2] in _AFTER_THAT))
             if ok and m is not None and m.entity and m.label in _PER + _ORG + _PLACE:
                 out.append((m.first, Resolved(m.entity, "subject of its sentence", "?", 0.6)))
             elif ok and m is None:
