@@ -1190,3 +1190,13 @@ def test_the_speaker_of_a_denial_is_not_also_the_accuser():
     doc = Pipeline()(rasd.Document(text="ونفت حماس ومسؤولو المستشفيات تلك الاتهامات."))
     v = [v for v in doc.events if v.type == "ACCUSE"][-1]
     assert name(doc, v.recipient) == "حماس" and v.actor != v.recipient
+
+
+def test_a_person_counted_among_the_detained_is_the_recipient():
+    ents = {"سامي حداد": ("PER", ["سامي حداد"]), "الجيش الإسرائيلي": ("ORG", ["الجيش الإسرائيلي"])}
+    doc = make_doc("وكان مدير المستشفى سامي حداد أحد المعتقلين لدى الجيش الإسرائيلي.", ents)
+    events(doc)
+    assert name(doc, find(doc, "COERCE").recipient) == "سامي حداد"
+    doc = make_doc("وكان مدير المستشفى سامي حداد من بين المعتقلين لدى الجيش الإسرائيلي.", ents)
+    events(doc)
+    assert name(doc, find(doc, "COERCE").recipient) == "سامي حداد"

@@ -508,7 +508,7 @@ _PART_LISTS = frozenset({"locative", "parts"})     # محيط، داخل، مد�
 # Word lists of content words that single rules ask for; a word in them is still a plain noun or
 # adjective to the rules that stop at listed (function) words.
 _CONTENT_LISTS = frozenset({"bodies", "quantity", "receive", "genitiveheads", "people", "masculine",
-                            "disown"})
+                            "disown", "oneof"})
 _WEAPON_LISTS = frozenset({"aircraft", "weapons", "military"})     # طائرة [مسيّرة]، مدفعية [ثقيلة]
 _QUOTE_MARKS = frozenset('"«»“”\'')
 
@@ -1157,11 +1157,17 @@ _PARTICIPLE_PREFIX = "الم"
 
 def _described_person(ctx: DocContext, i: int) -> str | None:
     """The person a definite participle right after the name describes, who underwent the act
-    (صدام حسين [المعتقل] لدى الجيش الأمريكي، الصحفي المصري [المختطف]): the recipient."""
+    (صدام حسين [المعتقل] لدى الجيش الأمريكي، الصحفي المصري [المختطف]), or who is counted among
+    those who did (وكان المدير أحمد مهنا أحد [المعتقلين]، X من بين [المصابين]): the recipient."""
     w = ctx.norms[i]
     if not (w.startswith(_PARTICIPLE_PREFIX) and len(w) >= 6) or i == 0:
         return None
-    m = ctx.mention_ending.get(i - 1)
+    k = i - 1
+    if ctx.in_list(k, "oneof") and k > 0:
+        k -= 1
+        if ctx.norms[k] == "من" and k > 0:
+            k -= 1                                  # من بين
+    m = ctx.mention_ending.get(k)
     return m.entity if m is not None and m.label == "PER" else None
 
 
