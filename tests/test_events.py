@@ -1200,3 +1200,17 @@ def test_a_person_counted_among_the_detained_is_the_recipient():
     doc = make_doc("وكان مدير المستشفى سامي حداد من بين المعتقلين لدى الجيش الإسرائيلي.", ents)
     events(doc)
     assert name(doc, find(doc, "COERCE").recipient) == "سامي حداد"
+
+
+@pytest.mark.parametrize("text, type_, actor", [
+    # a delegation or a team from an organization acts for it, the organization named or standing
+    # as a definite noun for the one named before
+    ("والتقى وفد من حماس بمسؤولين مصريين في القاهرة.", "CONSULT", "حماس"),
+    ("ووصل وفد منظمة الإغاثة الدولية إلى المدينة. وقدم فريق من المنظمة مساعدات للسكان.", "AID",
+     "منظمة الإغاثة الدولية"),
+])
+def test_a_group_from_an_organization_acts_for_it(text, type_, actor):
+    ents = {"حماس": ("ORG", ["حماس"]), "منظمة الإغاثة الدولية": ("ORG", ["منظمة الإغاثة الدولية"])}
+    doc = make_doc(text, ents)
+    events(doc)
+    assert name(doc, find(doc, type_).actor) == actor

@@ -200,9 +200,10 @@ def subject_after(ctx: DocContext, i: int) -> tuple[str | None, str, int]:
 
 
 def _quantity_of(ctx: DocContext, j: int, end: int) -> tuple[str, int] | None:
-    """(entity, index after it) of the whole a quantity word before token j counts: من after at
-    most two words (an adjective, a time), then an organization, its forces or its members
-    (انتشرت أعداد كبيرة أمس من قوات الحرس الثوري، عشرات من عناصر حماس)."""
+    """(entity, index after it) of the whole a quantity or group word before token j counts: من
+    after at most two words (an adjective, a time), then an organization (or a definite noun
+    standing for one named before), its forces or its members (انتشرت أعداد كبيرة أمس من قوات
+    الحرس الثوري، عشرات من عناصر حماس، فرقًا من المركز)."""
     for k in range(j, min(j + 3, end - 1)):
         if ctx.boundary(k):
             return None
@@ -210,6 +211,9 @@ def _quantity_of(ctx: DocContext, j: int, end: int) -> tuple[str, int] | None:
             m = ctx.mention_at.get(k + 1)
             if m is not None:
                 return (m.entity, m.last + 1) if m.label == "ORG" and not ctx.has_proclitic(k + 1, "بلك") else None
+            a = ctx.anaphor_entity(k + 1)
+            if a is not None and ctx.labels.get(a) == "ORG":
+                return a, k + 2                      # فرقًا من [المركز]: the centre named before
             if ctx.in_list(k + 1, "agenthead"):
                 owner = _owner_after(ctx, k + 2, end)
             else:
