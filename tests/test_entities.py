@@ -829,3 +829,25 @@ def test_a_name_attested_whole_keeps_its_initial_waw():
 def test_latin_words_before_an_arabic_persons_name_are_not_part_of_it():
     names = _person_names("Next Previous أحمد حجازي كاتب مصري يعيش في القاهرة.")
     assert "أحمد حجازي" in names and not any("Previous" in n for n in names), names
+
+
+def test_the_short_name_of_an_organization_named_by_its_head_is_the_organization():
+    # the words after the head (منظمة [الصحة العالمية]), without a last nisba (جمعية [الهلال الأحمر] الفلسطيني)
+    doc = Pipeline()(Document(text="وحذرت منظمة الصحة العالمية من انتشار المرض. وقالت الصحة العالمية إن الوضع خطير."))
+    assert [(e.name, len(e.mentions)) for e in doc.entities] == [("منظمة الصحة العالمية", 2)]
+    assert {q.speaker for q in doc.quotes} == {doc.entities[0].id}
+    doc = Pipeline()(Document(text="وقالت جمعية الهلال الأحمر الفلسطيني إن طواقمها تعمل. وأضاف سامي خليل أن "
+                                   "الهلال الأحمر يواصل التنسيق مع الجهات الدولية."))
+    red = [e for e in doc.entities if e.name == "جمعية الهلال الأحمر الفلسطيني"]
+    assert red and len(red[0].mentions) == 2
+
+
+def test_a_short_name_after_another_head_or_a_role_is_not_the_organization():
+    from rasd.stages.entity_mentions import _headed, _short_forms
+    from rasd.text.normalize import normalize
+    key = tuple(normalize(w, "match") for w in "جمعية الهلال الأحمر الفلسطيني".split())
+    assert [" ".join(k) for k in _short_forms(key)] == [normalize("الهلال الأحمر الفلسطيني", "match"),
+                                                        normalize("الهلال الأحمر", "match")]
+    assert _short_forms(tuple(normalize(w, "match") for w in "الأمم المتحدة للطفولة".split())) == []
+    assert _headed(normalize("مجمع", "match")) and _headed(normalize("وزير", "match"))
+    assert not _headed(normalize("وقالت", "match"))

@@ -910,13 +910,16 @@ def _repeats(norms: list[str], spans: list[Span]) -> list[Span]:
     """The other occurrences of a name of two words or more, written the same way, that no
     mention covers: a name is the same name throughout its article (the tagger or a rule may
     find it once: كشف التقرير الذي أنجزه "التحالف من أجل …" … واعتبر تقرير "التحالف من أجل …")."""
-    names: dict[str, list[tuple[tuple[str, ...], Span]]] = {}
+    names: dict[str, list[tuple[tuple[str, ...], Span, bool]]] = {}
     towns: dict[str, Span] = {}
     for s in spans:
         # the tagger spreads the people it is sure of itself (`NerTagger.tag_document`)
         if s.j - s.i >= 2 and (s.label in ("ORG", "LOC") or s.label == "PER" and s.source != "model"):
             key = tuple(norms[s.i:s.j])
-            names.setdefault(key[0], []).append((key, s))
+            names.setdefault(key[0], []).append((key, s, False))
+            if s.label == "ORG" and (s.entry is not None or s.source == "model"):
+                for short in _short_forms(key):
+                    names.setdefault(short[0], []).append((short, s, True))
         elif s.j - s.i == 1 and s.label == "LOC" and s.source == "rule" and not known(norms[s.i]):
             towns[norms[s.i]] = s         # a town only a rule knows (بلدية [صامطة]): also بصامطة، في صامطة
     if not names and not towns:
@@ -935,8 +938,10 @@ def _repeats(norms: list[str], spans: list[Span]) -> list[Span]:
             continue
         if w not in names:
             continue
-        for key, s in sorted(names[w], key=lambda x: -len(x[0])):
+        for key, s, short in sorted(names[w], key=lambda x: -len(x[0])):
             j = i + len(key)
+            if short and i and _headed(norms[i - 1]):
+                continue                  # مجمع [الشفاء الطبي]: another head names another thing
             if tuple(norms[i:j]) == key and not any(taken[i:j]):
                 out.append(Span(i, j, s.label, "repeat", s.score, s.entry, cut=s.cut))
                 taken[i:j] = b"\1" * (j - i)
@@ -945,6 +950,30 @@ def _repeats(norms: list[str], spans: list[Span]) -> list[Span]:
 
 
 _TOWN_PROCLITICS = frozenset("بلوف")
+
+
+def _headed(norm: str) -> bool:
+    """Is the word (without its proclitics) a head noun of an organization's or a place's name, or
+    a role or title (وزير [الموارد المائية]: the minister's office, not the ministry's name)?"""
+    word = without_proclitics(norm)[0]
+    return gz.head(word) is not None or not gz.lookup(word, clitics=False).isdisjoint(("ROLE", "TITLE"))
+
+
+def _short_forms(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The short names an organization named by a head noun goes by later in its article: the
+    words after the head (منظمة [الصحة العالمية]), and without a last nisba adjective (جمعية
+    [الهلال الأحمر] الفلسطيني), when two words or more and definite."""
+    if len(key) < 3 or key[0].startswith("ال"):
+        return []
+    head = gz.head(key[0])
+    if head is None or head[0] != "ORG_HEAD":
+        return []
+    out = []
+    rest = key[1:]
+    for short in (rest, rest[:-1] if rest[-1].endswith(_NISBA) else ()):
+        if len(short) >= 2 and short[0].startswith("ال") and all(w.startswith("ال") for w in short):
+            out.append(short)
+    return out
 
 
 def _positions_matching(norms: list[str], keys) -> list[int]:
