@@ -565,6 +565,17 @@ def test_support_verb_subject_names_the_actor():
     assert name(doc, v.actor) == "الولايات المتحدة"
 
 
+def test_the_subject_of_a_continuing_participle_names_the_actor():
+    # X ماضية / مستمر في + a verbal noun: X goes on doing it
+    ents = {"إسرائيل": ("LOC", ["إسرائيل"]), "الجيش الإسرائيلي": ("ORG", ["الجيش الإسرائيلي"])}
+    doc = make_doc("وقال الوزير إن إسرائيل ماضية في قصف المستشفيات.", ents)
+    events(doc)
+    assert name(doc, find(doc, "ASSAULT").actor) == "إسرائيل"
+    doc = make_doc("وأضاف أن الجيش الإسرائيلي مستمر في حصار المدينة منذ شهر.", ents)
+    events(doc)
+    assert name(doc, find(doc, "COERCE").actor) == "الجيش الإسرائيلي"
+
+
 def test_main_conflict_actor_fills_missing_actors():
     text = "اقتحم الجيش الإسرائيلي البلدة. وتواصل الحصار المشدد منذ أسبوع."
     doc = make_doc(text, IDF)
