@@ -1225,3 +1225,16 @@ def test_a_group_from_an_organization_acts_for_it(text, type_, actor):
     doc = make_doc(text, ents)
     events(doc)
     assert name(doc, find(doc, type_).actor) == actor
+
+
+@pytest.mark.parametrize("text, types", [
+    # a war crime or a prisoner of war is no act of war
+    ("وقالت المنظمة إن هذا العمل جريمة حرب.", []),
+    ("ويحظر القانون حرمان أسرى حرب من المحاكمة.", []),
+    # a ceasefire with words between وقف and لإطلاق النار is still a ceasefire, not shooting
+    ("وطالب الوزير بوقف فوري ودائم لإطلاق النار.", ["REQUEST", "RETREAT"]),
+])
+def test_war_crimes_and_a_ceasefire_are_no_attacks(text, types):
+    doc = make_doc(text)
+    events(doc)
+    assert [v.type for v in doc.events] == types
