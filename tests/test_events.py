@@ -1238,3 +1238,10 @@ def test_war_crimes_and_a_ceasefire_are_no_attacks(text, types):
     doc = make_doc(text)
     events(doc)
     assert [v.type for v in doc.events] == types
+
+
+def test_a_resignation_takes_no_fallback_actor():
+    ents = {"الحوثيين": ("ORG", ["الحوثيين"])}
+    doc = make_doc("وهاجم الحوثيين المدينة أمس. وقدم رئيس الحكومة استقالته بعد سيطرة الحوثيين على العاصمة.", ents)
+    events(doc)
+    assert find(doc, "RETREAT").actor is None

@@ -317,6 +317,11 @@ def _cites_scripture(ctx: DocContext, i: int) -> bool:
     return False
 
 
+# Modes of acts only the one who does them can be said to do: with no actor in their clause, no
+# fallback names one (بعد استقالة باسندوة: not the conflict's main actor).
+_OWN_ACTS = frozenset({"resign"})
+
+
 def _main_conflict_actor(triggers: list[Trigger]) -> str | None:
     counts = Counter(t.actor for t in triggers
                      if t.actor and t.entry.type in CONFLICT_TYPES and t.actor_how not in ("", "fallback"))
@@ -389,7 +394,8 @@ def extract_events(doc: Document) -> list[Event]:
     topics = _topics(ctx, triggers)
     speakers = _topics(ctx, [])
     for t in triggers:
-        if t.actor is None and t.actor_how != "denied":     # (the accuser of a denied accusation is unknown)
+        if t.actor is None and t.actor_how != "denied" and t.entry.mode not in _OWN_ACTS:
+            # (the accuser of a denied accusation is unknown; a resignation is no one else's)
             q = ctx.quotes.get(t.quote or "")
             if t.entry.type in SPEECH_TYPES and q is not None and q.speaker and q.speaker != t.recipient \
                     and (t.verb or t.entry.type not in CONFLICT_TYPES):
