@@ -1245,3 +1245,25 @@ def test_a_resignation_takes_no_fallback_actor():
     doc = make_doc("وهاجم الحوثيين المدينة أمس. وقدم رئيس الحكومة استقالته بعد سيطرة الحوثيين على العاصمة.", ents)
     events(doc)
     assert find(doc, "RETREAT").actor is None
+
+
+@pytest.mark.parametrize("text, type_, recipient", [
+    # a verb of attacking, coercing or accusing right after الذي / التي with no object is passive:
+    # the person or body before the pronoun (agreeing with it) underwent the act
+    ("وعلق رسما للكاتب سامي حداد أحد قادة الجبهة الشعبية الذي قتل في 1972.", "ASSAULT", "سامي حداد"),
+    ("وكان رئيس الاتحاد سامي حداد الذي اتهم في تحقيق صحفي بالفساد قد استقال.", "ACCUSE", "سامي حداد"),
+    # with an object it is active, and an intransitive verb (انسحبت) is no passive
+    ("وقال إن القوات التي قصفت المستشفى انسحبت.", "ASSAULT", None),
+])
+def test_a_verb_after_a_relative_pronoun_with_no_object_is_passive(text, type_, recipient):
+    ents = {"سامي حداد": ("PER", ["سامي حداد"]), "الجبهة الشعبية": ("ORG", ["الجبهة الشعبية"])}
+    doc = make_doc(text, ents)
+    events(doc)
+    assert name(doc, find(doc, type_).recipient) == recipient
+
+
+def test_an_intransitive_verb_after_a_relative_pronoun_keeps_its_subject():
+    ents = {"التحالف الدولي": ("ORG", ["التحالف الدولي"]), "سامي حداد": ("PER", ["سامي حداد"])}
+    doc = make_doc("وقال سامي حداد إن قوات التحالف الدولي التي انسحبت من العراق لم تكن قتالية.", ents)
+    events(doc)
+    assert find(doc, "RETREAT").recipient is None

@@ -737,6 +737,8 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
     if _passive(ctx, t):
         _passive_arguments(ctx, t, end)
         return
+    if _relative_passive(ctx, t, end):
+        return
     if t.actor is None and t.last > t.first + 1:
         m = ctx.mention_at.get(t.first + 1)
         if m is not None and m.last < t.last and not ctx.has_proclitic(t.first + 1, "بلك"):
@@ -893,6 +895,40 @@ def _passive_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
     agent = _agent_phrase(ctx, nxt if how == "explicit" else t.last + 1, end)
     if agent is not None and agent != t.recipient:
         t.actor, t.actor_how = agent, "agent-phrase"
+
+
+_RELATIVE_GENDER = {normalize(w, "match"): g for w, g in (("الذي", "m"), ("التي", "f"))}
+_DONE_TO_SOMEONE = frozenset({"ASSAULT", "COERCE", "ACCUSE"})     # verbs that take an object
+
+
+def _relative_passive(ctx: DocContext, t: Trigger, end: int) -> bool:
+    """A verb of attacking, coercing or accusing right after الذي / التي with nothing after it to be
+    its subject or object (غسان كنفاني … الذي قُتل في 1972، بالاخنيتشيف الذي اتُّهم في وثائقي) is
+    read as the passive the unwritten vowels hide: the noun before the pronoun underwent the act
+    (the nearest person or body before it that agrees with the pronoun); the actor is named only
+    by an agent phrase, as for `_passive_arguments`."""
+    r = t.first - 1
+    if t.last != t.first or r < 0 or t.form is None or t.form.first_person \
+            or ctx.norms[r] not in _RELATIVE_GENDER or t.entry.type not in _DONE_TO_SOMEONE \
+            or _object_pronoun(ctx, t.last):
+        return False
+    k = _skip_forward(ctx, t.last + 1, end)
+    if k < end and ctx.is_word(k) and (not ctx.in_list(k, "prepositions") and not ctx.has_proclitic(k, "ب")
+                                       or ctx.norms[k] in t.entry.object_words):
+        return False                    # التي قصفت المستشفى، الذي اشتبك مع: an object (or a subject) follows
+    gender = _RELATIVE_GENDER[ctx.norms[r]]
+    start = _clause_start(ctx, r, soft=False)
+    for j in range(r - 1, max(start, r - 9) - 1, -1):
+        m = ctx.mention_ending.get(j)
+        if m is not None and m.label in ("PER", "ORG") and _agrees(ctx, m.entity, gender):
+            t.recipient = m.entity
+            break
+        if ctx.boundary(j) == "strong":
+            break
+    agent = _agent_phrase(ctx, t.last + 1, end)
+    if agent is not None and agent != t.recipient:
+        t.actor, t.actor_how = agent, "agent-phrase"
+    return True
 
 
 def _relative_head(ctx: DocContext, r: int) -> str | None:
