@@ -31,6 +31,12 @@ def test_a_name_stops_before_a_function_word_or_tanween():
     assert _end("فيصل كلاً") == 1
 
 
+def test_a_name_stops_before_a_place_written_with_a_preposition():
+    assert _end("سلطان بتبوك") == 1                     # مطار الأمير سلطان بتبوك: in Tabuk
+    assert _end("فهد بجدة") == 1
+    assert _end("سامي بكر") == 2                        # a name the segmenter keeps whole
+
+
 def _any_end(words: str) -> int:
     toks = tokenize(words)
     return _name_end(toks, 0, len(toks))

@@ -75,20 +75,32 @@ _AL = "ال"
 def _person_end(tokens: list[Token], text: str, a: int, b: int) -> int:
     """The end of a person's name tagged over `[a, b)`. A name stops before a function word
     (خزعل كان …، في، الذي), a word with tanween (بارعًا) or with a pronoun suffix of two letters or
-    more (بشكرها), an ordinal without آل (ثاني), and from its third word on a role noun without
-    the article (سمير داود [مؤسس] المهرجان); الله ends a name only as the second
-    half of a compound (عبد الله، نصر الله، العبد الله), never after a nisba (سألت منى الخالدي
-    الله أن …: the object of the verb)."""
+    more (بشكرها), an ordinal without آل (ثاني), a place after a preposition (سلطان [بتبوك]), and
+    from its third word on a role noun without the article (سمير داود [مؤسس] المهرجان); الله ends
+    a name only as the second half of a compound (عبد الله، نصر الله، العبد الله), never after a
+    nisba (سألت منى الخالدي الله أن …: the object of the verb)."""
     for k in range(a + 1, b):
         t = tokens[k]
         if t.norm in _NOT_IN_NAMES or _TANWEEN_FATH in text[t.start:t.end] \
                 or t.norm in _ORDINALS and tokens[k - 1].norm != _AL \
-                or _suffix_length(t) >= 2 or k - a >= 2 and _role_noun(t.norm):
+                or _suffix_length(t) >= 2 or k - a >= 2 and _role_noun(t.norm) or _place_after_preposition(t):
             return k                                # حبيب [بشكرها]: a pronoun suffix, no name
     before = tokens[b - 2].norm if b - a >= 3 else ""
     if tokens[b - 1].norm == _GOD and before.startswith("ال") and before.endswith("ي"):
         return b - 1
     return b
+
+
+_PREPOSITION_CLITICS = frozenset("بلك")
+
+
+def _place_after_preposition(t: Token) -> bool:
+    """Is the token a place written with a preposition the segmenter split off (مطار الأمير سلطان
+    [بتبوك]: in Tabuk)? No person's name goes on into it."""
+    norm, stem = t.norm, t.stem
+    if not stem or len(norm) != len(stem) + 1 or norm[0] not in _PREPOSITION_CLITICS or norm[1:] != stem:
+        return False
+    return any(e.label == "LOC" for e in gz.entries(stem))
 
 
 def _role_noun(norm: str) -> bool:
