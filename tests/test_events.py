@@ -576,6 +576,19 @@ def test_the_subject_of_a_continuing_participle_names_the_actor():
     assert name(doc, find(doc, "COERCE").actor) == "الجيش الإسرائيلي"
 
 
+@pytest.mark.parametrize("text, type_", [
+    # the subject of a verb of deciding, trying, intending, refusing or agreeing does the act of
+    # the verbal noun after it
+    ("وقررت إسرائيل السماح بإدخال الوقود إلى المدينة.", "RETREAT"),
+    ("وحاولت إسرائيل اقتحام المستشفى ليلا.", "ASSAULT"),
+    ("وتعتزم إسرائيل توسيع اجتياحها العسكري للمدينة.", "ASSAULT"),
+])
+def test_the_subject_of_a_verb_of_deciding_or_trying_is_the_actor(text, type_):
+    doc = make_doc(text, {"إسرائيل": ("LOC", ["إسرائيل"])})
+    events(doc)
+    assert name(doc, find(doc, type_).actor) == "إسرائيل"
+
+
 def test_main_conflict_actor_fills_missing_actors():
     text = "اقتحم الجيش الإسرائيلي البلدة. وتواصل الحصار المشدد منذ أسبوع."
     doc = make_doc(text, IDF)
