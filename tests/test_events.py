@@ -1280,3 +1280,17 @@ def test_an_intransitive_verb_after_a_relative_pronoun_keeps_its_subject():
     doc = make_doc("وقال سامي حداد إن قوات التحالف الدولي التي انسحبت من العراق لم تكن قتالية.", ents)
     events(doc)
     assert find(doc, "RETREAT").recipient is None
+
+
+def test_calls_answered_and_acts_of_unnamed_subjects_are_not_the_speakers():
+    ents = {"سامي حداد": ("PER", ["سامي حداد"])}
+    # the calls for help a hospital cannot answer were made by others
+    text = 'وقال سامي حداد: "لا نستطيع تلبية نداءات الاستغاثة من الأحياء المحاصرة".'
+    doc = make_doc(text, ents, quotes=[("وقال", "لا نستطيع تلبية نداءات الاستغاثة من الأحياء المحاصرة", "سامي حداد")])
+    events(doc)
+    assert find(doc, "REQUEST").actor is None
+    # an explicit subject that names no one inside a statement: not the speaker's act
+    text = "وقال سامي حداد إن الأسر التمست الأمان في المستشفى وطالب السكان بالماء."
+    doc = make_doc(text, ents, quotes=[("وقال", "الأسر التمست الأمان في المستشفى وطالب السكان بالماء", "سامي حداد")])
+    events(doc)
+    assert find(doc, "REQUEST").actor is None

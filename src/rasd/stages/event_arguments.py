@@ -512,7 +512,7 @@ _PART_LISTS = frozenset({"locative", "parts"})     # محيط، داخل، مد�
 # Word lists of content words that single rules ask for; a word in them is still a plain noun or
 # adjective to the rules that stop at listed (function) words.
 _CONTENT_LISTS = frozenset({"bodies", "quantity", "receive", "genitiveheads", "people", "masculine",
-                            "disown", "oneof"})
+                            "disown", "oneof", "answer"})
 _WEAPON_LISTS = frozenset({"aircraft", "weapons", "military"})     # طائرة [مسيّرة]، مدفعية [ثقيلة]
 _QUOTE_MARKS = frozenset('"«»“”\'')
 
@@ -602,6 +602,8 @@ def find_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> None
             e = None
         if e and e != t.actor:
             t.recipient = e
+    if t.entry.type == "REQUEST" and not t.verb and t.actor is None and t.first > 0 and ctx.in_list(t.first - 1, "answer"):
+        t.subject_noun = True      # لا نستطيع تلبية نداءات الاستغاثة: the calls answered are others'
     if t.entry.type == "ACCUSE" and not t.verb:
         denier = _denier(ctx, t, previous)
         if denier is not None:

@@ -398,7 +398,7 @@ def extract_events(doc: Document) -> list[Event]:
             # (the accuser of a denied accusation is unknown; a resignation is no one else's)
             q = ctx.quotes.get(t.quote or "")
             if t.entry.type in SPEECH_TYPES and q is not None and q.speaker and q.speaker != t.recipient \
-                    and (t.verb or t.entry.type not in CONFLICT_TYPES):
+                    and not t.subject_noun and (t.verb or t.entry.type not in CONFLICT_TYPES):
                 # (threats a statement names, unattributed, are made against its speaker's side
                 # more often than by it: التهديدات التي وجهت للسكان; the conflict's main actor
                 # below)
