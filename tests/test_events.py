@@ -1294,3 +1294,21 @@ def test_calls_answered_and_acts_of_unnamed_subjects_are_not_the_speakers():
     doc = make_doc(text, ents, quotes=[("وقال", "الأسر التمست الأمان في المستشفى وطالب السكان بالماء", "سامي حداد")])
     events(doc)
     assert find(doc, "REQUEST").actor is None
+
+
+@pytest.mark.parametrize("text, types", [
+    # demand in the economy is no request
+    ("وتراجع الإنتاج الصناعي جراء ضعف الطلب.", []),
+    ("ويهدف المطار الجديد إلى مواكبة الطلب المتنامي والمتوقع.", []),
+])
+def test_economic_demand_is_no_request(text, types):
+    doc = make_doc(text)
+    events(doc)
+    assert [v.type for v in doc.events] == types
+
+
+def test_a_continuing_verb_governs_the_first_verbal_noun_only():
+    doc = make_doc("وتستمر حماس في المطالبة بالانسحاب الكامل من المدينة.", {"حماس": ("ORG", ["حماس"])})
+    events(doc)
+    got = {v.type: name(doc, v.actor) for v in doc.events}
+    assert got["REQUEST"] == "حماس" and got["RETREAT"] is None

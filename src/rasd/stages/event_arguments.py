@@ -550,6 +550,8 @@ def _support_verb_subject(ctx: DocContext, first: int) -> str | None:
     start = _clause_start(ctx, first)
     info = ctx.info
     for j in range(first - 1, max(start, first - 6) - 1, -1):
+        if info[j].trigger and "support" not in info[j].lists:
+            return None        # تستمر حماس في المطالبة [بالانسحاب]: the verb governs the first noun
         if "support" in info[j].lists:
             e, how, _ = subject_after(ctx, j)
             if e and how == "explicit":
