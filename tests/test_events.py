@@ -1312,3 +1312,17 @@ def test_a_continuing_verb_governs_the_first_verbal_noun_only():
     events(doc)
     got = {v.type: name(doc, v.actor) for v in doc.events}
     assert got["REQUEST"] == "حماس" and got["RETREAT"] is None
+
+
+@pytest.mark.parametrize("text, type_, actor", [
+    # support or aid "from" someone is theirs
+    ("وتشن إسرائيل الحرب بدعم عسكري من الولايات المتحدة.", "AID", "الولايات المتحدة"),
+    ("وسيطر المسلحون على المدينة بدعم من وحدات في الجيش اليمني.", "AID", "الجيش اليمني"),
+    ("واحتجزت القوات قافلة مساعدات من منظمة الصحة العالمية.", "AID", "منظمة الصحة العالمية"),
+])
+def test_support_from_someone_is_theirs(text, type_, actor):
+    ents = {"إسرائيل": ("LOC", ["إسرائيل"]), "الولايات المتحدة": ("LOC", ["الولايات المتحدة"]),
+            "الجيش اليمني": ("ORG", ["الجيش اليمني"]), "منظمة الصحة العالمية": ("ORG", ["منظمة الصحة العالمية"])}
+    doc = make_doc(text, ents)
+    events(doc)
+    assert name(doc, find(doc, type_).actor) == actor

@@ -119,6 +119,30 @@ def _members_of(ctx: DocContext, j: int, end: int) -> str | None:
 
 
 
+_GIVEN_TYPES = frozenset({"SUPPORT", "AID"})
+_FROM = normalize("من", "match")
+
+
+def _support_from(ctx: DocContext, j: int, end: int) -> str | None:
+    """Who gives the support or aid a noun names, in من after it and at most two adjectives without
+    the article (بدعم من الولايات المتحدة، بدعم عسكري من وحدات في الجيش اليمني): a name, or the
+    owner of the forces or members named there."""
+    k = j
+    while k < min(j + 2, end) and ctx.is_word(k) and ctx.norms[k] != _FROM and not _has_article(ctx, k) \
+            and not ctx.in_list(k, "prepositions") and not ctx.has_proclitic(k, "وفبلك") and k not in ctx.mention_at:
+        k += 1
+    if k + 1 >= end or ctx.norms[k] != _FROM:
+        return None
+    m = ctx.mention_at.get(k + 1)
+    if m is not None:
+        return None if ctx.has_proclitic(k + 1, "بلك") or ctx.is_place_only(m.entity) else m.entity
+    if ctx.in_list(k + 1, "agenthead") or ctx.in_list(k + 1, "members"):
+        if k + 3 < end and ctx.norms[k + 2] == _IN and k + 3 in ctx.mention_at:
+            return ctx.mention_at[k + 3].entity        # وحدات [في] الجيش اليمني
+        return _owner_after(ctx, k + 2, end)
+    return None
+
+
 def _owner_after(ctx: DocContext, j: int, end: int) -> str | None:
     """The entity an agent noun (قوات، قوة …) belongs to, from token j on: a mention or a nisba
     adjective (قوات الاحتلال الإسرائيلي، قوة من التحالف، قوة تابعة للتحالف)."""
@@ -1084,6 +1108,10 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
     gen = t.entry.genitive
     if _received(ctx, t, after, end):
         return
+    if t.actor is None and t.entry.type in _GIVEN_TYPES:
+        e = _support_from(ctx, after, end)
+        if e is not None:
+            t.actor, t.actor_how = e, "giver"       # بدعم من وحدات في الجيش اليمني
     a, b = _between(ctx, after, end)
     if a:
         if t.actor is None:
