@@ -735,3 +735,13 @@ def test_an_implicit_speaker_with_no_statement_before_is_the_person_the_paragrap
 def test_a_consequence_the_narrator_draws_is_not_what_a_verb_reports():
     doc = make_doc("ونشرت الصحيفة خبرا، وذكر فيه بعض المعلومات الخاطئة، وعليه فإن وزارة الصحة توضح الآلية.", PEOPLE)
     assert not [r for r in rows(doc) if r[0] == "وذكر"], rows(doc)
+
+
+def test_an_unknown_word_between_a_verb_of_saying_and_its_complementizer_is_the_speakers_name():
+    from rasd.pipeline import Pipeline
+    doc = Pipeline()(Document(text="وقالت مسويا إن الأخبار المروعة تكشف الأهوال. وأكدت مسويا على ضرورة وقف القصف."))
+    got = rows(doc)
+    assert [(r[1], r[2]) for r in got] == [("الأخبار المروعة تكشف الأهوال", "مسويا"), ("ضرورة وقف القصف", "مسويا")]
+    # a word the lexicon knows (مصدر) is no name
+    doc = Pipeline()(Document(text="وقال مصدر إن الوضع خطير."))
+    assert [e.label for e in doc.entities] == []

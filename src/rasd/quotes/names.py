@@ -6,7 +6,8 @@ in a few fixed places, and a name there is a name even when the tagger's model h
 - after a title or descriptor: ``اللواء [يحيى رسول]``، ``الشاب [مشاري الوزيه]``;
 - after a role, closed by a comma, a colon or إن/أن: ``رئيسة البعثة، [سابرا بانو]،``،
   ``المتحدث باسم الجمعية [رائد النمس] إن``;
-- right after a reporting verb, before a comma and a role: ``وقال [عيد صباح]، مدير التمريض …``.
+- right after a reporting verb, before a comma and a role: ``وقال [عيد صباح]، مدير التمريض …``;
+- right after a reporting verb and before إن/أن, words no text rasd learnt from writes: ``وقالت [مسويا] إن``.
 
     >>> spans = untagged_speaker_names(doc)      # doc with sentences, tokens and (tagger) mentions
     >>> [doc.text[a:b] for a, b in spans]
@@ -14,6 +15,7 @@ in a few fixed places, and a name there is a name even when the tagger's model h
 from __future__ import annotations
 
 from ..model import Document
+from ..text.clitics import known
 from .context import DocContext
 from .find import find_statements
 from .lexicon import COMPLEMENTIZERS, NAME_BREAKERS
@@ -44,9 +46,26 @@ def untagged_speaker_names(doc: Document) -> list[tuple[int, int, str]]:
         elif sub.head in ("unknown", "role") and not any(m.label in _PER for m in sub.mentions) \
                 and st.structure == "verb":          # (the role may name a country or a body)
             span = _name_then_role(ctx, sub.first) if not st.before else _name_then_role(ctx, sub.first, sub.last)
+            if span is None and sub.head == "unknown" and not sub.mentions and not st.before:
+                span = _unknown_words_then_opener(ctx, sub.first, sub.last)
             if span is not None:
                 spans.add((*span, "PER"))
     return sorted(spans)
+
+
+def _unknown_words_then_opener(ctx: DocContext, a: int, b: int) -> tuple[int, int] | None:
+    """``وقالت [مسويا] إن …``: one or two words right after a verb of saying and right before إن/أن
+    or a colon, that no text rasd learnt from writes (a foreign name the tagger has never seen)."""
+    if b - a > 1 or b + 1 >= len(ctx.norms):
+        return None
+    for k in range(a, b + 1):
+        w = ctx.norms[k]
+        if ctx.kinds[k] != "word" or len(w) < 3 or known(w) or ctx.is_definite(k) or ctx.sclass(k) is not None \
+                or w in COMPLEMENTIZERS or w in NAME_BREAKERS or k in ctx.time_at:
+            return None
+    if not (ctx.norms[b + 1] in COMPLEMENTIZERS or ctx.kinds[b + 1] == "punct" and ctx.char(b + 1) == ":"):
+        return None
+    return ctx.starts[a], ctx.ends[b]
 
 
 def _name_then_role(ctx: DocContext, a: int, last: int | None = None) -> tuple[int, int] | None:

@@ -923,6 +923,8 @@ def _repeats(norms: list[str], spans: list[Span]) -> list[Span]:
                     names.setdefault(short[0], []).append((short, s, True))
         elif s.j - s.i == 1 and s.label == "LOC" and s.source == "rule" and not known(norms[s.i]):
             towns[norms[s.i]] = s         # a town only a rule knows (بلدية [صامطة]): also بصامطة، في صامطة
+        elif s.j - s.i == 1 and s.label == "PER" and s.source == "rule" and not known(norms[s.i]):
+            names.setdefault(norms[s.i], []).append(((norms[s.i],), s, False))   # وقالت [مسويا] إن … وأكدت مسويا
     if not names and not towns:
         return []
     taken = bytearray(len(norms))
