@@ -33,6 +33,11 @@ _POSTED_AT = frozenset(normalize(w, "match") for w in ("في", "لدى"))     # 
 _is_trigger = attrgetter("trigger")
 
 
+# Sectors of organizations that do not act for their country: a nisba adjective (وبدعم أميركي)
+# never points to them (سي إن إن).
+_NOT_STATE = frozenset({"MED", "BUS", "EDU", "NGO", "HLH"})
+
+
 class MentionRef(NamedTuple):
     first: int          # first token index
     last: int           # last token index
@@ -302,8 +307,8 @@ class DocContext:
                 if e.label == "ORG":
                     if org_named is None and forms & set(full.split()):
                         org_named = e.id
-                    if org_country is None and e.country == iso:
-                        org_country = e.id
+                    if org_country is None and e.country == iso and e.sector not in _NOT_STATE:
+                        org_country = e.id      # (a country's army or government, not its newspaper)
             if found is None:
                 found = org_named or org_country
         self._nisba_cache[norm] = found
