@@ -866,3 +866,11 @@ def test_common_words_that_spell_a_town_are_no_places(text):
 
 def test_an_ambiguous_town_the_tagger_marks_is_still_a_place():
     assert "مدينة العيون" in by_name(analyze("ووصل الوفد إلى مدينة العيون أمس.", places=("العيون",)))
+
+
+def test_a_plural_noun_after_an_organization_is_not_part_of_its_name():
+    doc = analyze("وعبر رئيس اللجنة عن تشجيع مجلس النواب المواطنين على وضع العرائض.", orgs=("مجلس النواب",))
+    assert "مجلس النواب" in by_name(doc) and "مجلس النواب المواطنين" not in by_name(doc)
+    from rasd.stages.entity_mentions import _modifier
+    from rasd.text.normalize import normalize
+    assert _modifier(normalize("المشتركة", "match")) and not _modifier(normalize("المواطنين", "match"))

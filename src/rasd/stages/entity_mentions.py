@@ -234,6 +234,9 @@ def _adjective_like(norm: str) -> bool:
                                       and len(norm) >= 6 or norm in _OTHER_ADJ or bool(gz.demonym(norm)))
 
 
+_SOUND_PLURAL = ("ين", "ون")
+
+
 @lru_cache(maxsize=100_000)
 def _modifier(norm: str) -> bool:
     """A word that can follow the first genitive of an organization's name: a nisba adjective
@@ -252,7 +255,8 @@ def _modifier(norm: str) -> bool:
     if cut or restore:
         return False
     if w.startswith("الم") and len(w) >= 6 and not w.endswith(_NISBA):
-        return not gz.lookup(w, clitics=False) & _ROLE_CLASSES    # not the title of a name after it (المهندس)
+        # not the title of a name after it (المهندس), nor a plural noun (تشجيع مجلس النواب [المواطنين])
+        return not gz.lookup(w, clitics=False) & _ROLE_CLASSES and not w.endswith(_SOUND_PLURAL)
     return (w.endswith(_NISBA) and len(w) >= 5) or w in _OTHER_ADJ or bool(gz.demonym(w))
 
 
