@@ -874,3 +874,10 @@ def test_a_plural_noun_after_an_organization_is_not_part_of_its_name():
     from rasd.stages.entity_mentions import _modifier
     from rasd.text.normalize import normalize
     assert _modifier(normalize("المشتركة", "match")) and not _modifier(normalize("المواطنين", "match"))
+
+
+def test_a_participle_after_a_place_named_for_a_person_is_its_state_not_its_name():
+    doc = analyze("وعاد الطبيب من مستشفى سامي حداد المحاصر في الشمال.", people=("سامي حداد",))
+    assert "مستشفى سامي حداد" in by_name(doc)
+    doc = analyze("ونقل الجرحى إلى مستشفى سامي حداد التخصصي أمس.", people=("سامي حداد",))
+    assert "مستشفى سامي حداد التخصصي" in by_name(doc)          # a nisba stays part of the name

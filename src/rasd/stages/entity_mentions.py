@@ -260,9 +260,11 @@ def _modifier(norm: str) -> bool:
     return (w.endswith(_NISBA) and len(w) >= 5) or w in _OTHER_ADJ or bool(gz.demonym(w))
 
 
-def _chain_end(tokens: list[Token], j: int, limit: int, taken: set[int], genitive: bool = True) -> int:
+def _chain_end(tokens: list[Token], j: int, limit: int, taken: set[int], genitive: bool = True,
+               participles: bool = True) -> int:
     """Extend a head through a definite genitive (when `genitive`) and its modifiers (وزارة الصحة
-    الفلسطينية)."""
+    الفلسطينية); without `participles`, through nisba adjectives only (مستشفى كمال عدوان [المحاصر]:
+    the state of the place named after a person, not part of its name)."""
     k = j
     while k < limit and k - j < MAX_CHAIN and k not in taken:
         t = tokens[k]
@@ -272,6 +274,8 @@ def _chain_end(tokens: list[Token], j: int, limit: int, taken: set[int], genitiv
         if k == j and genitive and not n.startswith("ال"):
             break                              # the genitive itself takes no preposition (منتدى للجنود)
         if (k > j or not genitive) and not _modifier(n):
+            break
+        if not participles and not (n.endswith(_NISBA) or n in _OTHER_ADJ or gz.demonym(n)):
             break
         if n.startswith("لل") and (k == 0 or tokens[k - 1].norm.startswith("لل")
                                    or not _adjective_like(tokens[k - 1].norm)):
@@ -1314,7 +1318,9 @@ def _extend_org(tokens: list[Token], s: Span, spans: list[Span], bounds, taken: 
         return
     limit = next((b for a, b in bounds if a <= s.i < b), len(tokens))
     own = set(range(s.i, s.j))
-    end = _chain_end(tokens, s.j, limit, taken - own, genitive=s.j - s.i == 1)
+    # (a name without the article before, a person's: مستشفى كمال عدوان, takes no participle)
+    end = _chain_end(tokens, s.j, limit, taken - own, genitive=s.j - s.i == 1,
+                     participles=s.j - s.i == 1 or _definite(tokens[s.j - 1].norm))
     if end > s.j:
         taken.update(range(s.j, end))
         s.j = end
