@@ -1338,3 +1338,10 @@ def test_a_nisba_never_points_to_a_news_outlet_of_that_country():
     events(doc)
     aid = find(doc, "AID")
     assert aid.actor is None
+
+
+def test_a_person_after_a_run_of_titles_is_the_subject():
+    ents = {"سلمان بن عبدالعزيز": ("PER", ["سلمان بن عبدالعزيز"]), "سامي حداد": ("PER", ["سامي حداد"])}
+    doc = make_doc("استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز أمس الوزير سامي حداد.", ents)
+    events(doc)
+    assert name(doc, find(doc, "CONSULT").actor) == "سلمان بن عبدالعزيز"

@@ -249,7 +249,18 @@ def _quantity_of(ctx: DocContext, j: int, end: int) -> tuple[str, int] | None:
 
 
 def _person_after_title(ctx: DocContext, j: int, end: int):
-    """A person named within 3 words after j, when only title words come between (الرئيس …)."""
+    """A person named within 3 words after j, when only title words come between (الرئيس …), or
+    right after a run of titles of any length (خادم الحرمين الشريفين الملك سلمان)."""
+    k = j
+    for _ in range(3):
+        mt = gz.title_at(ctx.norms, k, min(end, k + 4)) if k < end and not ctx.has_proclitic(k, "بلك") else None
+        if mt is None:
+            break
+        k = mt.end
+    if k > j + 2 and k < end:
+        m = ctx.mention_at.get(k)
+        if m is not None and m.label == "PER":
+            return m
     for k in range(j, min(j + 3, end)):
         if ctx.boundary(k) or ctx.in_list(k, "prepositions") or ctx.has_proclitic(k, "بلك"):
             return None
