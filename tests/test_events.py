@@ -1345,3 +1345,12 @@ def test_a_person_after_a_run_of_titles_is_the_subject():
     doc = make_doc("استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز أمس الوزير سامي حداد.", ents)
     events(doc)
     assert name(doc, find(doc, "CONSULT").actor) == "سلمان بن عبدالعزيز"
+
+
+def test_the_object_after_a_place_with_its_genitive_and_town():
+    ents = {"سلمان بن عبدالعزيز": ("PER", ["سلمان بن عبدالعزيز"]), "سامي حداد": ("PER", ["سامي حداد"]),
+            "جدة": ("LOC", ["جدة"])}
+    doc = make_doc("استقبل الملك سلمان بن عبدالعزيز في قصر السلام بجدة وزير الدفاع الأمريكي سامي حداد.", ents)
+    events(doc)
+    v = find(doc, "CONSULT")
+    assert (name(doc, v.actor), name(doc, v.recipient)) == ("سلمان بن عبدالعزيز", "سامي حداد")

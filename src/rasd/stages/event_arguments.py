@@ -1049,13 +1049,25 @@ def _people_of(ctx: DocContext, k: int, end: int) -> str | None:
 
 
 def _past_own_place(ctx: DocContext, k: int, end: int) -> int:
-    """Past في and one noun, where the act took place, before an object that names someone
-    (استقبل X في مكتبه أمس سفير اليابان Y): the token after them when a name or a role stands
-    there, else k."""
+    """Past في and one noun (and its genitive and town), where the act took place, before an object
+    that names someone (استقبل X في مكتبه أمس سفير اليابان Y، في قصر السلام بجدة وزير الدفاع Y):
+    the token after them when a name or a role stands there, else k."""
     if k + 2 < end and ctx.norms[k] == _IN and ctx.is_word(k + 1) and k + 1 not in ctx.covered:
         j = _skip_forward(ctx, k + 2, end)
         if j < end and (j in ctx.mention_at or _role_word(ctx, j)):
             return j
+        for _ in range(2):         # the place's genitive and town: في قصر [السلام] [بجدة] وزير الدفاع …
+            m = ctx.mention_at.get(j) if j < end else None
+            if m is not None and (ctx.is_place_only(m.entity) or ctx.has_proclitic(j, "ب")):
+                j = m.last + 1
+            elif j < end and ctx.is_word(j) and _definite(ctx, j) and j not in ctx.covered and not ctx.info[j].trigger:
+                j += 1
+            else:
+                break
+            j = _skip_forward(ctx, j, end)
+            if j < end and (_role_word(ctx, j) or j in ctx.mention_at and not ctx.is_place_only(ctx.mention_at[j].entity)
+                            and not ctx.has_proclitic(j, "بلك")):
+                return j
     return k
 
 
