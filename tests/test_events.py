@@ -1354,3 +1354,18 @@ def test_the_object_after_a_place_with_its_genitive_and_town():
     events(doc)
     v = find(doc, "CONSULT")
     assert (name(doc, v.actor), name(doc, v.recipient)) == ("سلمان بن عبدالعزيز", "سامي حداد")
+
+
+def test_the_noun_before_a_relative_pronoun_is_the_subject_and_the_name_after_the_verb_its_object():
+    ents = {"سامي حداد": ("PER", ["سامي حداد"]), "اليابان": ("LOC", ["اليابان"]),
+            "إسرائيل": ("LOC", ["إسرائيل"]), "هدى سالم": ("PER", ["هدى سالم"])}
+    doc = make_doc("وقال المسؤولون إن سامي حداد الذي يزور اليابان حاليا أعرب عن تقديره.", ents)
+    events(doc)
+    v = find(doc, "CONSULT")
+    assert (name(doc, v.actor), name(doc, v.recipient)) == ("سامي حداد", "اليابان")
+    # with the object's pronoun on the verb, the noun before the pronoun is the object
+    ents["غزة"] = ("LOC", ["غزة"])
+    doc = make_doc("ورسم الفنان الناشطة هدى سالم التي سحقتها جرافة إسرائيلية في غزة.", ents)
+    events(doc)
+    v = find(doc, "ASSAULT")
+    assert name(doc, v.recipient) == "هدى سالم" and name(doc, v.actor) != "هدى سالم"

@@ -307,7 +307,8 @@ def subject_before(ctx: DocContext, i: int) -> tuple[str | None, str]:
     if ctx.in_list(j, "relative") and j - 1 >= start:
         m = ctx.mention_ending.get(j - 1)
         if m and not _prep_before(ctx, m.first - 1):
-            return m.entity, "explicit"
+            # (X الذي يزور اليابان: X, and the name after the verb is its object)
+            return m.entity, "relative"
         e = ctx.nisba_entity(j - 1)
         if e:
             return e, "explicit"
@@ -792,6 +793,8 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
             e, how, nxt = None, "none", t.last + 1
     if e and t.first > 0 and (t.actor is None or t.actor != e):
         before, how_before = subject_before(ctx, t.first)
+        if how_before == "relative" and _object_pronoun(ctx, t.last):
+            before = None          # راشيل كوري التي سحقتها جرافة: the relative's noun is the object
         if before and how_before in ("explicit", "relative") and t.actor in (None, before) and (
                 how_before == "relative" or ctx.in_list(t.first - 1, "auxiliary")
                 or _opens_clause(ctx, _subject_start(ctx, t.first))):
@@ -927,7 +930,7 @@ def _passive_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
     e, how, nxt = subject_after(ctx, t.last)
     if e is None:
         before, how_before = subject_before(ctx, t.first)
-        if how_before == "explicit":
+        if how_before in ("explicit", "relative"):
             e = before
     if e is not None and not ctx.is_place_only(e):
         t.recipient = e
