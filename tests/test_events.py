@@ -1369,3 +1369,12 @@ def test_the_noun_before_a_relative_pronoun_is_the_subject_and_the_name_after_th
     events(doc)
     v = find(doc, "ASSAULT")
     assert name(doc, v.recipient) == "هدى سالم" and name(doc, v.actor) != "هدى سالم"
+
+
+def test_a_family_name_after_a_first_name_is_no_event():
+    doc = make_doc("وهناك مركز للتغذية في رفح وآخر في كمال عدوان.")
+    events(doc)
+    assert doc.events == []
+    doc = make_doc("وأكد أن العدوان على غزة رداً على هجوم الشهر الماضي.")
+    events(doc)
+    assert [v.type for v in doc.events] == ["ASSAULT", "ASSAULT"]      # (على is no name)

@@ -18,6 +18,8 @@ from collections import Counter
 
 from ..model import Document, Event, Span
 from ..quotes.context import HERE
+from ..quotes.lexicon import NAME_BREAKERS
+from ..resources import gazetteers as gz
 from .base import Stage
 from .event_arguments import (CONFLICT_TYPES, SPEECH_TYPES, Trigger, find_arguments,
                               find_modality, find_place, find_time, impersonal_subject,
@@ -238,10 +240,19 @@ def detect_triggers(ctx: DocContext) -> list[Trigger]:
                     break
                 if chosen is None:
                     chosen = (entry, form)
-            if chosen:
+            if chosen and not (not chosen[1].verb and _family_name(ctx, i, s_start)):
                 out.append(Trigger(i, i, chosen[0], chosen[1], chosen[1].verb))
             i += 1
     return _merge(ctx, out)
+
+
+def _family_name(ctx: DocContext, i: int, s_start: int) -> bool:
+    """Is the noun at i, written bare, a family name after a first name (مستشفى كمال [عدوان])?"""
+    j = i - 1
+    if j < s_start or not ctx.is_word(j) or ctx.proclitics(i) or ctx.has_article(i):
+        return False
+    return gz.is_first_name(ctx.norms[j]) and not ctx.info[j].trigger and not ctx.in_list(j, "prepositions") \
+        and ctx.norms[j] not in NAME_BREAKERS            # (على: in match form also the name علي)
 
 
 _TANWEEN = frozenset("\u064b\u064c\u064d")
