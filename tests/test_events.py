@@ -1378,3 +1378,14 @@ def test_a_family_name_after_a_first_name_is_no_event():
     doc = make_doc("وأكد أن العدوان على غزة رداً على هجوم الشهر الماضي.")
     events(doc)
     assert [v.type for v in doc.events] == ["ASSAULT", "ASSAULT"]      # (على is no name)
+
+
+def test_gunmen_before_the_verb_are_no_one_s_forces_and_a_request_from_someone_is_theirs():
+    ents = {"الجيش الباكستاني": ("ORG", ["الجيش الباكستاني"]), "الاتحاد الدولي": ("ORG", ["الاتحاد الدولي"]),
+            "أستراليا": ("LOC", ["أستراليا"])}
+    doc = make_doc("وقصف الجيش الباكستاني مواقع المتمردين أمس. مسلحون يحرقون مدرسة حكومية في المنطقة.", ents)
+    events(doc)
+    assert [name(doc, v.actor) for v in doc.events] == ["الجيش الباكستاني", None]
+    doc = make_doc("وتشارك أستراليا في التصفيات بطلب من الاتحاد الدولي.", ents)
+    events(doc)
+    assert name(doc, find(doc, "REQUEST").actor) == "الاتحاد الدولي"

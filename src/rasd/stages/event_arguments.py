@@ -826,6 +826,8 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
                     t.actor, t.actor_how = r, "pronoun"
         elif how == "noun" and (t.entry.type not in CONFLICT_TYPES or ctx.norms[nxt - 1] in _UNKNOWN_AGENTS):
             t.subject_noun = True          # أحرق مسلحون مجهولون …: no one's forces, no fallback actor
+        elif t.first > 0 and ctx.norms[t.first - 1] in _UNKNOWN_AGENTS:
+            t.subject_noun = True          # مسلحون يحرقون مدرسة: the same, the subject before the verb
     if t.actor is None and t.form is not None and t.form.first_person and t.quote:
         speaker = ctx.quotes[t.quote].speaker
         if speaker:
@@ -1134,10 +1136,10 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
     gen = t.entry.genitive
     if _received(ctx, t, after, end):
         return
-    if t.actor is None and t.entry.type in _GIVEN_TYPES:
+    if t.actor is None and (t.entry.type in _GIVEN_TYPES or t.entry.type == "REQUEST" and ctx.has_proclitic(t.first, "ب")):
         e = _support_from(ctx, after, end)
         if e is not None:
-            t.actor, t.actor_how = e, "giver"       # بدعم من وحدات في الجيش اليمني
+            t.actor, t.actor_how = e, "giver"       # بدعم من وحدات في الجيش اليمني، بطلب من الاتحاد
     a, b = _between(ctx, after, end)
     if a:
         if t.actor is None:
