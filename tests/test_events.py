@@ -566,15 +566,15 @@ def test_support_verb_subject_names_the_actor():
     assert name(doc, v.actor) == "الولايات المتحدة"
 
 
-def test_the_subject_of_a_continuing_participle_names_the_actor():
+@pytest.mark.parametrize("text, type_, actor", [
     # X ماضية / مستمر في + a verbal noun: X goes on doing it
-    ents = {"إسرائيل": ("LOC", ["إسرائيل"]), "الجيش الإسرائيلي": ("ORG", ["الجيش الإسرائيلي"])}
-    doc = make_doc("وقال الوزير إن إسرائيل ماضية في قصف المستشفيات.", ents)
+    ("وقال الوزير إن إسرائيل ماضية في قصف المستشفيات.", "ASSAULT", "إسرائيل"),
+    ("وأضاف أن الجيش الإسرائيلي مستمر في حصار المدينة منذ شهر.", "COERCE", "الجيش الإسرائيلي"),
+])
+def test_the_subject_of_a_continuing_participle_names_the_actor(text, type_, actor):
+    doc = make_doc(text, {"إسرائيل": ("LOC", ["إسرائيل"]), "الجيش الإسرائيلي": ("ORG", ["الجيش الإسرائيلي"])})
     events(doc)
-    assert name(doc, find(doc, "ASSAULT").actor) == "إسرائيل"
-    doc = make_doc("وأضاف أن الجيش الإسرائيلي مستمر في حصار المدينة منذ شهر.", ents)
-    events(doc)
-    assert name(doc, find(doc, "COERCE").actor) == "الجيش الإسرائيلي"
+    assert name(doc, find(doc, type_).actor) == actor
 
 
 @pytest.mark.parametrize("text, type_", [
@@ -1217,12 +1217,10 @@ def test_the_speaker_of_a_denial_is_not_also_the_accuser():
     assert name(doc, v.recipient) == "حماس" and v.actor != v.recipient
 
 
-def test_a_person_counted_among_the_detained_is_the_recipient():
+@pytest.mark.parametrize("among", ["أحد", "من بين"])
+def test_a_person_counted_among_the_detained_is_the_recipient(among):
     ents = {"سامي حداد": ("PER", ["سامي حداد"]), "الجيش الإسرائيلي": ("ORG", ["الجيش الإسرائيلي"])}
-    doc = make_doc("وكان مدير المستشفى سامي حداد أحد المعتقلين لدى الجيش الإسرائيلي.", ents)
-    events(doc)
-    assert name(doc, find(doc, "COERCE").recipient) == "سامي حداد"
-    doc = make_doc("وكان مدير المستشفى سامي حداد من بين المعتقلين لدى الجيش الإسرائيلي.", ents)
+    doc = make_doc(f"وكان مدير المستشفى سامي حداد {among} المعتقلين لدى الجيش الإسرائيلي.", ents)
     events(doc)
     assert name(doc, find(doc, "COERCE").recipient) == "سامي حداد"
 
