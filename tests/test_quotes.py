@@ -745,3 +745,10 @@ def test_an_unknown_word_between_a_verb_of_saying_and_its_complementizer_is_the_
     # a word the lexicon knows (مصدر) is no name
     doc = Pipeline()(Document(text="وقال مصدر إن الوضع خطير."))
     assert [e.label for e in doc.entities] == []
+
+
+def test_a_name_after_a_role_closed_by_the_cues_particle_is_the_speaker():
+    # حذر … من: the role's complement may hold a genitive pair (في قطاع الإسكان), the name then من
+    from rasd.pipeline import Pipeline
+    doc = Pipeline()(Document(text="حذر رئيس جمعية المستثمرين في قطاع الإسكان كمال عواملة من استمرار عرقلة نشاط القطاع."))
+    assert [(r[1], r[2]) for r in rows(doc)] == [("استمرار عرقلة نشاط القطاع", "كمال عواملة")]

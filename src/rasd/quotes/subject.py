@@ -219,7 +219,8 @@ def role_tail(ctx: DocContext, k: int, limit: int, particles: tuple[str, ...] = 
                 after_l = False
                 k += 1                 # لسوق [عكاظ]: the noun after an indefinite ل-noun
             elif w in ("في", "ل", "عن") and k + 1 < limit and (ctx.is_definite(k + 1) or ctx.mention_at.get(k + 1)
-                                                              or k == start and not construct):
+                                                              or k == start and not construct
+                                                              or _construct_pair(ctx, k + 1, limit)):
                 construct = True       # (right after a definite head, a chain: المستثمر في [قطاع] الإسكان)
                 k += 1                 # عضو لجنة … [في البرلمان]، النائب [عن ائتلاف الوطنية]
             elif construct and run < 4:
@@ -233,6 +234,12 @@ def role_tail(ctx: DocContext, k: int, limit: int, particles: tuple[str, ...] = 
             break
         n += 1
     return k
+
+
+def _construct_pair(ctx: DocContext, k: int, limit: int) -> bool:
+    """An indefinite noun and the definite noun it heads (في [قطاع الإسكان]), no time among them."""
+    return k + 1 < limit and ctx.kinds[k] == "word" and ctx.kinds[k + 1] == "word" and not ctx.is_definite(k) \
+        and ctx.is_definite(k + 1) and k not in ctx.time_at and k + 1 not in ctx.time_at and ctx.sclass(k) is None
 
 
 _COMMON = 5          # a word seen this often in the texts rasd learnt from is a common word
@@ -272,8 +279,8 @@ def _unrecognized_name(ctx: DocContext, k: int, limit: int, stop: frozenset[int]
 def _name_after_role(ctx: DocContext, k: int, limit: int, stop: frozenset[int], particles: tuple[str, ...],
                      subj: Subject) -> int:
     """``المتحدث باسم الجمعية [رائد النمس] إن``، ``رئيسة البعثة، [سابرا بانو]، …``: one to three plain
-    words right after a role, closed by a comma, a colon or a complementizer, are a name the tagger
-    did not mark."""
+    words right after a role, closed by a comma, a colon, a complementizer or the cue's particle
+    (حذر رئيس الجمعية [كمال عواملة] من …), are a name the tagger did not mark."""
     a = k + 1 if k < limit and ctx.is_comma(k) else k
     b = a
     people = []
@@ -296,7 +303,8 @@ def _name_after_role(ctx: DocContext, k: int, limit: int, stop: frozenset[int], 
     if c in ctx.time_at or ctx.norms[c] in NAME_BREAKERS and ctx.is_definite(c):
         c = ctx.time_at[c][1] + 1 if c in ctx.time_at else c + 1      # جويس مسويا [السبت]،
     closes = c < limit and (ctx.is_comma(c) or ctx.kinds[c] == "punct" and ctx.char(c) == ":"
-                            or ctx.norms[c] in COMPLEMENTIZERS)
+                            or ctx.norms[c] in COMPLEMENTIZERS
+                            or particles and _is_particle(ctx, c, particles))     # حذر رئيس الجمعية X [من] …
     if not closes:
         return k
     subj.unnamed_name = (a, b - 1)
