@@ -752,3 +752,10 @@ def test_a_name_after_a_role_closed_by_the_cues_particle_is_the_speaker():
     from rasd.pipeline import Pipeline
     doc = Pipeline()(Document(text="حذر رئيس جمعية المستثمرين في قطاع الإسكان كمال عواملة من استمرار عرقلة نشاط القطاع."))
     assert [(r[1], r[2]) for r in rows(doc)] == [("استمرار عرقلة نشاط القطاع", "كمال عواملة")]
+
+
+def test_a_plural_noun_after_a_definite_unnamed_source_is_what_it_described():
+    doc = make_doc("ووصف أحد المصادر المعلومات بأنها أولية.", PEOPLE)
+    assert [r[1] for r in rows(doc)] == ["المعلومات بأنها أولية"]
+    doc = make_doc("وقالت المصادر المطلعة إن الاجتماع تأجل.", PEOPLE)     # an adjective stays in the phrase
+    assert [r[1] for r in rows(doc)] == ["الاجتماع تأجل"]

@@ -544,6 +544,8 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
                     break                           # مصدر أمني [لوكالة …]
                 if cls == "document" and not ctx.is_definite(k) and k > subj.head_index + 1:
                     break
+                if ctx.is_definite(subj.head_index) and ctx.is_definite(k) and ctx.norms[k].endswith("ات"):
+                    break                           # وصف المصدر [المعلومات]: a plural noun, the object
                 grow(k, k)
                 k += 1
             continue
