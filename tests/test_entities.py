@@ -881,3 +881,5 @@ def test_a_participle_after_a_place_named_for_a_person_is_its_state_not_its_name
     assert "مستشفى سامي حداد" in by_name(doc)
     doc = analyze("ونقل الجرحى إلى مستشفى سامي حداد التخصصي أمس.", people=("سامي حداد",))
     assert "مستشفى سامي حداد التخصصي" in by_name(doc)          # a nisba stays part of the name
+    doc = analyze("ويقدم مستشفى سامي حداد الرعاية لنحو ألف مريض.", people=("سامي حداد",))
+    assert "مستشفى سامي حداد" in by_name(doc)                  # … unless it disagrees with the head

@@ -261,10 +261,11 @@ def _modifier(norm: str) -> bool:
 
 
 def _chain_end(tokens: list[Token], j: int, limit: int, taken: set[int], genitive: bool = True,
-               participles: bool = True) -> int:
+               participles: bool = True, feminine: bool | None = None) -> int:
     """Extend a head through a definite genitive (when `genitive`) and its modifiers (وزارة الصحة
-    الفلسطينية); without `participles`, through nisba adjectives only (مستشفى كمال عدوان [المحاصر]:
-    the state of the place named after a person, not part of its name)."""
+    الفلسطينية); without `participles`, through nisba adjectives only, of the head's gender when
+    `feminine` is given (مستشفى كمال عدوان [المحاصر]، [الرعاية]: not part of the name of a place
+    named after a person)."""
     k = j
     while k < limit and k - j < MAX_CHAIN and k not in taken:
         t = tokens[k]
@@ -275,8 +276,9 @@ def _chain_end(tokens: list[Token], j: int, limit: int, taken: set[int], genitiv
             break                              # the genitive itself takes no preposition (منتدى للجنود)
         if (k > j or not genitive) and not _modifier(n):
             break
-        if not participles and not (n.endswith(_NISBA) or n in _OTHER_ADJ or gz.demonym(n)):
-            break
+        if not participles and not (n.endswith(_NISBA) and (feminine is None or n.endswith("يه") == feminine)
+                                    or n in _OTHER_ADJ or gz.demonym(n)):
+            break                              # (agreeing with the head: مستشفى X التخصصي, not [الرعاية])
         if n.startswith("لل") and (k == 0 or tokens[k - 1].norm.startswith("لل")
                                    or not _adjective_like(tokens[k - 1].norm)):
             break                              # لل- follows an adjective: الهيئة العامة للطيران
@@ -1320,7 +1322,8 @@ def _extend_org(tokens: list[Token], s: Span, spans: list[Span], bounds, taken: 
     own = set(range(s.i, s.j))
     # (a name without the article before, a person's: مستشفى كمال عدوان, takes no participle)
     end = _chain_end(tokens, s.j, limit, taken - own, genitive=s.j - s.i == 1,
-                     participles=s.j - s.i == 1 or _definite(tokens[s.j - 1].norm))
+                     participles=s.j - s.i == 1 or _definite(tokens[s.j - 1].norm),
+                     feminine=first[cut:].endswith("ه"))
     if end > s.j:
         taken.update(range(s.j, end))
         s.j = end
