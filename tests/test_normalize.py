@@ -57,3 +57,8 @@ def test_offsets_round_trip(text, profile):
         for b in range(a + 1, min(len(result.text), a + 7) + 1):
             s, e = result.to_source(a, b)
             assert result.text[a:b] in n.normalize(text[s:e], profile)
+
+
+def test_has_tanween():
+    assert n.has_tanween("دعماً") and n.has_tanween("هجومٌ") and n.has_tanween("بكتابٍ")
+    assert not n.has_tanween("دعم") and not n.has_tanween("قَتَلَ")

@@ -25,7 +25,7 @@ from ..model import Document, Token
 from ..resources import gazetteers as gz
 from ..text.clitics import _lexicon, known
 from ..text.dates import month_of
-from ..text.normalize import normalize
+from ..text.normalize import has_tanween, normalize
 from ..ner.features import cue_classes
 from ..quotes.lexicon import NAME_BREAKERS
 from .event_lexicon import lookup as event_lookup
@@ -713,8 +713,9 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
     for (a, _), found in zip(bounds, gz.match_ranges(norms, bounds)):
         for mt in found:
             i, j = mt.start, mt.end
+            # (a word written with tanween is no name: وأباً is not آبا in Nigeria)
             amb = mt.ambiguous or j - i == 1 and _needs_context(tokens, a, i, mt.entry) \
-                or any(_TANWEEN.intersection(doc.text[tokens[k].start:tokens[k].end]) for k in range(i, j))
+                or any(has_tanween(doc.text[tokens[k].start:tokens[k].end]) for k in range(i, j))
             matches.append((i, j, mt.entry, amb, _gaz_cut(mt)))
 
     covered = [None] * len(tokens)
@@ -1000,9 +1001,6 @@ def _positions_matching(norms: list[str], keys) -> list[int]:
 def _gaz_cut(mt: gz.Match) -> tuple[int, bool] | None:
     """Proclitics of the first word of a gazetteer match: (cut, restore the article)."""
     return (mt.cut, mt.restore) if mt.cut else None
-
-
-_TANWEEN = frozenset("\u064b\u064c\u064d")        # a word written with tanween (أباً) is no name
 
 
 def _needs_context(tokens: list[Token], a: int, i: int, entry: gz.Entry) -> bool:

@@ -20,6 +20,7 @@ from ..model import Document, Event, Span
 from ..quotes.context import HERE
 from ..quotes.lexicon import NAME_BREAKERS
 from ..resources import gazetteers as gz
+from ..text.normalize import has_tanween
 from .base import Stage
 from .event_arguments import (CONFLICT_TYPES, SPEECH_TYPES, Trigger, find_arguments,
                               find_modality, find_place, find_time, impersonal_subject,
@@ -232,7 +233,7 @@ def detect_triggers(ctx: DocContext) -> list[Trigger]:
                     continue
                 if form.verb and any(not f.verb and e.type == entry.type for e, f in readings):
                     if after_prep is None:
-                        after_prep = _noun_position(ctx, i, s_start, s_end) or _tanween(ctx.text(i))
+                        after_prep = _noun_position(ctx, i, s_start, s_end) or has_tanween(ctx.text(i))
                     if after_prep:
                         continue               # a verbal noun after a preposition (في دعم …) or with tanween (دعماً)
                 if entry.conditions:
@@ -253,14 +254,6 @@ def _family_name(ctx: DocContext, i: int, s_start: int) -> bool:
         return False
     return gz.is_first_name(ctx.norms[j]) and not ctx.info[j].trigger and not ctx.in_list(j, "prepositions") \
         and ctx.norms[j] not in NAME_BREAKERS            # (على: in match form also the name علي)
-
-
-_TANWEEN = frozenset("\u064b\u064c\u064d")
-
-
-def _tanween(surface: str) -> bool:
-    """A word written with tanween (دعماً، هجومٌ) is a noun: no verb takes it."""
-    return not _TANWEEN.isdisjoint(surface)
 
 
 _BA = frozenset(["ب", "بـ"])

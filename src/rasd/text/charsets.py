@@ -16,6 +16,8 @@ DIACRITICS = frozenset(
     + [chr(c) for c in range(0x08D3, 0x0900) if c != 0x08E2]
 )
 TATWEEL = "\u0640"
+# Tanwin (fathatan, dammatan, kasratan): written on nouns and adjectives, never on verbs or names.
+TANWEEN = frozenset("\u064b\u064c\u064d")
 
 # Bidirectional controls, zero-width characters and the byte-order mark.
 INVISIBLES = frozenset(

@@ -38,6 +38,7 @@ __all__ = [
     "fold_persian_letters",
     "fold_presentation_forms",
     "fold_teh_marbuta",
+    "has_tanween",
     "lower_latin",
     "normalize",
     "normalize_with_offsets",
@@ -79,6 +80,11 @@ _LOWER = {c: chr(c).lower() for c in range(ord("A"), ord("Z") + 1)}
 def strip_diacritics(s: str) -> str:
     """Remove harakat, tanwin, shadda, sukun and superscript alef."""
     return s.translate(_DIACRITICS)
+
+
+def has_tanween(s: str) -> bool:
+    """Is tanwin written on the text (دعماً، هجومٌ): a noun or adjective, no verb and no name?"""
+    return not charsets.TANWEEN.isdisjoint(s)
 
 
 def strip_tatweel(s: str) -> str:
