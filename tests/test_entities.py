@@ -883,3 +883,19 @@ def test_a_participle_after_a_place_named_for_a_person_is_its_state_not_its_name
     assert "مستشفى سامي حداد التخصصي" in by_name(doc)          # a nisba stays part of the name
     doc = analyze("ويقدم مستشفى سامي حداد الرعاية لنحو ألف مريض.", people=("سامي حداد",))
     assert "مستشفى سامي حداد" in by_name(doc)                  # … unless it disagrees with the head
+
+
+def test_a_family_name_right_after_a_shorter_mention_completes_it():
+    # the tagger took only the first two words of the name where it stands in full a second time
+    text = ("وقال الخبير إن سامي حسن زوراني كان يقود البرنامج. وأضاف أن اغتيال العالم سامي حسن "
+            "زوراني تم بعملية معقدة.")
+    doc = Document(text=text, id="t")
+    Pipeline(["sentences", "tokens"])(doc)
+    first = text.index("سامي")
+    second = text.index("سامي", first + 1)
+    doc.mentions = [Mention("x0", first, first + len("سامي حسن زوراني"), "PER"),
+                    Mention("x1", second, second + len("سامي حسن"), "PER")]
+    EntityStage()(doc)
+    texts = sorted(text[m.start:m.end] for m in doc.mentions if m.label == "PER")
+    assert texts == ["سامي حسن زوراني", "سامي حسن زوراني"], texts
+    assert [e.name for e in doc.entities if e.label == "PER"] == ["سامي حسن زوراني"]

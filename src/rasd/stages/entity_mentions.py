@@ -860,7 +860,8 @@ def _family_names(tokens: list[Token], norms: list[str], spans: list[Span]) -> l
     """One-word mentions of a person's family name that the tagger missed (اللواء يحيى رسول …
     وبين رسول). The family name is the last word of a multi-word PER mention; a first name, an
     ambiguous word, or a word followed by a definite genitive (رسول الله) is not taken. It is taken
-    after the full name, or anywhere when it is rare (a headline may name «زادة» first)."""
+    after the full name, or anywhere when it is rare (a headline may name «زادة» first). Right after
+    a person's mention it completes that mention instead (محسن فخري [زادة])."""
     last: dict[str, bool] = {}                           # key -> the name writes it with the article
     first_start: dict[str, int] = {}
     for s in spans:
@@ -877,6 +878,7 @@ def _family_names(tokens: list[Token], norms: list[str], spans: list[Span]) -> l
     if not last:
         return []
     covered = {k for s in spans for k in range(s.i, s.j)}
+    ending = {s.j: s for s in spans if s.label == "PER"}
     targets = frozenset(last) | frozenset("!" + key for key in last)
     out = []
     for k in _positions_matching(norms, last):
@@ -896,7 +898,11 @@ def _family_names(tokens: list[Token], norms: list[str], spans: list[Span]) -> l
             if not last[key] and nxt is not None and nxt.kind == "word" and _definite(nxt.norm):
                 break
             pc = proclitic_cut(t.norm, person=True)
-            out.append(Span(k, k + 1, "PER", "rule", 0.5, cut=pc if pc[0] else None))
+            before = ending.get(k)
+            if before is not None and not pc[0]:
+                before.j = k + 1                 # [محسن فخري] زادة: the family name ends the name before it
+            else:
+                out.append(Span(k, k + 1, "PER", "rule", 0.5, cut=pc if pc[0] else None))
             break
     return out
 
