@@ -284,6 +284,12 @@ def test_head_plus_person_is_an_organization():
     assert "كمال ناصر" not in ents
 
 
+@pytest.mark.parametrize("brigades", ["كتائب الشهيد كمال ناصر", "كتائب كمال ناصر"])
+def test_brigades_named_after_a_person_are_an_organization(brigades):
+    doc = analyze(f"وأعلنت {brigades} مسؤوليتها عن الهجوم.", people=["كمال ناصر"])
+    assert [(e.name, e.label) for e in doc.entities] == [(brigades, "ORG")]
+
+
 def test_person_beginning_with_a_head_noun_is_the_place_or_institution():
     doc = analyze("توجه الزوار لسوق المناخة ثم زاروا مدرسة فهد الزامل.",
                   people=["لسوق المناخة", "مدرسة فهد الزامل"])

@@ -55,7 +55,7 @@ _PLACE_ORG_HEADS = frozenset(normalize(w, "match") for w in (
 _TOWN_HEADS = frozenset(normalize(w, "match") for w in ("بلدية", "أمانة", "إمارة", "مديرية"))
 _PERSON_ORG_HEADS = frozenset(normalize(w, "match") for w in (
     "مستشفى", "جامعة", "مركز", "مؤسسة", "مدرسة", "كلية", "معهد", "مجمع", "جمعية", "قاعة", "مكتبة",
-    "كرسي", "جائزة"))
+    "كرسي", "جائزة", "كتائب"))
 # the bodies within an organization named after it (not إدارة: مجلس إدارة الشركة is the company's board)
 ORG_OFFICE_HEADS = frozenset(normalize(w, "match") for w in ("رئاسة", "أمانة", "مكتب", "قيادة"))
 _PERSON_LOC_HEADS = frozenset(normalize(w, "match") for w in (
