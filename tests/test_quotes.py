@@ -23,11 +23,13 @@ from rasd.stages.text import SentenceStage, TokenStage
 
 
 def make_doc(text: str, names: dict[str, tuple], title: str | None = None,
-             times: dict[str, str] | None = None, kinds: dict[int, str] | None = None) -> Document:
+             times: dict[str, str] | None = None, kinds: dict[int, str] | None = None,
+             countries: dict[str, str] | None = None) -> Document:
     """A document with sentences and tokens, and mentions/entities for the given names.
 
     `names` maps an entity's name to (label, *other names it is written as). Every occurrence of a
     name that starts a word (after an optional و ب ل) becomes a mention of that entity.
+    `countries` gives entities their country (ISO alpha-3), as the entities stage would.
     """
     full = f"{title}\n\n{text}" if title else text
     doc = Document(text=full, id="t")
@@ -55,7 +57,8 @@ def make_doc(text: str, names: dict[str, tuple], title: str | None = None,
             by_entity.setdefault(name, []).append(mid)
     mentions.sort(key=lambda m: m.start)
     for n, (name, mids) in enumerate(by_entity.items(), 1):
-        entities.append(Entity(f"e{n}", names[name][0], name, tuple(mids)))
+        entities.append(Entity(f"e{n}", names[name][0], name, tuple(mids),
+                               country=(countries or {}).get(name)))
     doc.mentions, doc.entities = mentions, entities
     doc.times = []
     for n, (t, value) in enumerate((times or {}).items(), 1):
@@ -669,6 +672,18 @@ def test_a_feminine_role_refers_back_to_the_woman_quoted_before():
     # a man quoted before with another role is not الوزير
     doc = make_doc("قال مدير الشرطة كريم ناصر إن الوضع صعب. وأكد الوزير أن الحكومة ستتدخل.", names)
     assert [r[2] for r in rows(doc)] == ["كريم ناصر", None]
+
+
+def test_a_role_with_a_nisba_is_the_person_of_that_country():
+    names = {"عادل ناصر": ("PER",), "فرانك شولتز": ("PER",)}
+    text = ("وقال وزير الخارجية عادل ناصر إن المملكة ترحب بالزيارة. وأكد وزير خارجية ألمانيا فرانك شولتز أن "
+            "بلاده تدعم الحل. وتحدث الوزير الألماني عن مأساة اللاجئين. وقال الوزير السعودي إن الحل سياسي.")
+    doc = make_doc(text, names, countries={"فرانك شولتز": "DEU", "عادل ناصر": "SAU"})
+    assert [r[2] for r in rows(doc)] == ["عادل ناصر", "فرانك شولتز", "فرانك شولتز", "عادل ناصر"]
+    # a minister of a country no one quoted is neither of them
+    doc = make_doc(text.replace("الوزير السعودي", "الوزير الفرنسي"), names,
+                   countries={"فرانك شولتز": "DEU", "عادل ناصر": "SAU"})
+    assert [r[2] for r in rows(doc)][3] is None
 
 
 def test_particle_of_the_cue_ends_the_role():

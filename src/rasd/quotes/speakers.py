@@ -14,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..resources import gazetteers as gz
 from ..text.normalize import normalize
 from .context import DocContext
 from .lexicon import speaker_class
@@ -287,12 +288,21 @@ class SpeakerResolver:
         ctx = self.ctx
         a, b = sub.role if sub.role is not None else (sub.head_index, sub.last)
         words = _words(ctx.text[ctx.starts[a]:ctx.ends[b]])
+        # الوزير الألماني: the minister of that country, when the document tells whose
+        countries = {c for w in ctx.text[ctx.starts[a]:ctx.ends[max(b, sub.last)]].split()[1:] if (c := gz.demonym(w))}
         if words:
             cands = self._roles.get(words[0], [])
             scored: dict[str, float] = {}
             for eid, rw in cands:
                 score = len(set(words[1:]) & set(rw[1:])) + 1
                 scored[eid] = max(scored.get(eid, 0), score)
+            if countries and scored:
+                mine = {e for e in scored if self._country(e) in countries}
+                others = {e for e in scored if self._country(e) not in (None, *countries)}
+                if mine:
+                    scored = {e: s for e, s in scored.items() if e in mine}
+                elif others == set(scored):
+                    scored = {}
             if scored:
                 top = max(scored.values())
                 best = [e for e, s in scored.items() if s == top]
@@ -307,7 +317,8 @@ class SpeakerResolver:
                 if prev.clause.paragraph < st.clause.paragraph - _WINDOW_PARAGRAPHS:
                     break
                 if res.speaker and self.label(res.speaker) in _PER:
-                    if st.gender == "f" and self.gender_of(res.speaker) == "m":
+                    if st.gender == "f" and self.gender_of(res.speaker) == "m" \
+                            or countries and self._country(res.speaker) not in (None, *countries):
                         continue
                     if words and self._holds_other_role(res.speaker, words) and not (
                             st.gender == "f" and self.gender_of(res.speaker) == "f"):
@@ -315,6 +326,10 @@ class SpeakerResolver:
                     # (a feminine role phrase, الوزيرة, is the woman quoted before, whatever her title)
                     return Resolved(res.speaker, "role refers to the person quoted before", "?", 0.6)
         return Resolved(None, "role without a name", "?", 0.5)
+
+    def _country(self, eid: str) -> str | None:
+        e = self.entities.get(eid)
+        return e.country if e is not None else None
 
     def _holds_other_role(self, eid: str, words: tuple[str, ...]) -> bool:
         """Does the person hold known roles, none of which this role phrase could name?"""
