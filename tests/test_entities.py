@@ -905,3 +905,15 @@ def test_a_family_name_right_after_a_shorter_mention_completes_it():
     texts = sorted(text[m.start:m.end] for m in doc.mentions if m.label == "PER")
     assert texts == ["سامي حسن زوراني", "سامي حسن زوراني"], texts
     assert [e.name for e in doc.entities if e.label == "PER"] == ["سامي حسن زوراني"]
+
+
+@pytest.mark.parametrize("name", ["وزارة حقوق الإنسان", "هيئة مكافحة الفساد", "مفوضية شؤون اللاجئين الدولية",
+                                  "جمعية حماية المستهلك", "لجنة تقصي الحقائق"])
+def test_a_head_an_indefinite_construct_noun_and_a_definite_genitive_name_an_organization(name):
+    doc = analyze(f"وقال متحدث باسم {name} إن الوضع صعب في المدينة.")
+    assert [(e.name, e.label) for e in doc.entities] == [(name, "ORG")]
+
+
+def test_a_construct_noun_without_a_definite_genitive_names_nothing():
+    doc = analyze("وقالت اللجنة إن هيئة حقوق عامة ستنظر في الأمر.")
+    assert not doc.entities

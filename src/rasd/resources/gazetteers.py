@@ -360,6 +360,17 @@ def lookup(word: str, clitics: bool = True) -> frozenset[str]:
     return frozenset(classes)
 
 
+@lru_cache(maxsize=1)
+def _construct_nouns() -> frozenset[str]:
+    return frozenset(normalize(w.strip(), "match") for w in read_lines("gazetteers/construct_nouns.txt"))
+
+
+def is_construct_noun(word: str) -> bool:
+    """Whether a word (match form, no clitics) is an indefinite noun that may stand between an
+    organization's head and the genitive naming it (وزارة [حقوق] الإنسان)."""
+    return word in _construct_nouns()
+
+
 @lru_cache(maxsize=100_000)
 def is_first_name(word: str) -> bool:
     """Whether a word (with or without a leading و/ف) is a frequent Arabic first name."""

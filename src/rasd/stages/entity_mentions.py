@@ -1250,7 +1250,11 @@ def _rule_orgs(tokens: list[Token], norms: list[str], a: int, b: int, spans: lis
                 end += 1
         elif w in _CONSTRUCT_HEADS and k + 1 < b and k + 1 not in taken:
             end = _chain_end(tokens, k + 1, b, taken)
-            if end == k + 1 and _unknown_name_word(tokens, k + 1, b):
+            if end == k + 1 and gz.is_construct_noun(tokens[k + 1].norm) and k + 2 < b:
+                end = _chain_end(tokens, k + 2, b, taken)
+                if end == k + 2:
+                    end = k + 1                # وزارة [حقوق الإنسان]، هيئة [مكافحة الفساد]
+            elif end == k + 1 and _unknown_name_word(tokens, k + 1, b):
                 end = _chain_end(tokens, k + 2, b, taken, genitive=False)   # جامعة سارلاند الألمانية
                 if w in _TOWN_HEADS:
                     spans.append(Span(k + 1, k + 2, "LOC", "rule", 0.5))    # بلدية [صامطة]: the town too
