@@ -686,6 +686,12 @@ def test_a_role_with_a_nisba_is_the_person_of_that_country():
     assert [r[2] for r in rows(doc)][3] is None
 
 
+@pytest.mark.parametrize("subject", ["الرجل العجوز الجالس أمام بيته", "هيئة حقوق عامة الجمعة،"])
+def test_words_before_the_particle_and_an_are_the_subject_not_what_was_said(subject):
+    doc = make_doc(f"وحذر {subject} من أن جميع السكان يتعرضون لقصف متواصل.", {})
+    assert [r[1] for r in rows(doc)] == ["جميع السكان يتعرضون لقصف متواصل"]
+
+
 def test_particle_of_the_cue_ends_the_role():
     doc = make_doc("وأعلن المتحدث باسم الوزارة عن الانسحاب الكامل للقوات.\n"
                    "وقال النائب عن الحزب كريم ناصر إن الحكومة ستسقط.", PEOPLE)

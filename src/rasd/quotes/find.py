@@ -27,6 +27,7 @@ from .subject import Subject, backward_subject, forward_subject, is_prep, skip_a
 __all__ = ["Statement", "find_statements", "kind_of", "strip_credit", "trim_content"]
 
 _OPENER_WINDOW = 16
+_SUBJECT_TAIL = 8                # the most words of a subject read up to the cue's particle and أن
 _ON = normalize("على", "match")          # على in match form (علي)
 _ADDRESSEES = frozenset(["المجتمع", "المؤسسات", "المنظمات", "الجهات", "الهيئات", "الدول", "جميع", "كافه",
                          "الاطراف", "الاسره", "الحكومات", "المسؤولين", "المواطنين"])
@@ -312,6 +313,18 @@ class _ClauseReader:
             return False
         return True
 
+    def _subject_then_particle(self, k: int, opener: tuple[int, str], cue: Cue) -> bool:
+        """``وحذرت مفوضية حقوق الإنسان الجمعة، [من أن] …``: the cue's particle and أن after a few
+        plain words that began the subject: those words are the rest of the subject, whatever
+        they are, and what follows أن was said."""
+        ctx = self.ctx
+        p = opener[0] - 1
+        if opener[1] != "comp" or p <= k or p - k > _SUBJECT_TAIL or ctx.norms[p] not in cue.particles \
+                or ctx.norms[k] in cue.particles or ctx.norms[k] in COMPLEMENTIZERS:
+            return False
+        return all(ctx.kinds[t] in ("word", "number") and ctx.norms[t] not in cue.particles
+                   or ctx.is_comma(t) and t == p - 1 for t in range(k, p))
+
     # ---- structures ---------------------------------------------------------------------------
     def read(self) -> list[Statement]:
         out: list[Statement] = []
@@ -366,7 +379,8 @@ class _ClauseReader:
         opener = self._find_opener(k2, cue, c.stop)
         if opener is not None and cue.frame == "np" and opener[0] > k2 + 1 \
                 and not (opener[1] in ("comp", "quote", "colon") and (self._only_modifiers(k2, opener[0])
-                                                                      or ctx.norms[k2] in RELATIVES)):
+                                                                      or ctx.norms[k2] in RELATIVES)) \
+                and not (subj is not None and self._subject_then_particle(k2, opener, cue)):
             opener = None
         if subj is not None and subj.head == "unknown" and not subj.mentions and opener is None \
                 and cue.frame == "np" and ctx.sclass(subj.first) not in ("title", "descriptor"):
