@@ -692,6 +692,18 @@ def test_words_before_the_particle_and_an_are_the_subject_not_what_was_said(subj
     assert [r[1] for r in rows(doc)] == ["جميع السكان يتعرضون لقصف متواصل"]
 
 
+@pytest.mark.parametrize("text, content", [
+    ("وأعلنت كتائب ناصر، الجناح العسكري للحركة، عن مقتل رهينة.", "مقتل رهينة"),
+    ("وكشف الطبيب في مقابلة أجريت في 17 فبراير، عن معاناة كبيرة في المستشفى.", "معاناة كبيرة في المستشفى"),
+    ("حث الوزير كريم ناصر نظيره الأمريكي، على الضغط على الحكومة.", "الضغط على الحكومة"),
+    ("وحث الوزير كريم ناصر نظيره الأمريكي، على الضغط على الحكومة.", "الضغط على الحكومة"),   # وحث: a cue too
+    ("وأعلن الجيش مقتل جنديين، من بينهم ضابط.", "مقتل جنديين، من بينهم ضابط"),
+])
+def test_the_cue_particle_after_a_comma_opens_what_was_said(text, content):
+    doc = make_doc(text, {"كتائب ناصر": ("ORG",), "كريم ناصر": ("PER",)})
+    assert [r[1] for r in rows(doc)] == [content]
+
+
 def test_particle_of_the_cue_ends_the_role():
     doc = make_doc("وأعلن المتحدث باسم الوزارة عن الانسحاب الكامل للقوات.\n"
                    "وقال النائب عن الحزب كريم ناصر إن الحكومة ستسقط.", PEOPLE)

@@ -446,6 +446,8 @@ class _ClauseReader:
                         return None
                     k2, is_particle = t, ctx.norms[t] in cue.particles
                 start = k2 + 1 if is_particle else k2
+                if not is_particle and not b_particle and (p := self._particle_after_comma(k2, cue)) is not None:
+                    start = p + 1               # أعلنت كتائب القسام، الجناح العسكري لحماس، [عن] مقتل …
                 if is_particle and start < c.stop and ctx.norms[k2] == "الضوء" and ctx.norms[start] == _ON:
                     start += 1                      # سلط الضوء على …
                 content = self._content_from(start, c.stop)
@@ -564,6 +566,20 @@ class _ClauseReader:
 
     def _particle_between(self, a: int, b: int, cue: Cue) -> bool:
         return any(_particle_at(self.ctx, t, cue) for t in range(a, min(b + 1, self.c.stop)))
+
+    def _particle_after_comma(self, k: int, cue: Cue) -> int | None:
+        """The cue's particle right after a comma a few plain words after token k, where the words
+        still belong to the subject or its setting (an appositive, a date, a clause about the
+        interview: …، الجناح العسكري لحركة حماس، عن …، في مقابلة أجريت في 17 فبراير، عن …)."""
+        ctx = self.ctx
+        for t in range(k, min(self.c.stop - 1, k + _SUBJECT_TAIL + 1)):
+            if ctx.is_comma(t):
+                return t + 1 if t > k and ctx.norms[t + 1] in cue.particles and ctx.kinds[t + 2] == "word" \
+                    and t + 2 < self.c.stop else None
+            if ctx.kinds[t] not in ("word", "number") or ctx.norms[t] in cue.particles \
+                    or ctx.norms[t] in COMPLEMENTIZERS:
+                return None
+        return None
 
     def _find_particle(self, k: int, cue: Cue) -> int | None:
         ctx = self.ctx

@@ -67,8 +67,11 @@ def _speakers() -> dict[str, str]:
 
 
 def strip_conjunction(word: str) -> str:
-    """The word without a leading و or ف conjunction (match form)."""
-    return word[1:] if len(word) > 3 and word[0] in "وف" else word
+    """The word without a leading و or ف conjunction (match form); a word of three letters keeps
+    it unless what remains is a cue of two (وحث: وفد and وعد are words of their own)."""
+    if word[:1] not in ("و", "ف") or len(word) < 3:
+        return word
+    return word[1:] if len(word) > 3 or (word[1:],) in cues() else word
 
 
 @lru_cache(maxsize=50_000)
