@@ -692,6 +692,21 @@ def test_words_before_the_particle_and_an_are_the_subject_not_what_was_said(subj
     assert [r[1] for r in rows(doc)] == ["جميع السكان يتعرضون لقصف متواصل"]
 
 
+def test_a_name_and_a_setting_between_commas_before_an_are_not_what_was_said():
+    text = ("أكد رئيس البعثة المكلفة بملاحظة الانتخابات، يانيس ليدلر، اليوم السبت بالرباط، أن أعضاء البعثة "
+            "لم يشهدوا أي خرق. "
+            "وأكدت رئيسة اللجنة المكلفة بملاحظة الانتخابات، سلمى عواد، أن الاقتراع نزيه.")
+    doc = make_doc(text, {"سلمى عواد": ("PER",)})
+    assert [r[1] for r in rows(doc)] == ["أعضاء البعثة لم يشهدوا أي خرق", "الاقتراع نزيه"]
+    assert [r[2] for r in rows(doc)][1] == "سلمى عواد"
+
+
+def test_a_word_with_a_preposition_after_a_role_is_no_name():
+    from rasd.quotes.names import untagged_speaker_names
+    doc = make_doc("أكد رئيس اللجنة المكلفة بملاحظة الانتخابات، في بيان اليوم، أن الاقتراع نزيه.", {})
+    assert untagged_speaker_names(doc) == []
+
+
 @pytest.mark.parametrize("text, content", [
     ("وأعلنت كتائب ناصر، الجناح العسكري للحركة، عن مقتل رهينة.", "مقتل رهينة"),
     ("وكشف الطبيب في مقابلة أجريت في 17 فبراير، عن معاناة كبيرة في المستشفى.", "معاناة كبيرة في المستشفى"),

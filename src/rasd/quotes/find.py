@@ -27,6 +27,7 @@ from .subject import Subject, backward_subject, forward_subject, is_prep, skip_a
 __all__ = ["Statement", "find_statements", "kind_of", "strip_credit", "trim_content"]
 
 _OPENER_WINDOW = 16
+_PLAIN_COMPLEMENTIZERS = frozenset(normalize(w, "match") for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها"))
 _SUBJECT_TAIL = 8                # the most words of a subject read up to the cue's particle and أن
 _ON = normalize("على", "match")          # على in match form (علي)
 _ADDRESSEES = frozenset(["المجتمع", "المؤسسات", "المنظمات", "الجهات", "الهيئات", "الدول", "جميع", "كافه",
@@ -319,8 +320,12 @@ class _ClauseReader:
         they are, and what follows أن was said."""
         ctx = self.ctx
         p = opener[0] - 1
-        if opener[1] != "comp" or p <= k or p - k > _SUBJECT_TAIL or ctx.norms[p] not in cue.particles \
-                or ctx.norms[k] in cue.particles or ctx.norms[k] in COMPLEMENTIZERS:
+        if opener[1] != "comp" or p <= k or ctx.norms[k] in cue.particles or ctx.norms[k] in COMPLEMENTIZERS:
+            return False
+        if ctx.is_comma(p) and ctx.norms[opener[0]] in _PLAIN_COMPLEMENTIZERS and p - k <= _SUBJECT_TAIL + 2:
+            # … رئيس البعثة، إيان غرانجي، اليوم السبت بالرباط، [أن] …: a name and a setting
+            return all(ctx.kinds[t] in ("word", "number") or ctx.is_comma(t) for t in range(k, p))
+        if p - k > _SUBJECT_TAIL or ctx.norms[p] not in cue.particles:
             return False
         return all(ctx.kinds[t] in ("word", "number") and ctx.norms[t] not in cue.particles
                    or ctx.is_comma(t) and t == p - 1 for t in range(k, p))

@@ -294,8 +294,9 @@ def _name_after_role(ctx: DocContext, k: int, limit: int, stop: frozenset[int], 
             continue
         w = ctx.norms[b]
         if w in COMPLEMENTIZERS or w in NAME_BREAKERS or ctx.sclass(b) is not None or b in ctx.time_at \
-                or b == a and (ctx.is_definite(b) or particles and _is_particle(ctx, b, particles)):
-            break
+                or b == a and (ctx.is_definite(b) or particles and _is_particle(ctx, b, particles)
+                               or ctx.has_proclitic(b, "بلك")):
+            break                             # (المكلفة [بملاحظة] الانتخابات، …: the role goes on)
         b += 1
     if not 1 <= b - a <= 4 or b >= limit or people and len(people) * 1 == b - a:
         return k
