@@ -1252,6 +1252,18 @@ def test_war_crimes_and_a_ceasefire_are_no_attacks(text, types):
     assert [v.type for v in doc.events] == types
 
 
+@pytest.mark.parametrize("text, types", [
+    # مقاطعة is a boycott, and a district after its head or its people (Morocco's prefectures)
+    ("ودعت الأحزاب إلى مقاطعة الانتخابات.", ["REQUEST", "PROTEST"]),
+    ("وقال رئيس مقاطعة المعاريف إن الاقتراع نزيه.", []),
+    ("وعبر سكان مقاطعة الحي المحمدي عن ارتياحهم.", []),
+])
+def test_a_district_called_muqata_is_no_boycott(text, types):
+    doc = make_doc(text)
+    events(doc)
+    assert [v.type for v in doc.events] == types
+
+
 def test_a_resignation_takes_no_fallback_actor():
     ents = {"الحوثيين": ("ORG", ["الحوثيين"])}
     doc = make_doc("وهاجم الحوثيين المدينة أمس. وقدم رئيس الحكومة استقالته بعد سيطرة الحوثيين على العاصمة.", ents)
