@@ -1253,6 +1253,19 @@ def test_war_crimes_and_a_ceasefire_are_no_attacks(text, types):
 
 
 @pytest.mark.parametrize("text, types", [
+    # what "threatens to" empty, collapse or run short is a risk, not a threat
+    ("وقال إن تراجع الأسعار يهدد بنقص عدد الشقق في السوق.", []),
+    ("وحذر من أن سياسات الحكومة تهدد بإفراغ المنطقة من سكانها.", ["COERCE"]),   # (the emptying)
+    ("ويكفي تهديد المنظومة الصحية بالخروج عن الخدمة.", []),
+    ("وهدد الجيش بقصف المدينة إذا لم ينسحب المسلحون.", ["THREATEN", "ASSAULT", "RETREAT"]),
+])
+def test_what_threatens_an_outcome_is_no_threat(text, types):
+    doc = make_doc(text)
+    events(doc)
+    assert [v.type for v in doc.events] == types
+
+
+@pytest.mark.parametrize("text, types", [
     # مقاطعة is a boycott, and a district after its head or its people (Morocco's prefectures)
     ("ودعت الأحزاب إلى مقاطعة الانتخابات.", ["REQUEST", "PROTEST"]),
     ("وقال رئيس مقاطعة المعاريف إن الاقتراع نزيه.", []),
