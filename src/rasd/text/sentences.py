@@ -62,6 +62,9 @@ def _quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
         i = j + 1
 
 
+_INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}")
+
+
 def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
     """Is the full stop at `dot` part of an abbreviation or an initial?"""
     if text[dot] != ".":
@@ -72,7 +75,7 @@ def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
         return False
     if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         return True
-    return bool(regex.fullmatch(r"(?:\p{L}\.)+\p{L}", word))   # ق.م / U.S
+    return bool(_INITIALS.fullmatch(word))   # ق.م / U.S
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int]]:
