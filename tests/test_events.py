@@ -955,6 +955,13 @@ def test_a_struck_part_of_a_building_names_the_institution():
     assert all(name(doc, v.actor) == "إسرائيل" for v in hits)
 
 
+@pytest.mark.parametrize("part", ["قسم الطوارئ", "محطة الأكسجين الرئيسة"])
+def test_an_indefinite_part_with_its_genitive_names_the_institution(part):
+    ents = {"مستشفى العودة": ("ORG", ["مستشفى العودة"]), "إسرائيل": ("LOC", ["إسرائيلية"])}
+    text = f"وقال المدير إن صواريخ إسرائيلية أصابت {part} في مستشفى العودة أمس."
+    assert parties(text, ents, "ASSAULT") == ("إسرائيل", "مستشفى العودة")
+
+
 def test_the_pronoun_after_a_relative_is_the_relatives_noun():
     ents = {"مستشفى العودة": ("ORG", ["مستشفى العودة"]), "الجيش": ("ORG", ["الجيش"]),
             "إيران": ("LOC", ["إيران"]), "قطر": ("LOC", ["قطر"])}

@@ -1330,9 +1330,15 @@ _OF_IN = frozenset(["من", "في"])
 def _part_of_institution(ctx: DocContext, k: int, end: int) -> str | None:
     """The institution a definite part of a building belongs to, named after من or في (استهدفت
     الطابق الثالث من المستشفى، قصف مدخل قسم الطوارئ في مستشفى العودة): what was struck. Up to two
-    adjectives may stand between (الطابق الثالث)."""
-    if not (ctx.is_word(k) and _definite(ctx, k) and ctx.in_list(k, "parts")) or k in ctx.covered:
+    adjectives may stand between (الطابق الثالث); an indefinite part takes its genitive first
+    (أصابت قسم الطوارئ في مستشفى كمال عدوان)."""
+    if not (ctx.is_word(k) and ctx.in_list(k, "parts")) or k in ctx.covered or ctx.has_proclitic(k, "وفبلك"):
         return None
+    if not _definite(ctx, k):
+        # an indefinite part heads a construct: [قسم الطوارئ] في مستشفى كمال عدوان
+        if not (k + 1 < end and ctx.is_word(k + 1) and _definite(ctx, k + 1) and k + 1 not in ctx.covered):
+            return None
+        k += 1
     j = k + 1
     while j < min(k + 3, end) and ctx.is_word(j) and _definite(ctx, j) and j not in ctx.covered \
             and ctx.norms[j] not in _OF_IN and not ctx.info[j].trigger:
