@@ -962,6 +962,15 @@ def test_an_indefinite_part_with_its_genitive_names_the_institution(part):
     assert parties(text, ents, "ASSAULT") == ("إسرائيل", "مستشفى العودة")
 
 
+def test_what_an_attack_was_against_belongs_to_the_one_named_with_lam():
+    ents = {"حماس": ("ORG", ["حماس"]), "الجيش": ("ORG", ["الجيش"]), "وزارة الصحة": ("ORG", ["وزارة الصحة"])}
+    assert parties("ونفذ الجيش عملية دقيقة ضد معقل إرهابي لحماس في المدينة.", ents, "ASSAULT")[1] == "حماس"
+    # not through words that are no adjectives of the noun
+    doc = make_doc("وشن الجيش غارة على الأقل وفقا لوزارة الصحة.", ents)
+    events(doc)
+    assert find(doc, "ASSAULT").recipient is None
+
+
 def test_the_pronoun_after_a_relative_is_the_relatives_noun():
     ents = {"مستشفى العودة": ("ORG", ["مستشفى العودة"]), "الجيش": ("ORG", ["الجيش"]),
             "إيران": ("LOC", ["إيران"]), "قطر": ("LOC", ["قطر"])}

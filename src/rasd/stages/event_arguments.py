@@ -422,10 +422,30 @@ def _after_prep(ctx: DocContext, first: int, end: int, preps: set[str], span: in
                     return m.entity, norm
                 return None, None
             if labels is None:
-                e = ctx.anaphor_entity(k + 1) or _part_owner(ctx, k + 1, end) or _example(ctx, k + 1, end)
+                e = ctx.anaphor_entity(k + 1) or _part_owner(ctx, k + 1, end) or _example(ctx, k + 1, end) \
+                    or _lam_owner_after(ctx, k + 1, end)
                 if e:
                     return e, norm
     return None, None
+
+
+def _lam_owner_after(ctx: DocContext, k: int, end: int) -> str | None:
+    """The owner named with ل after an unnamed noun at token k and up to two nisba adjectives
+    (عملية ضد [معقل إرهابي] لحماس): whose the thing is."""
+    if not ctx.is_word(k) or k in ctx.covered or ctx.has_proclitic(k, "وفبلك") or ctx.info[k].lists:
+        return None
+    for j in range(k + 1, min(k + 4, end)):
+        if not ctx.is_word(j) or ctx.boundary(j):
+            return None
+        m = ctx.mention_at.get(j)
+        if m is not None:
+            return m.entity if m.first == j and ctx.has_proclitic(j, "ل") and m.label != "PER" else None
+        if not ctx.norms[j].endswith(_NISBA_ADJECTIVE) or ctx.has_proclitic(j, "وفبلك") or ctx.info[j].trigger:
+            return None
+    return None
+
+
+_NISBA_ADJECTIVE = ("ي", "يه")
 
 
 _SUCH_AS = frozenset(normalize(w, "match") for w in ("مثل", "ومنها", "منها", "بينها", "ومن بينها"))
