@@ -971,6 +971,15 @@ def test_what_an_attack_was_against_belongs_to_the_one_named_with_lam():
     assert find(doc, "ASSAULT").recipient is None
 
 
+@pytest.mark.parametrize("text, when", [
+    ("واستقبل الرئيس سامي حسن، اليوم الأحد، وزير الخارجية كريم ناصر.", "اليوم الأحد"),
+    ("والتقى الرئيس سامي حسن، أمس، العاهل الأردني الملك كريم ناصر في القاهرة.", "أمس"),
+])
+def test_the_object_after_a_time_set_off_by_commas(text, when):
+    ents = {"سامي حسن": ("PER", ["سامي حسن"]), "كريم ناصر": ("PER", ["كريم ناصر"])}
+    assert parties(text, ents, "CONSULT", times={when: "2024-01-07"}) == ("سامي حسن", "كريم ناصر")
+
+
 def test_the_pronoun_after_a_relative_is_the_relatives_noun():
     ents = {"مستشفى العودة": ("ORG", ["مستشفى العودة"]), "الجيش": ("ORG", ["الجيش"]),
             "إيران": ("LOC", ["إيران"]), "قطر": ("LOC", ["قطر"])}

@@ -75,12 +75,22 @@ def _clause_start(ctx: DocContext, i: int, soft: bool = True) -> int:
     return ctx.clause_start(i, soft)
 
 
-def _skip_forward(ctx: DocContext, j: int, end: int, limit: int = 4) -> int:
-    """Skip time words, adverbs, quotation marks and a preposition with a pronoun (يشن [فيه] الجيش)."""
+def _skip_forward(ctx: DocContext, j: int, end: int, limit: int = 6) -> int:
+    """Skip time words, adverbs, quotation marks and a preposition with a pronoun (يشن [فيه] الجيش),
+    and the commas around a time or an adverb set off by them (استقبل الرئيس X، [اليوم الأحد،] وزير …)."""
     n = 0
-    while j < end and n < limit and (j in ctx.time_at or ctx.in_list(j, "adverbs") or ctx.norms[j] in _PREP_PRONOUNS
-                                     or (not ctx.is_word(j) and ctx.tokens[j].kind == "punct"
-                                         and ctx.boundary(j) is None)):
+    opened = False
+    while j < end and n < limit:
+        if j in ctx.time_at or ctx.in_list(j, "adverbs") or ctx.norms[j] in _PREP_PRONOUNS \
+                or not ctx.is_word(j) and ctx.tokens[j].kind == "punct" and ctx.boundary(j) is None:
+            pass
+        elif ctx.boundary(j) == "soft" and not opened and j + 1 < end \
+                and (j + 1 in ctx.time_at or ctx.in_list(j + 1, "adverbs")):
+            opened = True
+        elif ctx.boundary(j) == "soft" and opened:
+            opened = False
+        else:
+            break
         j += 1
         n += 1
     return j
