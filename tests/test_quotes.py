@@ -719,6 +719,16 @@ def test_the_cue_particle_after_a_comma_opens_what_was_said(text, content):
     assert [r[1] for r in rows(doc)] == [content]
 
 
+@pytest.mark.parametrize("text, content", [
+    ("ودانت المملكة بأشد العبارات الهجوم الذي استهدف المسجد.", "الهجوم الذي استهدف المسجد"),
+    ("وأدانت المملكة بشدة الهجوم على المسجد.", "الهجوم على المسجد"),
+    ("وأكدت المملكة مجددا رفضها للقرار.", "رفضها للقرار"),
+])
+def test_an_adverbial_of_manner_is_not_what_was_said(text, content):
+    doc = make_doc(text, {"المملكة": ("LOC",)})
+    assert [(r[1], r[2]) for r in rows(doc)] == [(content, "المملكة")]
+
+
 def test_particle_of_the_cue_ends_the_role():
     doc = make_doc("وأعلن المتحدث باسم الوزارة عن الانسحاب الكامل للقوات.\n"
                    "وقال النائب عن الحزب كريم ناصر إن الحكومة ستسقط.", PEOPLE)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from .. import resources
 from ..text.normalize import normalize
 
-__all__ = ["ADVERBS", "Cue", "COMPLEMENTIZERS", "CONNECTIVES", "NAME_BREAKERS", "NOT_REPORT_BEFORE", "PREPOSITIONS", "RELATIVES",
+__all__ = ["ADVERBS", "TWO_WORD_ADVERBS", "Cue", "COMPLEMENTIZERS", "CONNECTIVES", "NAME_BREAKERS", "NOT_REPORT_BEFORE", "PREPOSITIONS", "RELATIVES",
            "UNSAID", "UNSAID_VERBS", "WITHOUT",
            "cue_first_words", "cue_lengths", "cues",
            "speaker_class", "strip_conjunction"]
@@ -109,13 +109,19 @@ PREPOSITIONS = frozenset(_m(w) for w in (
     "بصفتها", "باعتباره", "باعتبارها", "فيه", "فيها", "له", "لها", "لهم", "منه", "منها", "عنه", "عنها",
     "عليه", "عليها", "إليه", "إليها", "بدوره", "بدورها", "شخصيا", "شخصياً", "مؤخرا", "مؤخراً",
     "حينها", "آنذاك", "سابقا", "سابقاً", "لاحقا", "لاحقاً", "بدون", "دون", "ضمن", "نحو", "تجاه",
-    "إثر", "اثر", "عقب", "أثر", "بين", "مثل", "بمقر", "بحضور", "بمناسبة", "برئاسة", "بقيادة"))
+    "إثر", "اثر", "عقب", "أثر", "بين", "مثل", "بمقر", "بحضور", "بمناسبة", "برئاسة", "بقيادة",
+    "بشدة", "بقوة", "بحزم", "بوضوح", "مجددا", "مجدداً", "بأشد", "بشكل", "بصورة"))
 
 # One-word adverbials: skipped alone, they govern nothing.
 ADVERBS = frozenset(_m(w) for w in (
     "أمس", "اليوم", "الليلة", "أيضا", "أيضاً", "كذلك", "بدوره", "بدورها", "بدورهم", "شخصيا", "شخصياً",
     "مؤخرا", "مؤخراً", "حينها", "آنذاك", "سابقا", "سابقاً", "لاحقا", "لاحقاً", "فيه", "فيها", "له", "لها",
-    "لهم", "منه", "منها", "عنه", "عنها", "عليه", "عليها", "إليه", "إليها", "بالمقابل", "بدوره"))
+    "لهم", "منه", "منها", "عنه", "عنها", "عليه", "عليها", "إليه", "إليها", "بالمقابل", "بدوره",
+    "بشدة", "بقوة", "بحزم", "بوضوح", "مجددا", "مجدداً"))
+
+# Adverbials of manner of two words, skipped whole and governing nothing after them: ودانت
+# السعودية [بأشد العبارات] الهجوم، وأكد [بشكل قاطع] …
+TWO_WORD_ADVERBS = frozenset(_m(w) for w in ("بأشد", "بشكل", "بصورة"))
 
 # Words that end a name: prepositions and particles (a name may hold صباح or أمين, not في or عن).
 NAME_BREAKERS = frozenset(_m(w) for w in (

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from ..resources import gazetteers as gz
 from ..text.clitics import known
 from .context import DocContext, MentionRef
-from .lexicon import ADVERBS, COMPLEMENTIZERS, CONNECTIVES, NAME_BREAKERS, ORG_ADJECTIVES, PREPOSITIONS
+from .lexicon import (ADVERBS, COMPLEMENTIZERS, CONNECTIVES, NAME_BREAKERS, ORG_ADJECTIVES, PREPOSITIONS,
+                      TWO_WORD_ADVERBS)
 
 __all__ = ["Subject", "backward_subject", "forward_subject", "is_prep", "pp_end", "role_tail", "skip_adverbials"]
 
@@ -109,6 +110,8 @@ def pp_end(ctx: DocContext, i: int, limit: int, particles: tuple[str, ...] = ())
     k = i + 1
     if ctx.norms[i] in ADVERBS:
         return k
+    if ctx.norms[i] in TWO_WORD_ADVERBS:
+        return min(k + 1, limit) if k < limit and ctx.kinds[k] == "word" else k
     take_one = _opens_genitive(ctx, i, first=True)
     n = 0
     while k < limit and n < 10:
