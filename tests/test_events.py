@@ -1278,6 +1278,17 @@ def test_war_crimes_and_a_ceasefire_are_no_attacks(text, types):
 
 
 @pytest.mark.parametrize("text, types", [
+    # صادر عن is "issued by", not a seizure
+    ("وجاء في بيان صادر عن الرئاسة أن الرئيس سيسافر غدا.", []),
+    ("وصادرت الشرطة كميات من المخدرات.", ["COERCE"]),
+])
+def test_issued_by_is_no_seizure(text, types):
+    doc = make_doc(text)
+    events(doc)
+    assert [v.type for v in doc.events] == types
+
+
+@pytest.mark.parametrize("text, types", [
     # what "threatens to" empty, collapse or run short is a risk, not a threat
     ("وقال إن تراجع الأسعار يهدد بنقص عدد الشقق في السوق.", []),
     ("وحذر من أن سياسات الحكومة تهدد بإفراغ المنطقة من سكانها.", ["COERCE"]),   # (the emptying)
