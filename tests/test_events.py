@@ -980,6 +980,11 @@ def test_the_object_after_a_time_set_off_by_commas(text, when):
     assert parties(text, ents, "CONSULT", times={when: "2024-01-07"}) == ("سامي حسن", "كريم ناصر")
 
 
+def test_clashes_with_members_of_an_organization_are_with_it():
+    ents = {"حزب الله": ("ORG", ["حزب الله"])}
+    assert parties("وأصيب جنديان في اشتباكات مع مقاتلين من حزب الله جنوب البلاد.", ents, "ASSAULT")[1] == "حزب الله"
+
+
 def test_the_pronoun_after_a_relative_is_the_relatives_noun():
     ents = {"مستشفى العودة": ("ORG", ["مستشفى العودة"]), "الجيش": ("ORG", ["الجيش"]),
             "إيران": ("LOC", ["إيران"]), "قطر": ("LOC", ["قطر"])}

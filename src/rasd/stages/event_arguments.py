@@ -433,7 +433,7 @@ def _after_prep(ctx: DocContext, first: int, end: int, preps: set[str], span: in
                 return None, None
             if labels is None:
                 e = ctx.anaphor_entity(k + 1) or _part_owner(ctx, k + 1, end) or _example(ctx, k + 1, end) \
-                    or _lam_owner_after(ctx, k + 1, end)
+                    or _lam_owner_after(ctx, k + 1, end) or _members_of(ctx, k + 1, end)
                 if e:
                     return e, norm
     return None, None
