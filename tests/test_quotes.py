@@ -729,6 +729,23 @@ def test_an_adverbial_of_manner_is_not_what_was_said(text, content):
     assert [(r[1], r[2]) for r in rows(doc)] == [(content, "المملكة")]
 
 
+def test_a_crown_prince_and_a_monarch_are_roles():
+    names = {"سامي حسن": ("PER",), "كريم ناصر": ("PER",)}
+    doc = make_doc("وقال ولي العهد السعودي الأمير سامي حسن إن المملكة تدعم السلام. وأكد العاهل الأردني الملك "
+                   "كريم ناصر أن الأردن يرفض التهجير.", names)
+    assert [(r[1], r[2]) for r in rows(doc)] == [("المملكة تدعم السلام", "سامي حسن"),
+                                                 ("الأردن يرفض التهجير", "كريم ناصر")]
+
+
+def test_a_second_person_after_the_speaker_of_a_noun_taking_verb_is_its_object():
+    names = {"سامي حسن": ("PER",), "كريم ناصر": ("PER",)}
+    doc = make_doc("وهنأ ولي العهد الأمير سامي حسن الرئيس الأمريكي كريم ناصر بفوزه في الانتخابات.", names)
+    assert rows(doc)[0][2] == "سامي حسن" and rows(doc)[0][1].startswith("الرئيس الأمريكي كريم ناصر")
+    # a role after the speaker with no name after it is his own
+    doc = make_doc("وأكد الأمير سامي حسن ولي العهد دعم المملكة للسلام.", names)
+    assert [(r[1], r[2]) for r in rows(doc)] == [("دعم المملكة للسلام", "سامي حسن")]
+
+
 def test_particle_of_the_cue_ends_the_role():
     doc = make_doc("وأعلن المتحدث باسم الوزارة عن الانسحاب الكامل للقوات.\n"
                    "وقال النائب عن الحزب كريم ناصر إن الحكومة ستسقط.", PEOPLE)

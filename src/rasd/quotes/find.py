@@ -378,7 +378,8 @@ class _ClauseReader:
             elif cue.lemma in _PRAYER_VERBS and j < c.stop and ctx.norms[j] in _GOD:
                 subj = None                        # وسأل الله أن …: God is asked, the speaker unnamed
             else:
-                subj, k, times = forward_subject(ctx, j, c.stop, self.starts, cue.particles)
+                subj, k, times = forward_subject(ctx, j, c.stop, self.starts, cue.particles,
+                                                 object_next=cue.frame == "np")
         k2, t2 = skip_adverbials(ctx, k, c.stop, self.starts, cue.particles)
         times += t2
         opener = self._find_opener(k2, cue, c.stop)

@@ -331,9 +331,23 @@ def _parenthesis_end(ctx: DocContext, k: int, limit: int, stop: frozenset[int]) 
     return None
 
 
+def _another_person(ctx: DocContext, k: int, limit: int) -> bool:
+    """Is the title or role at token k, with at most four more titles, roles or definite words,
+    that of a person named right after them (الرئيس الأمريكي [دونالد ترامب])?"""
+    for t in range(k + 1, min(k + 6, limit)):
+        m = ctx.mention_at.get(t)
+        if m is not None:
+            return m.label in _PER
+        if ctx.kinds[t] != "word" or not (ctx.sclass(t) in ("title", "role", "descriptor") or ctx.is_definite(t)):
+            return False
+    return False
+
+
 def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = frozenset(),
-                    particles: tuple[str, ...] = (), introduced: bool = False) -> tuple[Subject | None, int, list[str]]:
-    """Read the speaker phrase that starts at token i (verb-first clause).
+                    particles: tuple[str, ...] = (), introduced: bool = False,
+                    object_next: bool = False) -> tuple[Subject | None, int, list[str]]:
+    """Read the speaker phrase that starts at token i (verb-first clause). With `object_next` (a
+    verb that takes a noun object), a second person named after the speaker is that object.
 
     Returns (the subject, or None when the slot starts with an adverbial or an opener; the first token
     after the speaker phrase and its appositions; the time ids met on the way). `stop` holds token
@@ -471,6 +485,9 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
         if kind != "word":
             break
         cls = ctx.sclass(k)
+        if object_next and cls in ("title", "descriptor", "role") and subj is not None and subj.last == k - 1 \
+                and any(x.label in _PER for x in subj.mentions) and _another_person(ctx, k, limit):
+            break                           # هنأ الأمير X [الرئيس الأمريكي Y]: another person, the object
         if cls in ("title", "descriptor", "quantifier") or cls == "orghead" and not ctx.is_definite(k) \
                 and not ctx.has_proclitic(k, "لب") and (subj is None or subj.last == k - 1):
             grow(k, k)
