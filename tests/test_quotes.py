@@ -746,6 +746,15 @@ def test_a_second_person_after_the_speaker_of_a_noun_taking_verb_is_its_object()
     assert [(r[1], r[2]) for r in rows(doc)] == [("دعم المملكة للسلام", "سامي حسن")]
 
 
+def test_rare_words_after_a_role_before_a_common_word_are_a_foreign_name():
+    from rasd.quotes.names import untagged_speaker_names
+    from rasd.text.clitics import known
+    assert known("زيلبروفسكي") == 0 and known("ديميتار") <= 2
+    doc = make_doc("ونفى المتحدث باسم الرئاسة ديميتار زيلبروفسكي وجود أي اتصالات مع المعارضة.", {})
+    assert [doc.text[a:b] for a, b, _ in untagged_speaker_names(doc)] == ["ديميتار زيلبروفسكي"]
+    assert [r[1] for r in rows(doc)] == ["وجود أي اتصالات مع المعارضة"]
+
+
 def test_particle_of_the_cue_ends_the_role():
     doc = make_doc("وأعلن المتحدث باسم الوزارة عن الانسحاب الكامل للقوات.\n"
                    "وقال النائب عن الحزب كريم ناصر إن الحكومة ستسقط.", PEOPLE)

@@ -301,6 +301,13 @@ def _name_after_role(ctx: DocContext, k: int, limit: int, stop: frozenset[int], 
                                or ctx.has_proclitic(b, "بلك")):
             break                             # (المكلفة [بملاحظة] الانتخابات، …: the role goes on)
         b += 1
+    if not people:
+        u = _rare_words_end(ctx, a, b)
+        if u is not None:
+            b = u                             # المتحدث باسم الكرملين [دميتري بيسكوف] وجود …
+            subj.unnamed_name = (a, b - 1)
+            subj.last = max(subj.last, b - 1)
+            return b
     if not 1 <= b - a <= 4 or b >= limit or people and len(people) * 1 == b - a:
         return k
     c = b
@@ -315,6 +322,23 @@ def _name_after_role(ctx: DocContext, k: int, limit: int, stop: frozenset[int], 
     subj.mentions.extend(m for m in people if m not in subj.mentions)
     subj.last = max(subj.last, b - 1)
     return b + 1 if ctx.is_comma(b) else b
+
+
+_RARE = 2             # a word rasd's lexicon has seen at most this often may be a foreign name
+_COMMON = 5           # and one seen at least this often is a common word
+
+
+def _rare_words_end(ctx: DocContext, a: int, b: int) -> int | None:
+    """The end of two or three words from token a that rasd's lexicon has (almost) never seen,
+    with no article or proclitic, before a common word within [a, b]: a foreign name the tagger
+    did not know (دميتري بيسكوف)."""
+    u = a
+    while u < b and u - a < 3 and not ctx.is_definite(u) and not ctx.tokens[u].segments \
+            and known(ctx.norms[u]) <= _RARE and len(ctx.norms[u]) >= 3:
+        u += 1
+    if u - a < 2 or u >= b or known(ctx.norms[u]) < _COMMON:
+        return None
+    return u
 
 
 def _parenthesis_end(ctx: DocContext, k: int, limit: int, stop: frozenset[int]) -> int | None:
