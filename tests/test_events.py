@@ -985,6 +985,15 @@ def test_clashes_with_members_of_an_organization_are_with_it():
     assert parties("وأصيب جنديان في اشتباكات مع مقاتلين من حزب الله جنوب البلاد.", ents, "ASSAULT")[1] == "حزب الله"
 
 
+@pytest.mark.parametrize("text", [
+    "وقال المتحدث إن الرئيس سامي حسن سيزور موسكو الأسبوع المقبل.",
+    "وبحسب البيان، فإن الرئيس سامي حسن سيزور موسكو الأسبوع المقبل.",
+])
+def test_a_titled_subject_before_the_verb_makes_the_name_after_it_the_object(text):
+    ents = {"سامي حسن": ("PER", ["سامي حسن"]), "موسكو": ("LOC", ["موسكو"])}
+    assert parties(text, ents, "CONSULT") == ("سامي حسن", "موسكو")
+
+
 def test_the_pronoun_after_a_relative_is_the_relatives_noun():
     ents = {"مستشفى العودة": ("ORG", ["مستشفى العودة"]), "الجيش": ("ORG", ["الجيش"]),
             "إيران": ("LOC", ["إيران"]), "قطر": ("LOC", ["قطر"])}

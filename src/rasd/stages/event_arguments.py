@@ -731,11 +731,16 @@ def _word_object(ctx: DocContext, first: int, end: int, words: frozenset[str]) -
 
 
 def _subject_start(ctx: DocContext, i: int) -> int | None:
-    """Where the subject written right before the verb at i begins: a name (إسرائيل تقصف) or an
-    agent noun and its nisba (الدبابات الإسرائيلية حاصرت); None when there is none."""
+    """Where the subject written right before the verb at i begins: a name (إسرائيل تقصف) and a
+    person's titles, or an agent noun and its nisba (الدبابات الإسرائيلية حاصرت); None when
+    there is none."""
     m = ctx.mention_ending.get(i - 1)
     if m is not None:
-        return m.first
+        k = m.first
+        while k > 0 and m.label in ("PER", "PERS") and ctx.is_word(k - 1) and k - 1 not in ctx.covered \
+                and "TITLE" in gz.lookup(ctx.norms[k - 1]):
+            k -= 1                      # [الرئيس] محمود عباس سيزور: the title opens the subject
+        return k
     if i >= 2 and ctx.nisba_entity(i - 1) is not None and ctx.in_list(i - 2, "agenthead"):
         return i - 2
     return None
