@@ -994,6 +994,13 @@ def test_a_titled_subject_before_the_verb_makes_the_name_after_it_the_object(tex
     assert parties(text, ents, "CONSULT") == ("سامي حسن", "موسكو")
 
 
+@pytest.mark.parametrize("verb", ["تدرس", "تنوي", "تخطط ل"])
+def test_what_a_country_considers_or_plans_is_its_own_act(verb):
+    ents = {"الولايات المتحدة": ("LOC", ["الولايات المتحدة"]), "سوريا": ("LOC", ["سوريا"])}
+    text = f"وقالت الصحيفة إن الولايات المتحدة {verb} سحب قواتها من سوريا.".replace("ل سحب", "لسحب")
+    assert parties(text, ents, "RETREAT")[0] == "الولايات المتحدة"
+
+
 def test_the_pronoun_after_a_relative_is_the_relatives_noun():
     ents = {"مستشفى العودة": ("ORG", ["مستشفى العودة"]), "الجيش": ("ORG", ["الجيش"]),
             "إيران": ("LOC", ["إيران"]), "قطر": ("LOC", ["قطر"])}
