@@ -1299,6 +1299,18 @@ def test_war_crimes_and_a_ceasefire_are_no_attacks(text, types):
 
 
 @pytest.mark.parametrize("text, types", [
+    # أوقف and توقيف arrest a person; they stop a thing
+    ("وأوقفت السلطات ناشطا بتهمة إهانة موظفين.", ["COERCE"]),
+    ("وأعلنت الشرطة توقيف ثلاثة أشخاص في المدينة.", ["COERCE"]),
+    ("وأوقفت الشركة العمل في المصنع.", []),
+])
+def test_stopping_a_person_is_an_arrest(text, types):
+    doc = make_doc(text)
+    events(doc)
+    assert [v.type for v in doc.events] == types
+
+
+@pytest.mark.parametrize("text, types", [
     # صادر عن is "issued by", not a seizure
     ("وجاء في بيان صادر عن الرئاسة أن الرئيس سيسافر غدا.", []),
     ("وصادرت الشرطة كميات من المخدرات.", ["COERCE"]),
