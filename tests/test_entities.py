@@ -917,3 +917,10 @@ def test_a_head_an_indefinite_construct_noun_and_a_definite_genitive_name_an_org
 def test_a_construct_noun_without_a_definite_genitive_names_nothing():
     doc = analyze("وقالت اللجنة إن هيئة حقوق عامة ستنظر في الأمر.")
     assert not doc.entities
+
+
+def test_a_conjunct_naming_what_a_body_does_is_part_of_its_name():
+    doc = analyze("وأكدت الهيئة العامة للأرصاد وحماية البيئة أن الأمطار ستستمر.")
+    assert [(e.name, e.label) for e in doc.entities] == [("الهيئة العامة للأرصاد وحماية البيئة", "ORG")]
+    doc = analyze("وأعلنت الهيئة العامة للطيران وشركة الخطوط الاتفاق.")      # another body after و
+    assert "الهيئة العامة للطيران" in [e.name for e in doc.entities]

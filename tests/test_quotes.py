@@ -755,6 +755,11 @@ def test_rare_words_after_a_role_before_a_common_word_are_a_foreign_name():
     assert [r[1] for r in rows(doc)] == ["وجود أي اتصالات مع المعارضة"]
 
 
+def test_a_conjunct_after_the_speaker_before_an_is_not_what_was_said():
+    doc = make_doc("وأكدت هيئة الأرصاد وحماية البيئة أن الأمطار ستستمر حتى الأحد.", {"هيئة الأرصاد": ("ORG",)})
+    assert [(r[1], r[2]) for r in rows(doc)] == [("الأمطار ستستمر حتى الأحد", "هيئة الأرصاد")]
+
+
 def test_particle_of_the_cue_ends_the_role():
     doc = make_doc("وأعلن المتحدث باسم الوزارة عن الانسحاب الكامل للقوات.\n"
                    "وقال النائب عن الحزب كريم ناصر إن الحكومة ستسقط.", PEOPLE)

@@ -325,6 +325,9 @@ class _ClauseReader:
         if ctx.is_comma(p) and ctx.norms[opener[0]] in _PLAIN_COMPLEMENTIZERS and p - k <= _SUBJECT_TAIL + 2:
             # … رئيس البعثة، إيان غرانجي، اليوم السبت بالرباط، [أن] …: a name and a setting
             return all(ctx.kinds[t] in ("word", "number") or ctx.is_comma(t) for t in range(k, p))
+        if ctx.has_proclitic(k, "و") and ctx.norms[opener[0]] in _PLAIN_COMPLEMENTIZERS and opener[0] - k <= 4:
+            # وأكدت الهيئة العامة للأرصاد [وحماية البيئة] أن …: a conjunct of the subject's name
+            return all(ctx.kinds[t] == "word" for t in range(k, opener[0]))
         if p - k > _SUBJECT_TAIL or ctx.norms[p] not in cue.particles:
             return False
         return all(ctx.kinds[t] in ("word", "number") and ctx.norms[t] not in cue.particles

@@ -1313,7 +1313,20 @@ def _body_name_end(tokens: list[Token], k: int, b: int, taken: set[int]) -> int:
                 and t.norm not in _NOT_ORG_LINK and _definite(tokens[end + 1].norm) \
                 and tokens[end + 1].norm not in _STOP:
             end += 2
-    return k if end < b and end in taken and tokens[end].norm[0] == "ل" else end
+    if end < b and end in taken and tokens[end].norm[0] == "ل":
+        return k
+    return _construct_conjunct_end(tokens, end, b, taken)
+
+
+def _construct_conjunct_end(tokens: list[Token], end: int, b: int, taken: set[int]) -> int:
+    """The end of a name past a conjunct that is one of the nouns naming what a body does and its
+    definite genitive (الهيئة العامة للأرصاد [وحماية البيئة]): `end` when there is none."""
+    if end + 1 < b and not {end, end + 1} & taken and _is_word(tokens[end]) and _is_word(tokens[end + 1]):
+        n = tokens[end].norm
+        if n[:1] == "و" and gz.is_construct_noun(n[1:]) and _definite(tokens[end + 1].norm) \
+                and tokens[end + 1].norm not in _STOP:
+            return end + 2
+    return end
 
 
 def _extend_org(tokens: list[Token], s: Span, spans: list[Span], bounds, taken: set[int]) -> None:
