@@ -760,6 +760,17 @@ def test_a_conjunct_after_the_speaker_before_an_is_not_what_was_said():
     assert [(r[1], r[2]) for r in rows(doc)] == [("الأمطار ستستمر حتى الأحد", "هيئة الأرصاد")]
 
 
+@pytest.mark.parametrize("text, content", [
+    ("ونفت الحركة ومسؤولو المستشفيات تلك الاتهامات.", "تلك الاتهامات"),
+    ("وأدانت الحركة والمملكة الهجوم على السفارة.", "الهجوم على السفارة"),
+    ("وأعلنت الحركة وشركة الخطوط السعودية الاتفاق.", "الاتفاق"),
+])
+def test_a_second_subject_joined_by_wa_is_not_what_was_said(text, content):
+    names = {"الحركة": ("ORG",), "المملكة": ("LOC",), "الخطوط السعودية": ("ORG",)}
+    doc = make_doc(text, names)
+    assert [(r[1], r[2]) for r in rows(doc)] == [(content, "الحركة")]
+
+
 def test_particle_of_the_cue_ends_the_role():
     doc = make_doc("وأعلن المتحدث باسم الوزارة عن الانسحاب الكامل للقوات.\n"
                    "وقال النائب عن الحزب كريم ناصر إن الحكومة ستسقط.", PEOPLE)

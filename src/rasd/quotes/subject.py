@@ -355,6 +355,26 @@ def _parenthesis_end(ctx: DocContext, k: int, limit: int, stop: frozenset[int]) 
     return None
 
 
+def _conjunct_subject_end(ctx: DocContext, k: int, limit: int) -> int | None:
+    """The end of a second subject joined by و at token k: a name (وإيران), a head and a name
+    (وشركة [الخطوط السعودية]), or unnamed people and their genitive (ومسؤولو المستشفيات)."""
+    if ctx.kinds[k] != "word" or not ctx.has_proclitic(k, "و"):
+        return None
+    m = ctx.mention_at.get(k)
+    if m is not None:
+        return m.last + 1 if m.first == k and m.label in _PER + ("ORG", "LOC", "GPE") else None
+    cls = ctx.sclass(k)
+    if cls == "orghead" and k + 1 < limit and (m := ctx.mention_at.get(k + 1)) is not None and m.first == k + 1:
+        return m.last + 1
+    if cls in ("unnamed", "group"):
+        j = k + 1
+        while j < limit and j - k <= 3 and ctx.kinds[j] == "word" and ctx.is_definite(j) \
+                and ctx.mention_at.get(j) is None and ctx.norms[j] not in COMPLEMENTIZERS:
+            j += 1
+        return j
+    return None
+
+
 def _another_person(ctx: DocContext, k: int, limit: int) -> bool:
     """Is the title or role at token k, with at most four more titles, roles or definite words,
     that of a person named right after them (الرئيس الأمريكي [دونالد ترامب])?"""
@@ -394,6 +414,11 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
         w = ctx.norms[k]
         if kind == "word" and w in COMPLEMENTIZERS:
             break
+        if object_next and subj is not None and subj.mentions and subj.last == k - 1 \
+                and (end := _conjunct_subject_end(ctx, k, limit)) is not None:
+            grow(k, end - 1)                    # ونفت حماس [ومسؤولو المستشفيات] الاتهامات: both did
+            k = end
+            continue
         if kind == "punct":
             ch = ctx.char(k)
             if ch == "." and subj is not None and k == subj.last + 1 and ctx.sclass(k - 1) == "title":
