@@ -1001,6 +1001,23 @@ def test_what_a_country_considers_or_plans_is_its_own_act(verb):
     assert parties(text, ents, "RETREAT")[0] == "الولايات المتحدة"
 
 
+@pytest.mark.parametrize("text, type_, recipient", [
+    ("وأدانت السعودية وإيران الهجوم على السفارة.", "ACCUSE", None),
+    ("واتهمت روسيا والصين الولايات المتحدة بتأجيج الصراع.", "ACCUSE", "الولايات المتحدة"),
+    # two who meet, or sign, each other
+    ("والتقى الرئيس سامي حسن والرئيس كريم ناصر على هامش القمة.", "CONSULT", "كريم ناصر"),
+    ("ووقعت السعودية وإيران اتفاقية لتطوير المدينة.", "AGREE", "إيران"),
+])
+def test_a_second_subject_joined_by_wa_is_no_object(text, type_, recipient):
+    ents = {"السعودية": ("LOC", ["السعودية"]), "إيران": ("LOC", ["وإيران", "إيران"]),
+            "روسيا": ("LOC", ["روسيا"]), "الصين": ("LOC", ["والصين"]),
+            "الولايات المتحدة": ("LOC", ["الولايات المتحدة"]),
+            "سامي حسن": ("PER", ["سامي حسن"]), "كريم ناصر": ("PER", ["كريم ناصر"])}
+    doc = make_doc(text, ents)
+    events(doc)
+    assert name(doc, find(doc, type_).recipient) == recipient
+
+
 def test_the_pronoun_after_a_relative_is_the_relatives_noun():
     ents = {"مستشفى العودة": ("ORG", ["مستشفى العودة"]), "الجيش": ("ORG", ["الجيش"]),
             "إيران": ("LOC", ["إيران"]), "قطر": ("LOC", ["قطر"])}

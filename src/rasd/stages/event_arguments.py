@@ -1054,6 +1054,17 @@ def _verb_object(ctx: DocContext, t: Trigger, k: int, end: int) -> None:
     k = _skip_forward(ctx, k, end)
     k = _past_set_off_phrases(ctx, k, end)
     k = _past_own_place(ctx, k, end)
+    if t.actor is not None and k < end and ctx.has_conjunction(k) and t.entry.type not in _RECIPROCAL_TYPES:
+        # a second subject joined by و, then the object (أدانت السعودية [وإيران] الهجوم، استقبل
+        # الرئيس [ورئيس الوزراء مصطفى مدبولي] وفدا); but التقى ماكرون وبايدن على هامش القمة: each other
+        m = ctx.mention_at.get(k)
+        if m is None and _role_word(ctx, k):
+            m = _person_after_role(ctx, k + 1, end)
+        if m is not None and m.first >= k:
+            after = _skip_forward(ctx, m.last + 1, end)
+            if after < end and ctx.is_word(after) and not ctx.boundary(after) \
+                    and not ctx.in_list(after, "prepositions"):
+                k = after
     if k < end and not ctx.has_proclitic(k, "بك"):
         m = ctx.mention_at.get(k)
         obj = m.entity if m else ctx.anaphor_entity(k)
@@ -1071,6 +1082,9 @@ def _verb_object(ctx: DocContext, t: Trigger, k: int, end: int) -> None:
             obj = _people_of(ctx, k, end)      # (with no subject found, the people may be it)
         if obj and obj != t.actor:
             t.recipient = obj
+
+
+_RECIPROCAL_TYPES = frozenset({"AGREE", "COOPERATE"})
 
 
 def _people_of(ctx: DocContext, k: int, end: int) -> str | None:
