@@ -1018,6 +1018,19 @@ def test_a_second_subject_joined_by_wa_is_no_object(text, type_, recipient):
     assert name(doc, find(doc, type_).recipient) == recipient
 
 
+def test_a_verb_with_an_agent_phrase_is_passive():
+    ents = {"سامي حسن": ("PER", ["سامي حسن"]), "الجيش": ("ORG", ["الجيش"])}
+    assert parties("واعتقل الصحفي سامي حسن من قبل الجيش في المدينة.", ents, "COERCE") == ("الجيش", "سامي حسن")
+    assert parties("وقتل القيادي سامي حسن على يد مسلحين مجهولين.", ents, "ASSAULT")[1] == "سامي حسن"
+
+
+@pytest.mark.parametrize("text", ["وتعرض مستشفى العودة لقصف عنيف من قبل الطائرات.",
+                                  "وقال المدير إن مستشفى العودة تعرض للقصف مرتين."])
+def test_what_underwent_an_act_is_its_recipient(text):
+    ents = {"مستشفى العودة": ("ORG", ["مستشفى العودة"])}
+    assert parties(text, ents, "ASSAULT")[1] == "مستشفى العودة"
+
+
 def test_the_pronoun_after_a_relative_is_the_relatives_noun():
     ents = {"مستشفى العودة": ("ORG", ["مستشفى العودة"]), "الجيش": ("ORG", ["الجيش"]),
             "إيران": ("LOC", ["إيران"]), "قطر": ("LOC", ["قطر"])}

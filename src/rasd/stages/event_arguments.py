@@ -943,6 +943,8 @@ def _passive(ctx: DocContext, t: Trigger) -> bool:
         return False
     if ctx.in_list(t.first, "passive"):
         return True
+    if t.entry.type in _DONE_TO_SOMEONE and _agent_marker_after(ctx, t.last + 1):
+        return True                    # واعتقل الصحفي محمد علي [من قبل] قوات الأمن: اُعتقل
     token = ctx.tokens[t.first]
     stem = next((s for s in token.segments if s.kind == "stem"), None)
     surface = ctx.doc.text[stem.start:stem.end] if stem is not None else ctx.doc.text[token.start:token.end]
@@ -957,6 +959,20 @@ def _passive(ctx: DocContext, t: Trigger) -> bool:
             letters += 1
             if letters >= reach:
                 return False
+    return False
+
+
+_BY = frozenset(normalize(w, "match") for w in ("من قبل", "على يد"))
+
+
+def _agent_marker_after(ctx: DocContext, k: int) -> bool:
+    """Does من قبل or على يد and a word after it stand within the next eight words of the clause
+    from token k: the agent of a passive verb?"""
+    for j in range(k, min(k + 8, ctx.size - 2)):
+        if ctx.boundary(j) or ctx.info[j].trigger:
+            return False
+        if ctx.norms[j] + " " + ctx.norms[j + 1] in _BY and ctx.is_word(j + 2):
+            return True
     return False
 
 
@@ -1185,6 +1201,8 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
     gen = t.entry.genitive
     if _received(ctx, t, after, end):
         return
+    if t.recipient is None and ctx.has_proclitic(t.first, "ل"):
+        t.recipient = _undergoer(ctx, t.first)       # وتعرض مستشفى الشفاء [لقصف] عنيف
     if t.actor is None and (t.entry.type in _GIVEN_TYPES or t.entry.type == "REQUEST" and ctx.has_proclitic(t.first, "ب")):
         e = _support_from(ctx, after, end)
         if e is not None:
@@ -1277,6 +1295,22 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
         e = clause_subject(ctx, t.first)
         if e:
             t.actor, t.actor_how = e, "clause-subject"
+
+
+def _undergoer(ctx: DocContext, i: int) -> str | None:
+    """Who underwent the act named by the ل-noun at token i: the subject of تعرض before it
+    (تعرض مستشفى الشفاء لقصف، المستشفى تعرض للقصف)."""
+    start = _clause_start(ctx, i, soft=False)
+    for j in range(i - 1, max(start, i - 8) - 1, -1):
+        if ctx.info[j].trigger:
+            return None
+        if "undergo" in ctx.info[j].lists:
+            e, how, _ = subject_after(ctx, j)
+            if not (e and how == "explicit"):
+                e, how = subject_before(ctx, j)
+                e = e if how in ("explicit", "relative") else None
+            return e if e is not None and not ctx.is_place_only(e) else None
+    return None
 
 
 def _received(ctx: DocContext, t: Trigger, after: int, end: int) -> bool:
