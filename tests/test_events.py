@@ -1031,6 +1031,23 @@ def test_what_underwent_an_act_is_its_recipient(text):
     assert parties(text, ents, "ASSAULT")[1] == "مستشفى العودة"
 
 
+@pytest.mark.parametrize("text, type_, recipient", [
+    ("وتشهد مصر أزمة. وطالبت المنظمة الدولية السلطات المصرية بالإفراج عن المعتقلين.", "REQUEST", "مصر"),
+    ("وتدعم إيران الحوثيين. وفرضت الولايات المتحدة عقوبات على مسؤولين إيرانيين.", "SANCTION", "إيران"),
+])
+def test_authorities_or_officials_with_a_nisba_are_their_country(text, type_, recipient):
+    ents = {"مصر": ("LOC", ["مصر"]), "إيران": ("LOC", ["إيران"]), "الحوثيين": ("ORG", ["الحوثيين"]),
+            "الولايات المتحدة": ("LOC", ["الولايات المتحدة"]), "المنظمة الدولية": ("ORG", ["المنظمة الدولية"])}
+    assert parties(text, ents, type_)[1] == recipient
+
+
+def test_yemeni_officials_before_their_verb_are_no_object():
+    ents = {"اليمن": ("LOC", ["اليمن", "لليمن"])}
+    doc = make_doc("ثمن مسؤولون يمنيون ما تقدمه المملكة من خدمات لليمن.", ents)
+    events(doc)
+    assert all(v.recipient is None or v.type != "SUPPORT" for v in doc.events)
+
+
 def test_the_pronoun_after_a_relative_is_the_relatives_noun():
     ents = {"مستشفى العودة": ("ORG", ["مستشفى العودة"]), "الجيش": ("ORG", ["الجيش"]),
             "إيران": ("LOC", ["إيران"]), "قطر": ("LOC", ["قطر"])}

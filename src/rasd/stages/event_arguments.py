@@ -433,10 +433,20 @@ def _after_prep(ctx: DocContext, first: int, end: int, preps: set[str], span: in
                 return None, None
             if labels is None:
                 e = ctx.anaphor_entity(k + 1) or _part_owner(ctx, k + 1, end) or _example(ctx, k + 1, end) \
-                    or _lam_owner_after(ctx, k + 1, end) or _members_of(ctx, k + 1, end)
+                    or _lam_owner_after(ctx, k + 1, end) or _members_of(ctx, k + 1, end) \
+                    or _nisba_group(ctx, k + 1, end)
                 if e:
                     return e, norm
     return None, None
+
+
+def _nisba_group(ctx: DocContext, k: int, end: int) -> str | None:
+    """The country whose authorities, forces or officials the words at token k name with a nisba
+    (السلطات المصرية، على مسؤولين إيرانيين): the country, or its organization (`nisba_entity`)."""
+    if k + 1 >= end or not ctx.in_list(k, "officials") \
+            or ctx.has_proclitic(k, "وفبك") or ctx.has_proclitic(k + 1, "وفبلك"):
+        return None
+    return ctx.nisba_entity(k + 1)
 
 
 def _lam_owner_after(ctx: DocContext, k: int, end: int) -> str | None:
@@ -1091,6 +1101,8 @@ def _verb_object(ctx: DocContext, t: Trigger, k: int, end: int) -> None:
             obj = p.entity if p is not None else None
         if obj is None and m is None and (got := ctx.person_by_role(k)) is not None:
             obj = got[0]                           # التقى الرئيس وزير الخارجية الأمريكي → the minister
+        if obj is None and m is None and t.actor is not None:
+            obj = _nisba_group(ctx, k, end)        # طالبت المنظمة السلطات المصرية → Egypt
         if obj is None and m is None:
             obj = _named_conjunct(ctx, k, end)
         if obj is None and m is None and t.entry.type not in CONFLICT_TYPES and (
