@@ -771,6 +771,16 @@ def test_a_second_subject_joined_by_wa_is_not_what_was_said(text, content):
     assert [(r[1], r[2]) for r in rows(doc)] == [(content, "الحركة")]
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("\"الوضع كارثي ولا يمكن وصفه\"، بهذه الكلمات عبر الطبيب سامي حسن عن الضغط الهائل على المستشفى.", "عبر"),
+    ("«لن نتراجع عن مواقفنا أبدا»، بهذه العبارة مازح الطبيب سامي حسن الحضور.", "مازح"),
+])
+def test_a_quotation_taken_up_by_with_these_words_is_what_was_said(text, cue):
+    doc = make_doc(text, {"سامي حسن": ("PER",)})
+    got = [r for r in rows(doc) if r[0] == cue]
+    assert [(r[1], r[2], r[3]) for r in got] == [(text[1:text.index("،") - 1], "سامي حسن", "direct")]
+
+
 def test_particle_of_the_cue_ends_the_role():
     doc = make_doc("وأعلن المتحدث باسم الوزارة عن الانسحاب الكامل للقوات.\n"
                    "وقال النائب عن الحزب كريم ناصر إن الحكومة ستسقط.", PEOPLE)

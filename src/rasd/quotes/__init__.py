@@ -16,7 +16,7 @@ from __future__ import annotations
 from ..model import Document, Quote, Span
 from .context import DocContext
 from .find import Statement, find_statements
-from .special import headline_statements, interview_statements
+from .special import fronted_statements, headline_statements, interview_statements
 from .speakers import Resolved, SpeakerResolver
 
 __all__ = ["extract_quotes"]
@@ -25,7 +25,7 @@ __all__ = ["extract_quotes"]
 def extract_quotes(doc: Document) -> list[Quote]:
     """The quotes of a document, in text order, with ids q1, q2, …"""
     ctx = DocContext(doc)
-    found = find_statements(ctx)
+    found = fronted_statements(ctx, find_statements(ctx))
     found += headline_statements(ctx, found)
     found.sort(key=lambda s: (s.cue[0], s.content[0]))
     resolver = SpeakerResolver(ctx)

@@ -3,6 +3,8 @@
 - A title, caption or subheading (or a short line without a final full stop) of the form
   ``الجيش العراقي: الحوار مع واشنطن …`` attributes what follows the colon to X, when X is short, holds
   no verb cue, and names a speaker (a name, a role or an unnamed source).
+- A quotation written first and taken up by "with these words" (``«…»، بهذه الكلمات عبّر X عن …``)
+  is what X said, whatever the verb after those words.
 - In an interview laid out as question paragraphs (ending in ؟) each followed by answer paragraphs,
   every answer is a direct statement of the person interviewed: the speaker the article quoted most
   before the questions began.
@@ -13,10 +15,15 @@ from collections import Counter
 
 from .context import Clause, DocContext
 from .find import Statement, kind_of, strip_credit, trim_content
+from ..text.normalize import normalize
 from .lexicon import cues, strip_conjunction
 from .subject import Subject, forward_subject
 
-__all__ = ["headline_statements", "interview_statements"]
+__all__ = ["fronted_statements", "headline_statements", "interview_statements"]
+
+_THESE = frozenset(normalize(w, "match") for w in ("بهذه", "بهذا"))
+_WORDS = frozenset(normalize(w, "match") for w in ("الكلمات", "العبارات", "الجملة", "الكلمة", "العبارة",
+                                                   "الجمل"))
 
 _HEAD_MAX = 9
 _SHORT_LINE = 30
@@ -31,6 +38,37 @@ def _has_cue(ctx: DocContext, a: int, b: int) -> bool:
             if key in table and table[key].kind != "preposition":
                 return True
     return False
+
+
+def fronted_statements(ctx: DocContext, taken: list[Statement]) -> list[Statement]:
+    """Statements whose quotation comes first and is taken up by بهذه الكلمات / بهذه العبارة and a
+    verb with its subject: the statement of that verb, if one was found, takes the quotation as
+    its content (not the verb's own complement: … عبّر X [عن الضغط الهائل]); else a new one."""
+    by_cue = {st.cue_token: st for st in taken}
+    out: list[Statement] = []
+    for c in ctx.clauses:
+        for t in range(max(c.first, 2), c.stop - 3):
+            if ctx.norms[t] not in _THESE or ctx.norms[t + 1] not in _WORDS or ctx.kinds[t + 2] != "word" \
+                    or not ctx.is_comma(t - 1) or ctx.kinds[t - 2] != "punct":
+                continue
+            close = ctx.starts[t - 2]
+            quote = next(((a, b) for a, b in ctx.quotes_in.get(c.paragraph, ()) if b == close), None)
+            if quote is None:
+                continue
+            a, b = trim_content(ctx.text, *quote)
+            if b - a < 8:
+                continue
+            verb = t + 2
+            st = by_cue.get(verb)
+            if st is not None:
+                st.content, st.kind, st.open_end = (a, b), "direct", False
+                continue
+            sub, _, times = forward_subject(ctx, verb + 1, c.stop)
+            if sub is None or not (sub.mentions or sub.head in ("role", "unnamed", "group")):
+                continue
+            out.append(Statement((ctx.starts[verb], ctx.ends[verb]), (a, b), "direct", "verb", c, verb, "-",
+                                 sub, False, times, 0.7, False))
+    return taken + out
 
 
 def headline_statements(ctx: DocContext, taken: list[Statement]) -> list[Statement]:
