@@ -924,3 +924,21 @@ def test_a_conjunct_naming_what_a_body_does_is_part_of_its_name():
     assert [(e.name, e.label) for e in doc.entities] == [("الهيئة العامة للأرصاد وحماية البيئة", "ORG")]
     doc = analyze("وأعلنت الهيئة العامة للطيران وشركة الخطوط الاتفاق.")      # another body after و
     assert "الهيئة العامة للطيران" in [e.name for e in doc.entities]
+
+
+def test_a_known_name_inside_a_miscellaneous_mention_is_that_name():
+    text = "وصرح مسؤول في البيت الأبيض لشبكة إخبارية بأن الرئيس سيلقي خطابا."
+    doc = Document(text=text, id="t")
+    Pipeline(["sentences", "tokens"])(doc)
+    a = text.index("البيت")
+    doc.mentions = [Mention("x0", a, text.index(" بأن"), "MISC")]      # the tagger's long guess
+    EntityStage()(doc)
+    assert [(e.name, e.label) for e in doc.entities] == [("البيت الأبيض", "ORG")]
+    # a product's model after a company's name stays a product
+    text = "وهي أكبر مشغل لطائرات (بوينج BBJ) في العالم."
+    doc = Document(text=text, id="t")
+    Pipeline(["sentences", "tokens"])(doc)
+    a = text.index("بوينج")
+    doc.mentions = [Mention("x0", a, text.index(")"), "MISC")]
+    EntityStage()(doc)
+    assert not [e for e in doc.entities if e.label == "ORG"]

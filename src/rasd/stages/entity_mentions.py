@@ -741,6 +741,15 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
                 s.i, s.j, s.entry = i, j, entry
                 if entry.kind not in ("CITY", "CAPITAL") or s.label not in ("ORG", "PER"):
                     s.label = entry.label or s.label        # a town may name a club: keep ORG
+            elif s.label == "MISC" and not amb and entry.label in ("ORG", "LOC") and s.i <= i and j <= s.j \
+                    and all(tokens[k].kind == "word" for k in range(s.i, s.j) if not i <= k < j):
+                # the tagger's "miscellaneous" name holds a known organization or place (البيت
+                # الأبيض [لشبكة سي]): the known name, the rest left to other names (but a product's
+                # model number makes a product: بوينج BBJ)
+                for k in range(s.i, s.j):
+                    if not i <= k < j:
+                        covered[k] = None
+                s.i, s.j, s.entry, s.label, s.cut = i, j, entry, entry.label, cut
             elif i == s.i and j < s.j and s.label in ("LOC", "GPE") and s.source == "model" \
                     and entry.kind in ("CITY", "CAPITAL") and _masculine_adjectives(tokens, j, s.j):
                 s.j, s.entry = j, entry                     # غزة [الكارثي]: it agrees with another noun
