@@ -1358,6 +1358,17 @@ def test_stopping_a_person_is_an_arrest(text, types):
 
 
 @pytest.mark.parametrize("text, types", [
+    # no verb ends in ة, and a student is no demand
+    ("وتضم المدارس أكثر من مائة ألف طالب وطالبة.", []),
+    ("وطالبه الوزير بالاستقالة.", ["REQUEST", "RETREAT"]),
+])
+def test_a_word_ending_in_ta_marbuta_is_no_verb(text, types):
+    doc = make_doc(text)
+    events(doc)
+    assert [v.type for v in doc.events] == types
+
+
+@pytest.mark.parametrize("text, types", [
     # صادر عن is "issued by", not a seizure
     ("وجاء في بيان صادر عن الرئاسة أن الرئيس سيسافر غدا.", []),
     ("وصادرت الشرطة كميات من المخدرات.", ["COERCE"]),

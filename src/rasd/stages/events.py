@@ -231,6 +231,8 @@ def detect_triggers(ctx: DocContext) -> list[Trigger]:
             for entry, form in readings:
                 if not _holds(ctx, entry, i, i):
                     continue
+                if form.verb and ctx.text(i).endswith(_TA_MARBUTA):
+                    continue                   # وطالبة: a noun; no verb ends in ة (طالبه would be "demanded him")
                 if form.verb and any(not f.verb and e.type == entry.type for e, f in readings):
                     if after_prep is None:
                         after_prep = _noun_position(ctx, i, s_start, s_end) or has_tanween(ctx.text(i))
@@ -257,6 +259,7 @@ def _family_name(ctx: DocContext, i: int, s_start: int) -> bool:
 
 
 _BA = frozenset(["ب", "بـ"])
+_TA_MARBUTA = "ة"
 
 
 def _without_threatened_acts(ctx: DocContext, triggers: list[Trigger]) -> list[Trigger]:
