@@ -942,3 +942,12 @@ def test_a_known_name_inside_a_miscellaneous_mention_is_that_name():
     doc.mentions = [Mention("x0", a, text.index(")"), "MISC")]
     EntityStage()(doc)
     assert not [e for e in doc.entities if e.label == "ORG"]
+
+
+def test_rare_words_after_a_title_or_role_and_a_nisba_are_a_foreign_name():
+    from rasd.text.clitics import known
+    assert known("زيلبروفسكي") == 0 and known("ديميتار") <= 2
+    doc = analyze("وبحث الوزير مع نظيره التركي ديميتار زيلبروفسكي الأوضاع في المنطقة.")
+    people = [e for e in doc.entities if e.label == "PER"]
+    assert [e.name for e in people] == ["ديميتار زيلبروفسكي"]
+    assert people[0].roles == ()           # "his counterpart" is no role of his own

@@ -1048,6 +1048,12 @@ def test_yemeni_officials_before_their_verb_are_no_object():
     assert all(v.recipient is None or v.type != "SUPPORT" for v in doc.events)
 
 
+def test_a_counterpart_named_after_the_verb_is_its_object():
+    ents = {"سامي حسن": ("PER", ["سامي حسن"]), "كريم ناصر": ("PER", ["كريم ناصر"])}
+    assert parties("كما حث الوزير سامي حسن نظيره الأمريكي كريم ناصر على الضغط على الحكومة.", ents, "REQUEST") \
+        == ("سامي حسن", "كريم ناصر")
+
+
 def test_the_pronoun_after_a_relative_is_the_relatives_noun():
     ents = {"مستشفى العودة": ("ORG", ["مستشفى العودة"]), "الجيش": ("ORG", ["الجيش"]),
             "إيران": ("LOC", ["إيران"]), "قطر": ("LOC", ["قطر"])}

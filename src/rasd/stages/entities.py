@@ -613,6 +613,7 @@ def _person_info(doc, tokens, norms, c: _Cluster, bounds, stop: set[int]):
             hi = _role_right(tokens, norms, q + 1, b, stop)
             if hi is not None:
                 role_ranges.append((q + 1, hi))
+    role_ranges = [(lo, hi) for lo, hi in role_ranges if norms[lo] not in _COUNTERPART]
     for lo, hi in role_ranges:
         while hi - lo > 1 and _is_title_only(tokens[hi - 1]):   # … الخاص المهندس (next person's title)
             hi -= 1
@@ -629,6 +630,10 @@ def _person_info(doc, tokens, norms, c: _Cluster, bounds, stop: set[int]):
     if sector is None and title_entry is None and roles:
         sector = None
     return title, roles, sector, country
+
+
+# "his counterpart" names a person by another's office: a role to find him by, not one to keep
+_COUNTERPART = frozenset(normalize(w, "match") for w in ("نظيره", "نظيرها", "نظيرته", "نظيرتها"))
 
 
 def _is_title_only(t: Token) -> bool:

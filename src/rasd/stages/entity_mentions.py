@@ -389,6 +389,33 @@ def _titled_names(text: str, tokens: list[Token], norms: list[str], bounds, span
             covered[e] = len(spans) - 1
 
 
+_RARE = 2            # a word rasd's lexicon has seen at most this often may be a foreign name
+_COMMON = 5          # one seen at least this often is a common word
+
+
+def _rare_names_after_titles(tokens: list[Token], norms: list[str], bounds, spans: list[Span],
+                             covered: list) -> None:
+    """Two or three words rasd's lexicon has (almost) never seen, after a title or a role and its
+    nisba adjectives, before a common word or punctuation: a foreign name the tagger did not know
+    (نظيره التركي [هاكان فيدان]، وزيرة الخارجية الألمانية [أنالينا بيربوك])."""
+    for a, b in bounds:
+        for mt in gz.titles_range(norms, a, b):
+            u = mt.end
+            while u < b and _is_word(tokens[u]) and covered[u] is None and gz.demonym(norms[u]) \
+                    and u - mt.end < 2:
+                u += 1
+            v = u
+            while v < b and v - u < 3 and _is_word(tokens[v]) and covered[v] is None and not tokens[v].segments \
+                    and not norms[v].startswith("ال") and len(norms[v]) >= 3 and known(norms[v]) <= _RARE \
+                    and not gz.lookup(norms[v], clitics=False):
+                v += 1
+            if v - u < 2 or v < b and _is_word(tokens[v]) and covered[v] is None and known(norms[v]) < _COMMON:
+                continue
+            spans.append(Span(u, v, "PER", "rule", 0.5))
+            for k in range(u, v):
+                covered[k] = len(spans) - 1
+
+
 def _listed_names(text: str, tokens: list[Token], spans: list[Span]) -> None:
     """The names listed after a plural or dual head noun (مستشفيات شمال غزة (كمال عدوان، العودة،
     الإندونيسي)، مستشفيان آخران، الإندونيسي والعودة): each a name of that kind. The list opens
@@ -766,6 +793,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
     _adjective_before_first_name(tokens, spans, covered)
     _ali_after(doc.text, tokens, spans, covered)
     _titled_names(doc.text, tokens, norms, bounds, spans, covered)
+    _rare_names_after_titles(tokens, norms, bounds, spans, covered)
     _speaker_names(doc, starts, ends, spans, covered)
     _outlets_and_companies(doc, tokens, norms, starts, bounds, spans, covered)
     _place_heads(tokens, spans)
