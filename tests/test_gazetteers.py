@@ -126,6 +126,8 @@ def test_kinds_filter_and_iob_tags():
 @pytest.mark.parametrize("word,iso", [
     ("العراقية", "IRQ"), ("عراقيين", "IRQ"), ("والأميركيون", "USA"), ("أمريكي", "USA"),
     ("الإسرائيلي", "ISR"), ("الأتراك", "TUR"), ("الروس", "RUS"), ("السعودية", "SAU"), ("قال", None),
+    ("السنغالي", "SEN"), ("البوليفي", "BOL"), ("الرومانية", "ROU"), ("الفيتناميين", "VNM"),
+    ("المالي", None), ("الغاني", None),       # financial, rich: no nisba of Mali or Ghana is listed
 ])
 def test_demonyms(word, iso):
     assert gz.demonym(word) == iso
