@@ -1054,6 +1054,23 @@ def test_a_counterpart_named_after_the_verb_is_its_object():
         == ("سامي حسن", "كريم ناصر")
 
 
+def test_a_nisba_names_no_rebels_of_its_country():
+    ents = {"حزب العمال الكردستاني": ("ORG", ["حزب العمال الكردستاني"])}
+    doc = make_doc("وشنت المقاتلات التركية غارات على مواقع لحزب العمال الكردستاني شمال العراق.", ents)
+    doc.entities = [dataclasses.replace(e, country="TUR", sector="REB") for e in doc.entities]
+    events(doc)
+    v = find(doc, "ASSAULT")
+    assert v.actor is None and name(doc, v.recipient) == "حزب العمال الكردستاني"
+
+
+def test_parties_with_a_nisba_are_their_country():
+    ents = {"ليبيا": ("LOC", ["ليبيا"])}
+    text = "وزار المبعوث ليبيا أمس. واتهم المبعوث الأممي سامي حسن الأطراف الليبية بعرقلة الانتخابات."
+    doc = make_doc(text, {**ents, "سامي حسن": ("PER", ["سامي حسن"])})
+    events(doc)
+    assert name(doc, find(doc, "ACCUSE").recipient) == "ليبيا"
+
+
 def test_the_pronoun_after_a_relative_is_the_relatives_noun():
     ents = {"مستشفى العودة": ("ORG", ["مستشفى العودة"]), "الجيش": ("ORG", ["الجيش"]),
             "إيران": ("LOC", ["إيران"]), "قطر": ("LOC", ["قطر"])}

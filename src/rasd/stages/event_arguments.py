@@ -629,9 +629,9 @@ def _support_verb_subject(ctx: DocContext, first: int) -> str | None:
         if info[j].trigger and "support" not in info[j].lists:
             return None        # تستمر حماس في المطالبة [بالانسحاب]: the verb governs the first noun
         if "support" in info[j].lists:
-            e, how, _ = subject_after(ctx, j)
-            if e and how == "explicit":
-                return e
+            e, how, nxt = subject_after(ctx, j)
+            if e and how == "explicit" and nxt <= first:
+                return e                # (not a name after the noun: شنت المقاتلات غارات على … لحزب العمال)
             e, how = subject_before(ctx, j)
             if e:
                 return e

@@ -34,8 +34,8 @@ _is_trigger = attrgetter("trigger")
 
 
 # Sectors of organizations that do not act for their country: a nisba adjective (وبدعم أميركي)
-# never points to them (سي إن إن).
-_NOT_STATE = frozenset({"MED", "BUS", "EDU", "NGO", "HLH"})
+# never points to them (سي إن إن), nor to a country's rebels or parties (المقاتلات التركية ≠ the PKK).
+_NOT_STATE = frozenset({"MED", "BUS", "EDU", "NGO", "HLH", "REB", "PTY"})
 
 
 class MentionRef(NamedTuple):
