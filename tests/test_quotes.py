@@ -781,6 +781,12 @@ def test_a_quotation_taken_up_by_with_these_words_is_what_was_said(text, cue):
     assert [(r[1], r[2], r[3]) for r in got] == [(text[1:text.index("،") - 1], "سامي حسن", "direct")]
 
 
+def test_what_a_continuation_describes_is_no_speaker():
+    doc = make_doc("ونفت الحركة الرواية الرسمية، ووصفت الهجوم بأنه جريمة حرب جديدة.", {"الحركة": ("ORG",)})
+    assert [(r[1], r[2]) for r in rows(doc)] == [("الرواية الرسمية", "الحركة"),
+                                                 ("الهجوم بأنه جريمة حرب جديدة", "الحركة")]
+
+
 def test_particle_of_the_cue_ends_the_role():
     doc = make_doc("وأعلن المتحدث باسم الوزارة عن الانسحاب الكامل للقوات.\n"
                    "وقال النائب عن الحزب كريم ناصر إن الحكومة ستسقط.", PEOPLE)

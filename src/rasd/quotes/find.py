@@ -400,6 +400,10 @@ class _ClauseReader:
             subj, k2 = None, j                     # واتهم الحكومة بتقديم تنازلات: the accused, not the speaker
             k2, t3 = skip_adverbials(ctx, k2, c.stop, self.starts, cue.particles)
             times += t3
+        elif subj is not None and cue.lemma in _DESCRIBE_VERBS and subj.head == "unknown" and not subj.mentions \
+                and opener is not None and opener[1] == "comp" and opener[0] == subj.last + 1 \
+                and ctx.sclass(subj.first) is None:
+            subj, k2 = None, subj.first            # ووصفت الهجوم بأنه جريمة: what was described, no speaker
         if subj is not None and subj.head == "document" and not subj.owner and opener is not None:
             for t in range(subj.last + 1, opener[0]):        # بيان صادر عن الوزارة، التقرير الذي أنجزه …
                 m = ctx.mention_at.get(t)
