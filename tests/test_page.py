@@ -56,3 +56,14 @@ def test_debris():
     assert is_debris("طباعة")
     assert is_debris("// انتهى //")
     assert not is_debris("قال الوزير إن الخطة جاهزة")
+
+
+def test_a_place_and_its_agency_in_the_header_is_a_dateline():
+    page = ("الاحتلال يقصف مدرسة في خان يونس\n\nغزة - الأناضول\n\n"
+            "قتل 15 فلسطينيا على الأقل اليوم في قصف استهدف مدرسة تؤوي نازحين في المدينة.\n")
+    doc = read_page(page, doc_id="p")
+    assert [s.kind for s in doc.sections] == ["title", "dateline", "body"]
+    assert doc.meta.dateline == "غزة - الأناضول"
+    # a byline (a writer and an outlet) is no place
+    doc = read_page(page.replace("غزة - الأناضول", "سامي حسن - الأناضول"), doc_id="p")
+    assert [s.kind for s in doc.sections] == ["title", "body", "body"]

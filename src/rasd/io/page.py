@@ -77,6 +77,22 @@ def _dateline(line: str):
     return False
 
 
+_PLACE_SOURCE = regex.compile(r"^([\p{Arabic}\s]{2,30}?)\s*[-–—/]\s*([\p{Arabic}\p{Latin}.\s]{2,30}?)\s*:?$")
+
+
+def _place_and_source(line: str) -> bool:
+    """Is this short header line a place and the agency or correspondent that reports from it
+    (غزة - الأناضول، الرياض - واس، بيروت – رويترز): two parts of one to three words each, the first
+    a place the gazetteers know?"""
+    m = _PLACE_SOURCE.match(line)
+    if not m or not all(1 <= _n_words(part) <= 3 for part in m.groups()):
+        return False
+    from ..resources import gazetteers as gz          # (a byline, ياسر الحربي – عين اليوم, is no place)
+    norms = normalize(m.group(1), "match").split()
+    found = gz.match_ranges(norms, [(0, len(norms))])[0]
+    return any(mt.start == 0 and mt.end == len(norms) and mt.entry.kind in gz.PLACE_KINDS for mt in found)
+
+
 def read_page(text: str, *, title: str | None = None, published: str | None = None,
               doc_id: str = "", source: str | None = None, meta: Meta | None = None) -> Document:
     """Read a page of plain text. A known `title` is put first and its copies in the page dropped;
@@ -117,6 +133,10 @@ def read_page(text: str, *, title: str | None = None, published: str | None = No
             meta.dateline = meta.dateline or line
             if d and not meta.published:
                 meta.published, meta.published_source = d, "page"
+            continue
+        if in_header and _place_and_source(line):
+            kinds[i] = "dateline"                       # غزة - الأناضول، الرياض - واس
+            meta.dateline = meta.dateline or line
             continue
         if is_debris(line):
             continue
