@@ -1071,6 +1071,16 @@ def test_parties_with_a_nisba_are_their_country():
     assert name(doc, find(doc, "ACCUSE").recipient) == "ليبيا"
 
 
+@pytest.mark.parametrize("text", [
+    "واستقبل الملك سامي حسن، في قصر السلام بجدة اليوم، رئيس وزراء باكستان كريم ناصر.",
+    "واستقبل الملك سامي حسن، في قصر السلام بجدة اليوم، دولة رئيس وزراء باكستان كريم ناصر.",
+    "واستقبل الملك سامي حسن دولة رئيس الوزراء كريم ناصر.",
+])
+def test_the_object_after_a_place_set_off_by_commas_or_an_honorific(text):
+    ents = {"سامي حسن": ("PER", ["سامي حسن"]), "كريم ناصر": ("PER", ["كريم ناصر"])}
+    assert parties(text, ents, "CONSULT") == ("سامي حسن", "كريم ناصر")
+
+
 def test_the_pronoun_after_a_relative_is_the_relatives_noun():
     ents = {"مستشفى العودة": ("ORG", ["مستشفى العودة"]), "الجيش": ("ORG", ["الجيش"]),
             "إيران": ("LOC", ["إيران"]), "قطر": ("LOC", ["قطر"])}

@@ -1080,6 +1080,8 @@ def _verb_object(ctx: DocContext, t: Trigger, k: int, end: int) -> None:
     k = _skip_forward(ctx, k, end)
     k = _past_set_off_phrases(ctx, k, end)
     k = _past_own_place(ctx, k, end)
+    if k + 1 < end and ctx.norms[k] in _HONORIFIC_NOUNS and _role_word(ctx, k + 1):
+        k += 1                          # استقبل الملك [دولة] رئيس الوزراء X
     if t.actor is not None and k < end and ctx.has_conjunction(k) and t.entry.type not in _RECIPROCAL_TYPES:
         # a second subject joined by و, then the object (أدانت السعودية [وإيران] الهجوم، استقبل
         # الرئيس [ورئيس الوزراء مصطفى مدبولي] وفدا); but التقى ماكرون وبايدن على هامش القمة: each other
@@ -1181,14 +1183,20 @@ def _past_set_off_phrases(ctx: DocContext, k: int, end: int) -> int:
         if close is not None and ctx.boundary(close) == "soft":
             return _skip_forward(ctx, close + 1, end)
         return k
-    j = k
+    j = k + 1 if k + 1 < end and ctx.boundary(k) == "soft" and ctx.in_list(k + 1, "prepositions") else k
     while j < end and ctx.is_word(j) and ctx.in_list(j, "prepositions"):
         close = next((i for i in range(j + 1, min(j + 10, end))
                       if not ctx.is_word(i) or ctx.info[i].trigger and i not in ctx.covered), None)
         if close is None or ctx.is_word(close) or ctx.doc.text[ctx.tokens[close].start] not in "،,":
             return k
         j = _skip_forward(ctx, close + 1, end)
-    return j if j != k and j in ctx.mention_at else k
+    # (استقبل الملك X، في قصر السلام بجدة اليوم، رئيس وزراء باكستان Y: a role and its person too)
+    if j != k and j + 1 < end and ctx.norms[j] in _HONORIFIC_NOUNS and _role_word(ctx, j + 1):
+        j += 1                          # [دولة] رئيس الوزراء: the honorific of a prime minister
+    return j if j != k and (j in ctx.mention_at or j < end and _role_word(ctx, j)) else k
+
+
+_HONORIFIC_NOUNS = frozenset(normalize(w, "match") for w in ("دولة", "معالي", "فخامة", "سعادة"))
 
 
 def _role_word(ctx: DocContext, k: int) -> bool:
