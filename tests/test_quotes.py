@@ -787,6 +787,11 @@ def test_what_a_continuation_describes_is_no_speaker():
                                                  ("الهجوم بأنه جريمة حرب جديدة", "الحركة")]
 
 
+def test_a_stray_comma_after_the_verb_before_the_name():
+    doc = make_doc("وقال، سامي حسن، في منشور على إكس، إن الوضع في المدينة كارثي.", {"سامي حسن": ("PER",)})
+    assert [(r[1], r[2]) for r in rows(doc)] == [("الوضع في المدينة كارثي", "سامي حسن")]
+
+
 def test_particle_of_the_cue_ends_the_role():
     doc = make_doc("وأعلن المتحدث باسم الوزارة عن الانسحاب الكامل للقوات.\n"
                    "وقال النائب عن الحزب كريم ناصر إن الحكومة ستسقط.", PEOPLE)

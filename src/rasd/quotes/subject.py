@@ -400,6 +400,9 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
     k = i
     subj: Subject | None = None
     times: list[str] = []
+    if i + 1 < limit and ctx.is_comma(i) and (m := ctx.mention_at.get(i + 1)) is not None \
+            and m.first == i + 1 and m.label in _PER + ("ORG",):
+        k = i + 1                          # وقال، تيدروس أدهانوم غبرييسوس، في منشور …: a stray comma
 
     def grow(a: int, b: int, head: str = "unknown") -> Subject:
         nonlocal subj
