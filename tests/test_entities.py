@@ -951,3 +951,10 @@ def test_rare_words_after_a_title_or_role_and_a_nisba_are_a_foreign_name():
     people = [e for e in doc.entities if e.label == "PER"]
     assert [e.name for e in people] == ["ديميتار زيلبروفسكي"]
     assert people[0].roles == ()           # "his counterpart" is no role of his own
+
+
+def test_a_construct_noun_then_a_name_no_text_writes_is_an_organization():
+    from rasd.text.clitics import known
+    assert known("ستيمسون") == 0
+    doc = analyze("وقال مدير مركز أبحاث ستيمسون إن التقرير جديد.")
+    assert [(e.name, e.label) for e in doc.entities] == [("مركز أبحاث ستيمسون", "ORG")]

@@ -1289,7 +1289,9 @@ def _rule_orgs(tokens: list[Token], norms: list[str], a: int, b: int, spans: lis
             end = _chain_end(tokens, k + 1, b, taken)
             if end == k + 1 and gz.is_construct_noun(tokens[k + 1].norm) and k + 2 < b:
                 end = _chain_end(tokens, k + 2, b, taken)
-                if end == k + 2:
+                if end == k + 2 and k + 2 not in taken and _unknown_name_word(tokens, k + 2, b):
+                    end = k + 3                # مركز دراسات [عربستان]: a name no text rasd learnt from writes
+                elif end == k + 2:
                     end = k + 1                # وزارة [حقوق الإنسان]، هيئة [مكافحة الفساد]
             elif end == k + 1 and _unknown_name_word(tokens, k + 1, b):
                 end = _chain_end(tokens, k + 2, b, taken, genitive=False)   # جامعة سارلاند الألمانية
