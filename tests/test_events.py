@@ -1402,6 +1402,19 @@ def test_a_word_ending_in_ta_marbuta_is_no_verb(text, types):
 
 
 @pytest.mark.parametrize("text, types", [
+    # a law on strikes, the right to strike: no strike
+    ("وصادق المجلس على مشروع القانون المتعلق بالإضراب.", []),
+    ("وناقش البرلمان قانون الإضراب.", []),
+    ("ويكفل الدستور حق الإضراب.", []),
+    ("وبدأ الأطباء إضرابا مفتوحا عن العمل.", ["PROTEST"]),
+])
+def test_a_law_on_strikes_is_no_strike(text, types):
+    doc = make_doc(text)
+    events(doc)
+    assert [v.type for v in doc.events] == types
+
+
+@pytest.mark.parametrize("text, types", [
     # صادر عن is "issued by", not a seizure
     ("وجاء في بيان صادر عن الرئاسة أن الرئيس سيسافر غدا.", []),
     ("وصادرت الشرطة كميات من المخدرات.", ["COERCE"]),
