@@ -1415,6 +1415,18 @@ def test_a_law_on_strikes_is_no_strike(text, types):
 
 
 @pytest.mark.parametrize("text, types", [
+    # fighting high prices or corruption is no attack; fighting an armed group is
+    ("وقال إن الحكومة فشلت في محاربة الغلاء والفساد.", []),
+    ("وتحارب الحكومة الفقر في الأرياف.", []),
+    ("وركز على محاربة تنظيم داعش.", ["ASSAULT"]),
+])
+def test_fighting_an_ill_is_no_attack(text, types):
+    doc = make_doc(text)
+    events(doc)
+    assert [v.type for v in doc.events] == types
+
+
+@pytest.mark.parametrize("text, types", [
     # صادر عن is "issued by", not a seizure
     ("وجاء في بيان صادر عن الرئاسة أن الرئيس سيسافر غدا.", []),
     ("وصادرت الشرطة كميات من المخدرات.", ["COERCE"]),
