@@ -1081,6 +1081,16 @@ def test_the_object_after_a_place_set_off_by_commas_or_an_honorific(text):
     assert parties(text, ents, "CONSULT") == ("سامي حسن", "كريم ناصر")
 
 
+def test_an_actor_read_off_the_topic_is_less_sure_than_a_subject():
+    ents = {"المنظمة": ("ORG", ["المنظمة"])}
+    doc = make_doc("وقصفت المنظمة القرية أمس. وجرى خلال الاجتماع بحث الأوضاع.", ents)
+    events(doc)
+    attack, meeting = find(doc, "ASSAULT"), find(doc, "CONSULT")
+    assert name(doc, meeting.actor) == "المنظمة"           # the topic: the one named last
+    assert meeting.confidence < attack.confidence
+    assert meeting.confidence <= 0.55                      # (no more than a fallback's)
+
+
 def test_the_pronoun_after_a_relative_is_the_relatives_noun():
     ents = {"مستشفى العودة": ("ORG", ["مستشفى العودة"]), "الجيش": ("ORG", ["الجيش"]),
             "إيران": ("LOC", ["إيران"]), "قطر": ("LOC", ["قطر"])}

@@ -373,7 +373,7 @@ def _confidence(t: Trigger) -> float:
         c += 0.05
     if t.actor_how in ("subject-after", "subject-before", "speaker", "genitive", "between"):
         c += 0.15
-    elif t.actor_how in ("fallback", "speaker-fallback"):
+    elif t.actor_how in ("fallback", "speaker-fallback", "topic"):
         c -= 0.1
     return round(max(0.05, min(c, 0.99)), 2)
 
