@@ -792,6 +792,11 @@ def test_a_stray_comma_after_the_verb_before_the_name():
     assert [(r[1], r[2]) for r in rows(doc)] == [("الوضع في المدينة كارثي", "سامي حسن")]
 
 
+def test_one_quotation_reported_by_two_cues_is_one_quote():
+    doc = make_doc("وأضاف سامي حسن قائلاً: \"نثق في قدرة الحكومة على تقديم المزيد\".", {"سامي حسن": ("PER",)})
+    assert [(r[0], r[1], r[2]) for r in rows(doc)] == [("وأضاف", "نثق في قدرة الحكومة على تقديم المزيد", "سامي حسن")]
+
+
 def test_particle_of_the_cue_ends_the_role():
     doc = make_doc("وأعلن المتحدث باسم الوزارة عن الانسحاب الكامل للقوات.\n"
                    "وقال النائب عن الحزب كريم ناصر إن الحكومة ستسقط.", PEOPLE)

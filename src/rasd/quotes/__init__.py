@@ -36,6 +36,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
     pairs.sort(key=lambda p: (p[0].content[0], p[0].cue[0]))
     out: list[Quote] = []
     seen: set[tuple[str, str, str]] = set()
+    spans: set[tuple[int, int]] = set()
     norm = doc.norm          # computed once per document (the times stage has made it already)
 
     def matched(a: int, b: int) -> str:
@@ -45,9 +46,11 @@ def extract_quotes(doc: Document) -> list[Quote]:
     for st, res in pairs:
         key = (matched(*st.content), doc.text[st.cue[0]:st.cue[1]],
                matched(*st.subject.span(ctx)) if st.subject else "")
-        if key in seen:
-            continue          # the same line printed twice (a page title repeated as a heading)
+        if key in seen or st.content in spans:
+            continue          # the same line printed twice (a page title repeated as a heading), or
+                              # one quotation reported by two cues (وأضاف X قائلاً "…": the first)
         seen.add(key)
+        spans.add(st.content)
         source = Span(*st.subject.span(ctx)) if st.subject is not None else None
         out.append(Quote(
             id=f"q{len(out) + 1}", cue=Span(*st.cue), content=Span(*st.content), speaker=res.speaker,
