@@ -417,7 +417,8 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
         w = ctx.norms[k]
         if kind == "word" and w in COMPLEMENTIZERS:
             break
-        if object_next and subj is not None and subj.mentions and subj.last == k - 1 \
+        if object_next and subj is not None and (subj.mentions or subj.head in ("unnamed", "group")) \
+                and subj.last == k - 1 \
                 and (end := _conjunct_subject_end(ctx, k, limit)) is not None:
             grow(k, end - 1)                    # ونفت حماس [ومسؤولو المستشفيات] الاتهامات: both did
             k = end
