@@ -750,10 +750,10 @@ def test_dev_floors_and_agreement_with_score_py(shared, dev_output):
     for key in ("events", "events_actor_accuracy", "events_recipient_accuracy"):
         assert res[key] == ref[key]
     # pinned floors: measured on the dev gold minus a small margin
-    # (F1 0.899, actor accuracy 0.817 and recipient accuracy 0.503 measured with every stage)
-    assert res["events"]["f1"] >= 0.88
+    # (F1 0.902, actor accuracy 0.817 and recipient accuracy 0.517 measured with every stage)
+    assert res["events"]["f1"] >= 0.89
     assert res["events_actor_accuracy"] >= 0.80
-    assert res["events_recipient_accuracy"] >= 0.48
+    assert res["events_recipient_accuracy"] >= 0.50
 
 
 @pytest.mark.shared

@@ -808,16 +808,16 @@ def test_particle_of_the_cue_ends_the_role():
 
 @pytest.mark.shared
 def test_dev_floors_with_the_full_pipeline(shared, dev_chain_docs):
-    """The whole chain (tagger, entities, times, quotes). Measured 0.951 F1, attribution 0.978,
-    end-to-end 0.930 (rasd analyze + score.py); the issue asks 0.92 and 0.85 of the last two."""
+    """The whole chain (tagger, entities, times, quotes). Measured 0.955 F1, attribution 0.978,
+    end-to-end 0.933 (rasd analyze + score.py); the issue asks 0.92 and 0.85 of the last two."""
     from rasd.eval.gold import evaluate_docs, load_gold
     names, docs = dev_chain_docs
     if "mentions" not in names:
         pytest.skip("the NER tagger cannot run in this checkout")
     res = evaluate_docs(load_gold(shared / "gold" / "dev"), docs)
-    assert res["quotes"]["f1"] >= 0.935, res["quotes"]
+    assert res["quotes"]["f1"] >= 0.945, res["quotes"]
     assert res["quotes_attribution_accuracy"] >= 0.96, res["quotes_attribution_accuracy"]
-    assert res["quotes_end_to_end"]["f1"] >= 0.91, res["quotes_end_to_end"]
+    assert res["quotes_end_to_end"]["f1"] >= 0.92, res["quotes_end_to_end"]
 
 
 def test_feminine_noun_after_masculine_verb_is_the_object_not_the_speaker():
