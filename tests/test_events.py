@@ -1437,6 +1437,17 @@ def test_fighting_an_ill_is_no_attack(text, types):
 
 
 @pytest.mark.parametrize("text, types", [
+    # what is done "to prevent" is a purpose, not a prevention; the verb is one
+    ("واتخذت المحكمة تدابير لمنع أعمال العنف.", []),
+    ("ومنعت القوات الصحفيين من دخول المدينة.", ["COERCE"]),
+])
+def test_to_prevent_is_a_purpose(text, types):
+    doc = make_doc(text)
+    events(doc)
+    assert [v.type for v in doc.events] == types
+
+
+@pytest.mark.parametrize("text, types", [
     # صادر عن is "issued by", not a seizure
     ("وجاء في بيان صادر عن الرئاسة أن الرئيس سيسافر غدا.", []),
     ("وصادرت الشرطة كميات من المخدرات.", ["COERCE"]),
