@@ -1448,6 +1448,17 @@ def test_to_prevent_is_a_purpose(text, types):
 
 
 @pytest.mark.parametrize("text, types", [
+    # a yes-or-no question tells of no event; its answer may
+    ("هل يسمح لكم الجيش بنقل الجرحى إلى خارج المدينة؟", []),
+    ("هل تعرضت طواقمكم للقصف؟ نعم، قصفت الطائرات سيارتي إسعاف.", ["ASSAULT"]),
+])
+def test_a_question_tells_of_no_event(text, types):
+    doc = make_doc(text)
+    events(doc)
+    assert [v.type for v in doc.events] == types
+
+
+@pytest.mark.parametrize("text, types", [
     # صادر عن is "issued by", not a seizure
     ("وجاء في بيان صادر عن الرئاسة أن الرئيس سيسافر غدا.", []),
     ("وصادرت الشرطة كميات من المخدرات.", ["COERCE"]),

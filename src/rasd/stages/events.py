@@ -20,7 +20,7 @@ from ..model import Document, Event, Span
 from ..quotes.context import HERE
 from ..quotes.lexicon import NAME_BREAKERS
 from ..resources import gazetteers as gz
-from ..text.normalize import has_tanween
+from ..text.normalize import has_tanween, normalize
 from .base import Stage
 from .event_arguments import (CONFLICT_TYPES, SPEECH_TYPES, Trigger, find_arguments,
                               find_modality, find_place, find_time, impersonal_subject,
@@ -308,6 +308,18 @@ _OPENING_MARKS = frozenset("(«“„")
 _CLOSING_MARKS = frozenset(")»”")
 
 
+_WHETHER = frozenset(normalize(w, "match") for w in ("هل", "وهل", "فهل"))
+_QUESTION_MARKS = ("؟", "?")
+
+
+def _in_question(ctx: DocContext, i: int) -> bool:
+    """Is token i in a yes-or-no question (هل يسمح لكم الاحتلال بنقل الجرحى؟)? What it asks
+    about is not said to have happened."""
+    a, b = ctx.sentence_range[ctx.sentence_of[i]]
+    return ctx.norms[a] in _WHETHER and ctx.doc.text[ctx.tokens[a].start:ctx.tokens[b - 1].end].rstrip().endswith(
+        _QUESTION_MARKS)
+
+
 def _cites_scripture(ctx: DocContext, i: int) -> bool:
     """Is token i inside words quoted from scripture or a hadith, in brackets or quotation marks
     that open right after the formula that names God or the Prophet (يقول سبحانه وتعالى: (ومن يقتل
@@ -394,7 +406,7 @@ def extract_events(doc: Document) -> list[Event]:
     # a disease or a famine kills, a shortage forces: no one acts, so there is no event
     triggers = [t for t in triggers if not (t.verb and t.actor is None and t.entry.type in CONFLICT_TYPES
                                             and impersonal_subject(ctx, t.first))]
-    triggers = [t for t in triggers if not _cites_scripture(ctx, t.first)]
+    triggers = [t for t in triggers if not _cites_scripture(ctx, t.first) and not _in_question(ctx, t.first)]
     share_arguments(ctx, triggers)
     triggers = _without_threatened_acts(ctx, triggers)
     main = _main_conflict_actor(triggers)
