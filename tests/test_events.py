@@ -1439,6 +1439,7 @@ def test_fighting_an_ill_is_no_attack(text, types):
 @pytest.mark.parametrize("text, types", [
     # what is done "to prevent" is a purpose, not a prevention; the verb is one
     ("واتخذت المحكمة تدابير لمنع أعمال العنف.", []),
+    ("وأمرت المحكمة باتخاذ تدابير لمنع أعمال الإبادة الجماعية.", []),     # (no genocide)
     ("ومنعت القوات الصحفيين من دخول المدينة.", ["COERCE"]),
 ])
 def test_to_prevent_is_a_purpose(text, types):

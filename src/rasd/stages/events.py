@@ -308,6 +308,22 @@ _OPENING_MARKS = frozenset("(«“„")
 _CLOSING_MARKS = frozenset(")»”")
 
 
+_PREVENT = normalize("منع", "match")
+_ACTS_OF = frozenset(normalize(w, "match") for w in ("أعمال", "ارتكاب", "وقوع", "حدوث", "تكرار"))
+
+
+def _prevented(ctx: DocContext, t: Trigger) -> bool:
+    """Is the conflict noun at t what a prevention is meant to stop (تدابير لمنع [أعمال] الإبادة
+    الجماعية، منع ارتكاب جرائم)? It has not happened."""
+    if t.verb or t.entry.type not in CONFLICT_TYPES or t.first == 0:
+        return False
+    k = t.first - 1
+    if ctx.norms[k] in _ACTS_OF and k > 0:
+        k -= 1
+    w = ctx.norms[k]
+    return w.endswith(_PREVENT) and len(w) <= len(_PREVENT) + 2
+
+
 _WHETHER = frozenset(normalize(w, "match") for w in ("هل", "وهل", "فهل"))
 _QUESTION_MARKS = ("؟", "?")
 
@@ -406,7 +422,8 @@ def extract_events(doc: Document) -> list[Event]:
     # a disease or a famine kills, a shortage forces: no one acts, so there is no event
     triggers = [t for t in triggers if not (t.verb and t.actor is None and t.entry.type in CONFLICT_TYPES
                                             and impersonal_subject(ctx, t.first))]
-    triggers = [t for t in triggers if not _cites_scripture(ctx, t.first) and not _in_question(ctx, t.first)]
+    triggers = [t for t in triggers if not _cites_scripture(ctx, t.first) and not _in_question(ctx, t.first)
+                and not _prevented(ctx, t)]
     share_arguments(ctx, triggers)
     triggers = _without_threatened_acts(ctx, triggers)
     main = _main_conflict_actor(triggers)
