@@ -1460,6 +1460,17 @@ def test_a_question_tells_of_no_event(text, types):
 
 
 @pytest.mark.parametrize("text, types", [
+    # forces going out of service is no withdrawal
+    ("وتسببت الغارات في خروج المنظومة الصحية عن الخدمة.", ["ASSAULT"]),
+    ("وطالب الوزير بخروج القوات الأجنبية من البلاد.", ["REQUEST", "RETREAT"]),
+])
+def test_going_out_of_service_is_no_withdrawal(text, types):
+    doc = make_doc(text)
+    events(doc)
+    assert [v.type for v in doc.events] == types
+
+
+@pytest.mark.parametrize("text, types", [
     # صادر عن is "issued by", not a seizure
     ("وجاء في بيان صادر عن الرئاسة أن الرئيس سيسافر غدا.", []),
     ("وصادرت الشرطة كميات من المخدرات.", ["COERCE"]),
