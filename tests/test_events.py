@@ -1091,6 +1091,25 @@ def test_an_actor_read_off_the_topic_is_less_sure_than_a_subject():
     assert meeting.confidence <= 0.55                      # (no more than a fallback's)
 
 
+@pytest.mark.parametrize("text, recipient", [
+    ("وقصفت الطائرات مستشفى العودة.", "مستشفى العودة"),            # no genitive after the article
+    ("وقصفت طائرات الاحتلال مستشفى العودة.", "مستشفى العودة"),      # nor a second one
+    ("واعتقلت الشرطة الناشطة سلمى حسن أمس.", "سلمى حسن"),          # no person owns the police
+])
+def test_unnamed_forces_then_their_object(text, recipient):
+    ents = {"مستشفى العودة": ("ORG", ["مستشفى العودة"]), "سلمى حسن": ("PER", ["سلمى حسن"])}
+    doc = make_doc(text, ents)
+    events(doc)
+    v = doc.events[0]
+    assert (name(doc, v.actor), name(doc, v.recipient)) == (None, recipient)
+
+
+def test_the_verbs_preposition_with_a_pronoun_is_its_object():
+    ents = {"مروان البرغوثي": ("PER", ["مروان البرغوثي"]), "إسرائيل": ("LOC", ["إسرائيل"])}
+    text = "وعلق صورة مروان البرغوثي، لكن إذا أفرجت إسرائيل عنه سيزيلها."
+    assert parties(text, ents, "RETREAT") == ("إسرائيل", "مروان البرغوثي")
+
+
 def test_the_pronoun_after_a_relative_is_the_relatives_noun():
     ents = {"مستشفى العودة": ("ORG", ["مستشفى العودة"]), "الجيش": ("ORG", ["الجيش"]),
             "إيران": ("LOC", ["إيران"]), "قطر": ("LOC", ["قطر"])}

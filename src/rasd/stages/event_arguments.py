@@ -105,6 +105,14 @@ _PREP_PRONOUNS = frozenset(normalize(p + x, "match") for p in ("في", "من", "
                            for x in ("ه", "ها", "هم", "هما"))
 
 
+def _without_pronoun(word: str) -> str:
+    """A preposition written with a pronoun, without it (عنهما → عن)."""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if word.endswith(suffix):
+            return word[:-len(suffix)]
+    return word
+
+
 def _prep_before(ctx: DocContext, k: int) -> bool:
     """Is token k a preposition, also with و or ف (وفي بغداد قتل شخصان: no subject)?"""
     return k >= 0 and (ctx.in_list(k, "prepositions")
@@ -161,7 +169,12 @@ def _owner_after(ctx: DocContext, j: int, end: int) -> str | None:
             return None
         m = ctx.mention_at.get(k)
         if m:
-            return None if ctx.has_proclitic(k, "بك") else m.entity
+            # (a name owns forces only as their genitive, right after them (قوات الأسد): not after
+            # other words (الشرطة الناشطة [سلمى حسن]، طائرات الاحتلال [مستشفى العودة]: their
+            # object), nor after a noun with the article, which takes none (قصفت الطائرات [X])
+            if ctx.has_proclitic(k, "بك") or k > j or j > 0 and _has_article(ctx, j - 1):
+                return None
+            return m.entity
         e = ctx.nisba_entity(k)
         if e:
             return e
@@ -200,7 +213,11 @@ def subject_after(ctx: DocContext, i: int) -> tuple[str | None, str, int]:
                     after = k + 1
                     break
             return owner, "explicit", after
-        return None, "agent", j + 1
+        k = j + 1                       # past its genitive and adjectives: طائرات [الاحتلال] مستشفى …
+        while k < end and k - j <= 3 and ctx.is_word(k) and k not in ctx.mention_at and _has_article(ctx, k) \
+                and not ctx.has_proclitic(k, "وفبلك") and not ctx.info[k].trigger:
+            k += 1
+        return None, "agent", k
     a = ctx.anaphor_entity(j)
     if a and not ctx.has_proclitic(j, "بلك"):
         k = j + 1                           # past its adjectives: المكتب [الأممي] إسرائيلَ
@@ -904,7 +921,7 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
                 t.subject_noun = True              # أحرق مسلحون مجهولون … وخطفوا: the same unnamed ones
                 break
     # the object: a mention right after the subject (or after the verb when the subject came first)
-    _verb_object(ctx, t, nxt if e else t.last + 1, end)
+    _verb_object(ctx, t, nxt if e or how == "agent" else t.last + 1, end)
     if t.recipient is None and _object_pronoun(ctx, t.last) and t.first > 0 and ctx.in_list(t.first - 1, "relative"):
         # right after a relative pronoun the pronoun is the relative's own noun: المستشفى الذي
         # اقتحمته القوات (the hospital), الاتفاق الذي أبرمته إيران (no entity)
@@ -1077,6 +1094,12 @@ def _subject_before_relative(ctx: DocContext, start: int) -> str | None:
 def _verb_object(ctx: DocContext, t: Trigger, k: int, end: int) -> None:
     """The object: the entity named at token k (after adverbs and time words), or a definite
     noun standing for one, or the whole a struck part belongs to."""
+    if k < end and ctx.norms[k] in _PREP_PRONOUNS and _without_pronoun(ctx.norms[k]) in t.entry.object_words:
+        # the verb's own preposition with a pronoun (أفرجت إسرائيل [عنه]): its antecedent
+        obj = _antecedent(ctx, t.first, t.actor, k)
+        if obj and obj != t.actor:
+            t.recipient = obj
+        return
     k = _skip_forward(ctx, k, end)
     k = _past_set_off_phrases(ctx, k, end)
     k = _past_own_place(ctx, k, end)
@@ -1098,7 +1121,7 @@ def _verb_object(ctx: DocContext, t: Trigger, k: int, end: int) -> None:
         obj = m.entity if m else ctx.anaphor_entity(k)
         if obj is None and t.entry.type in CONFLICT_TYPES:
             obj = _part_owner(ctx, k, end) or _part_of_institution(ctx, k, end) or _members_of(ctx, k, end)
-        if obj is None and m is None and t.actor is not None and _role_word(ctx, k):
+        if obj is None and m is None and (t.actor is not None or t.agent_unresolved) and _role_word(ctx, k):
             p = _person_after_role(ctx, k + 1, end)
             obj = p.entity if p is not None else None
         if obj is None and m is None and (got := ctx.person_by_role(k)) is not None:
