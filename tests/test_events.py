@@ -1110,6 +1110,22 @@ def test_the_verbs_preposition_with_a_pronoun_is_its_object():
     assert parties(text, ents, "RETREAT") == ("إسرائيل", "مروان البرغوثي")
 
 
+def test_who_sends_aid_and_where_it_goes():
+    ents = {"الإمارات": ("LOC", ["الإمارات"]), "السودان": ("LOC", ["السودان"])}
+    assert parties("وأرسلت الإمارات طائرة محملة بالمساعدات الطبية إلى السودان.", ents, "AID") \
+        == ("الإمارات", "السودان")
+
+
+@pytest.mark.parametrize("text, type_, recipient", [
+    ("وقال الجيش إن قواته قتلت ثلاثة مسلحين من حركة حماس في المدينة.", "ASSAULT", "حركة حماس"),
+    ("وأعلنت الوزارة اعتقال خلية إرهابية تابعة لتنظيم داعش في المدينة.", "COERCE", "تنظيم داعش"),
+])
+def test_a_counted_or_affiliated_group_stands_for_its_organization(text, type_, recipient):
+    ents = {"حركة حماس": ("ORG", ["حركة حماس"]), "تنظيم داعش": ("ORG", ["تنظيم داعش"]),
+            "الجيش": ("ORG", ["الجيش"])}
+    assert parties(text, ents, type_)[1] == recipient
+
+
 def test_the_pronoun_after_a_relative_is_the_relatives_noun():
     ents = {"مستشفى العودة": ("ORG", ["مستشفى العودة"]), "الجيش": ("ORG", ["الجيش"]),
             "إيران": ("LOC", ["إيران"]), "قطر": ("LOC", ["قطر"])}

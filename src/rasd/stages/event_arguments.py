@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from ..resources import gazetteers as gz
 from ..text.normalize import normalize
+from ..text.dates import number_table
 from .event_context import DocContext, demonym_country
 from .event_lexicon import ENCLITICS, Form, TriggerEntry, lexicon, wordlist
 
@@ -466,6 +467,23 @@ def _nisba_group(ctx: DocContext, k: int, end: int) -> str | None:
     return ctx.nisba_entity(k + 1)
 
 
+def _counts(ctx: DocContext, k: int) -> bool:
+    """Is token k a number, in digits or words (ثلاثة، عشرات), or a word of quantity?"""
+    return ctx.tokens[k].kind == "number" or ctx.in_list(k, "quantity") or ctx.norms[k] in number_table()
+
+
+def _affiliated_to(ctx: DocContext, j: int, end: int) -> str | None:
+    """The organization something just named is affiliated to: تابعة / موالية + ل and its name
+    within the next three words from token j (خلية [إرهابية] تابعة لتنظيم داعش)."""
+    for k in range(j, min(j + 3, end - 1)):
+        if not ctx.is_word(k) or ctx.boundary(k) or k in ctx.mention_at:
+            return None
+        if ctx.norms[k] in _AFFILIATED:
+            m = ctx.mention_at.get(k + 1)
+            return m.entity if m is not None and m.label == "ORG" and ctx.has_proclitic(k + 1, "ل") else None
+    return None
+
+
 def _lam_owner_after(ctx: DocContext, k: int, end: int) -> str | None:
     """The owner named with ل after an unnamed noun at token k and up to two nisba adjectives
     (عملية ضد [معقل إرهابي] لحماس): whose the thing is."""
@@ -687,6 +705,10 @@ def find_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> None
     if t.recipient is None:
         if t.entry.type == "SUPPORT":
             e, _ = _after_prep(ctx, after, end, _WITH_ON)             # تضامن مع، أثنى على
+        elif t.entry.type == "AID":
+            e, _ = _after_prep(ctx, after, end, _WITH | _BESIDE)    # مساعدات إلى السودان: the receiver
+            if e is not None and ctx.is_place_only(e):
+                e = None
         elif t.entry.type in WITH_TYPES:
             e, _ = _after_prep(ctx, after, end, _WITH)
         elif t.entry.type in ON_TYPES:
@@ -1120,7 +1142,9 @@ def _verb_object(ctx: DocContext, t: Trigger, k: int, end: int) -> None:
         m = ctx.mention_at.get(k)
         obj = m.entity if m else ctx.anaphor_entity(k)
         if obj is None and t.entry.type in CONFLICT_TYPES:
-            obj = _part_owner(ctx, k, end) or _part_of_institution(ctx, k, end) or _members_of(ctx, k, end)
+            obj = _part_owner(ctx, k, end) or _part_of_institution(ctx, k, end) or _members_of(ctx, k, end) \
+                or (_members_of(ctx, k + 1, end) if _counts(ctx, k) else None) \
+                or _affiliated_to(ctx, k + 1, end)      # قتلت [ثلاثة] مسلحين من حماس
         if obj is None and m is None and (t.actor is not None or t.agent_unresolved) and _role_word(ctx, k):
             p = _person_after_role(ctx, k + 1, end)
             obj = p.entity if p is not None else None
@@ -1300,6 +1324,8 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
         t.recipient = whole                              # قصف محيط المستشفى → the hospital
     elif gen == "R" and not m and t.entry.type in CONFLICT_TYPES and (whole := _members_of(ctx, after, end)):
         t.recipient = whole                              # مقتل قيادات وعناصر في "داعش" → ISIS
+    elif gen == "R" and not m and t.entry.type in CONFLICT_TYPES and (whole := _affiliated_to(ctx, after + 1, end)):
+        t.recipient = whole                              # اعتقال خلية إرهابية تابعة لتنظيم داعش → ISIS
     elif gen == "R" and not m:
         # an appositive patient: اغتيال العالم النووي محسن فخري زادة
         for k in range(after, min(after + 4, end)):
