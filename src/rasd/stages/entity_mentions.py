@@ -351,14 +351,15 @@ def _first_name_before(text: str, tokens: list[Token], spans: list[Span], covere
         covered[s.i] = idx
 
 
-def _titled_names(text: str, tokens: list[Token], norms: list[str], bounds, spans: list[Span],
+def _titled_names(text: str, tokens: list[Token], norms: list[str], bounds, titles, spans: list[Span],
                   covered: list) -> None:
     """A name alone after a person's title: a first name (الفنان [احلام]: also "dreams"), or a
     family name with the article after an honorific (الإمام [الترمذي]، الدكتور [الربيعة]), a
     definite word no text rasd learnt from writes (`clitics.known`), in no gazetteer and not a
-    participle (الدكتور المعالج), with no name or definite word after it."""
-    for a, b in bounds:
-        for mt in gz.titles_range(norms, a, b):
+    participle (الدكتور المعالج), with no name or definite word after it. `titles` are the titles
+    and roles of each sentence of `bounds` (`gazetteers.titles_range`)."""
+    for (a, b), found in zip(bounds, titles):
+        for mt in found:
             if covered[mt.start] is not None or "TITLE" not in mt.entry.kinds:
                 continue
             e = mt.end
@@ -393,13 +394,13 @@ _RARE = 2            # a word rasd's lexicon has seen at most this often may be 
 _COMMON = 5          # one seen at least this often is a common word
 
 
-def _rare_names_after_titles(tokens: list[Token], norms: list[str], bounds, spans: list[Span],
+def _rare_names_after_titles(tokens: list[Token], norms: list[str], bounds, titles, spans: list[Span],
                              covered: list) -> None:
     """Two or three words rasd's lexicon has (almost) never seen, after a title or a role and its
     nisba adjectives, before a common word or punctuation: a foreign name the tagger did not know
     (نظيره التركي [هاكان فيدان]، وزيرة الخارجية الألمانية [أنالينا بيربوك])."""
-    for a, b in bounds:
-        for mt in gz.titles_range(norms, a, b):
+    for (a, b), found in zip(bounds, titles):
+        for mt in found:
             u = mt.end
             while u < b and _is_word(tokens[u]) and covered[u] is None and gz.demonym(norms[u]) \
                     and u - mt.end < 2:
@@ -792,8 +793,9 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
     _first_name_before(doc.text, tokens, spans, covered)
     _adjective_before_first_name(tokens, spans, covered)
     _ali_after(doc.text, tokens, spans, covered)
-    _titled_names(doc.text, tokens, norms, bounds, spans, covered)
-    _rare_names_after_titles(tokens, norms, bounds, spans, covered)
+    titles = [gz.titles_range(norms, a, b) for a, b in bounds]
+    _titled_names(doc.text, tokens, norms, bounds, titles, spans, covered)
+    _rare_names_after_titles(tokens, norms, bounds, titles, spans, covered)
     _speaker_names(doc, starts, ends, spans, covered)
     _outlets_and_companies(doc, tokens, norms, starts, bounds, spans, covered)
     _place_heads(tokens, spans)
