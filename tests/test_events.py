@@ -1126,6 +1126,15 @@ def test_a_counted_or_affiliated_group_stands_for_its_organization(text, type_, 
     assert parties(text, ents, type_)[1] == recipient
 
 
+def test_a_plural_subject_in_un_then_the_named_object():
+    ents = {"إسرائيل": ("LOC", ["إسرائيل"]), "الحوثيين": ("ORG", ["الحوثيون"]), "السعودية": ("LOC", ["السعودية"])}
+    assert parties("واتهم الفلسطينيون إسرائيل باستهداف المستشفيات.", ents, "ACCUSE") == (None, "إسرائيل")
+    # a nisba in ـون after it is the same subject, not its object
+    doc = make_doc("واشتبك المسلحون الحوثيون مع القوات السعودية.", ents)
+    events(doc)
+    assert name(doc, find(doc, "ASSAULT").recipient) != "الحوثيين"
+
+
 def test_the_pronoun_after_a_relative_is_the_relatives_noun():
     ents = {"مستشفى العودة": ("ORG", ["مستشفى العودة"]), "الجيش": ("ORG", ["الجيش"]),
             "إيران": ("LOC", ["إيران"]), "قطر": ("LOC", ["قطر"])}

@@ -943,7 +943,9 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
                 t.subject_noun = True              # أحرق مسلحون مجهولون … وخطفوا: the same unnamed ones
                 break
     # the object: a mention right after the subject (or after the verb when the subject came first)
-    _verb_object(ctx, t, nxt if e or how == "agent" else t.last + 1, end)
+    nominative = how == "noun" and ctx.norms[nxt - 1].endswith(_NOMINATIVE_PLURAL) and nxt in ctx.mention_at \
+        and not ctx.norms[nxt].endswith(_NOMINATIVE_PLURAL)      # (المسلحون الحوثيون: one subject)
+    _verb_object(ctx, t, nxt if e or how == "agent" or nominative else t.last + 1, end)
     if t.recipient is None and _object_pronoun(ctx, t.last) and t.first > 0 and ctx.in_list(t.first - 1, "relative"):
         # right after a relative pronoun the pronoun is the relative's own noun: المستشفى الذي
         # اقتحمته القوات (the hospital), الاتفاق الذي أبرمته إيران (no entity)
@@ -1162,6 +1164,7 @@ def _verb_object(ctx: DocContext, t: Trigger, k: int, end: int) -> None:
 
 
 _RECIPROCAL_TYPES = frozenset({"AGREE", "COOPERATE"})
+_NOMINATIVE_PLURAL = "ون"        # اتهم [الفلسطينيون] إسرائيل: a plural in ـون is the subject, the name after it the object
 
 
 def _people_of(ctx: DocContext, k: int, end: int) -> str | None:
