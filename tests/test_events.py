@@ -1135,6 +1135,17 @@ def test_a_plural_subject_in_un_then_the_named_object():
     assert name(doc, find(doc, "ASSAULT").recipient) != "الحوثيين"
 
 
+@pytest.mark.parametrize("text", [
+    "وشيعت إيران جثمان العالم الإيراني النووي سامي حسن. وقال مسؤولون إن اغتيال العالم النووي لن يمر.",
+    "وشيعت إيران جثمان العالم الإيراني النووي سامي حسن. وكانت إسرائيل قد اغتالت العالم النووي في طهران.",
+])
+def test_the_person_a_description_stood_before_is_who_it_names(text):
+    ents = {"سامي حسن": ("PER", ["سامي حسن"]), "إيران": ("LOC", ["إيران"]), "إسرائيل": ("LOC", ["إسرائيل"])}
+    doc = make_doc(text, ents)
+    events(doc)
+    assert name(doc, doc.events[-1].recipient) == "سامي حسن"
+
+
 def test_the_pronoun_after_a_relative_is_the_relatives_noun():
     ents = {"مستشفى العودة": ("ORG", ["مستشفى العودة"]), "الجيش": ("ORG", ["الجيش"]),
             "إيران": ("LOC", ["إيران"]), "قطر": ("LOC", ["قطر"])}

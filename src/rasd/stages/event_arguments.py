@@ -1150,7 +1150,7 @@ def _verb_object(ctx: DocContext, t: Trigger, k: int, end: int) -> None:
         if obj is None and m is None and (t.actor is not None or t.agent_unresolved) and _role_word(ctx, k):
             p = _person_after_role(ctx, k + 1, end)
             obj = p.entity if p is not None else None
-        if obj is None and m is None and (got := ctx.person_by_role(k)) is not None:
+        if obj is None and m is None and (got := ctx.person_by_role(k) or ctx.person_by_description(k)) is not None:
             obj = got[0]                           # التقى الرئيس وزير الخارجية الأمريكي → the minister
         if obj is None and m is None and t.actor is not None:
             obj = _nisba_group(ctx, k, end)        # طالبت المنظمة السلطات المصرية → Egypt
@@ -1323,6 +1323,8 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
         t.recipient = whole                              # حصار المستشفى → the hospital named before
     elif gen == "R" and not m and after < end and (got := ctx.person_by_role(after)) is not None:
         t.recipient = got[0]                             # اغتيال قائد فيلق القدس → the man named so
+    elif gen == "R" and not m and after < end and (got := ctx.person_by_description(after)) is not None:
+        t.recipient = got[0]                             # اغتيال العالم النووي → the man described so
     elif gen == "R" and not m and t.entry.type in CONFLICT_TYPES and (whole := _part_owner(ctx, after, end)):
         t.recipient = whole                              # قصف محيط المستشفى → the hospital
     elif gen == "R" and not m and t.entry.type in CONFLICT_TYPES and (whole := _members_of(ctx, after, end)):

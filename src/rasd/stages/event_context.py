@@ -36,6 +36,8 @@ _is_trigger = attrgetter("trigger")
 # Sectors of organizations that do not act for their country: a nisba adjective (وبدعم أميركي)
 # never points to them (سي إن إن), nor to a country's rebels or parties (المقاتلات التركية ≠ the PKK).
 _NOT_STATE = frozenset({"MED", "BUS", "EDU", "NGO", "HLH", "REB", "PTY"})
+_TITLE_ONLY = frozenset({"TITLE"})
+_ROLE_OR_TITLE = frozenset({"ROLE", "TITLE"})
 
 
 class MentionRef(NamedTuple):
@@ -115,6 +117,7 @@ class DocContext:
         # people by the words of their roles (وزير الخارجية الأمريكي → the minister named with it)
         self._roles: list[tuple[tuple[str, ...], str]] = [
             (tuple(_match(r).split()), e.id) for e in doc.entities if e.label == "PER" for r in e.roles]
+        self._descriptors: list[tuple[str, frozenset[str], str]] | None = None
 
     def _index_tokens(self, doc: Document) -> None:
         tokens = doc.tokens
@@ -335,6 +338,48 @@ class DocContext:
             if entity in ids:
                 return entity
         return ids[0] if len(ids) == 1 else None
+
+    def _descriptor_index(self) -> list[tuple[str, frozenset[str], str]]:
+        """(head, adjectives, person) of the descriptions written right before a person's name: a
+        definite noun and its definite adjectives (العالم الإيراني النووي محسن فخري زادة)."""
+        out = []
+        for m in self.mention_at.values():
+            if m.label not in ("PER", "PERS") or m.first == 0:
+                continue
+            k = m.first - 1
+            while k >= 0 and self.is_word(k) and gz.lookup(self.norms[k]) & _TITLE_ONLY and k not in self.covered:
+                k -= 1                      # past a title: الدكتور، الشيخ
+            words = []
+            while k >= 0 and len(words) < 3 and self.is_word(k) and k not in self.covered \
+                    and self.norms[k].startswith(ARTICLE) and len(self.norms[k]) > 4:
+                words.append(self.norms[k])
+                k -= 1
+            if len(words) >= 2:
+                words.reverse()
+                head = words[0]
+                if not gz.lookup(head) & _ROLE_OR_TITLE:
+                    out.append((head, frozenset(words[1:]), m.entity))
+        return out
+
+    def person_by_description(self, k: int) -> tuple[str, int] | None:
+        """(person, index after the words) when the definite noun and adjectives from token k
+        describe one person only as the article described them before a name (اغتيال [العالم
+        النووي] → محسن فخري زادة, introduced as العالم الإيراني النووي محسن فخري زادة)."""
+        if self._descriptors is None:
+            self._descriptors = self._descriptor_index()
+        if not self._descriptors or not self.is_word(k) or k in self.covered:
+            return None
+        head = self.norms[k]
+        j = k + 1
+        adjectives = set()
+        while j < self.size and j - k <= 2 and self.is_word(j) and j not in self.covered \
+                and self.norms[j].startswith(ARTICLE) and len(self.norms[j]) > 4:
+            adjectives.add(self.norms[j])
+            j += 1
+        if not adjectives:
+            return None
+        people = {person for h, adj, person in self._descriptors if h == head and adjectives <= adj}
+        return (people.pop(), j) if len(people) == 1 else None
 
     def person_by_role(self, k: int) -> tuple[str, int] | None:
         """(person, index after the phrase) when the words from token k are a role the document
