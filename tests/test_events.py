@@ -940,8 +940,12 @@ def test_a_subject_after_a_form_of_kana_acts_on_the_name_after_the_verb():
 
 
 def test_the_person_a_participle_describes_underwent_the_act():
-    ents = {"سامي حسن": ("PER", ["سامي حسن"]), "الجيش الأمريكي": ("ORG", ["الجيش الأمريكي"])}
+    ents = {"سامي حسن": ("PER", ["سامي حسن"]), "الجيش الأمريكي": ("ORG", ["الجيش الأمريكي"]),
+            "حركة فتح": ("ORG", ["حركة فتح"])}
     assert parties("ورسم الفنان الرئيس سامي حسن المعتقل لدى الجيش الأمريكي.", ents, "COERCE") \
+        == ("الجيش الأمريكي", "سامي حسن")
+    # past an apposition naming his organization
+    assert parties("ورسم الفنان سامي حسن أحد قادة حركة فتح المعتقل لدى الجيش الأمريكي.", ents, "COERCE") \
         == ("الجيش الأمريكي", "سامي حسن")
 
 

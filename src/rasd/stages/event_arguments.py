@@ -1425,6 +1425,11 @@ def _described_person(ctx: DocContext, i: int) -> str | None:
         if ctx.norms[k] == "من" and k > 0:
             k -= 1                                  # من بين
     m = ctx.mention_ending.get(k)
+    if m is not None and m.label == "ORG" and m.first >= 3:
+        # past an apposition naming his organization: مروان البرغوثي [أحد قادة حركة فتح] المعتقل
+        j = m.first - 1
+        if ctx.is_word(j) and ctx.is_word(j - 1) and not ctx.has_article(j) and ctx.in_list(j - 1, "oneof"):
+            m = ctx.mention_ending.get(j - 2)
     return m.entity if m is not None and m.label == "PER" else None
 
 
