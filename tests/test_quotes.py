@@ -799,6 +799,14 @@ def test_one_quotation_reported_by_two_cues_is_one_quote():
     assert [(r[0], r[1], r[2]) for r in rows(doc)] == [("وأضاف", "نثق في قدرة الحكومة على تقديم المزيد", "سامي حسن")]
 
 
+def test_a_statement_in_the_clause_of_a_time():
+    doc = make_doc("يأتي ذلك في وقت أعلنت فيه وزارة الصحة أمس استشهاد رضيعين في المستشفى.", {"وزارة الصحة": ("ORG",)})
+    assert [r[:3] for r in rows(doc)] == [("أعلنت", "استشهاد رضيعين في المستشفى", "وزارة الصحة")]
+    # a rule that calls for something is no one who speaks
+    doc = make_doc("في وقت تدعو فيه اللوائح المعنية إلى مراعاة سهولة الوصول.", {})
+    assert rows(doc) == []
+
+
 def test_particle_of_the_cue_ends_the_role():
     doc = make_doc("وأعلن المتحدث باسم الوزارة عن الانسحاب الكامل للقوات.\n"
                    "وقال النائب عن الحزب كريم ناصر إن الحكومة ستسقط.", PEOPLE)

@@ -28,6 +28,8 @@ __all__ = ["Statement", "find_statements", "kind_of", "strip_credit", "trim_cont
 
 _OPENER_WINDOW = 16
 _PLAIN_COMPLEMENTIZERS = frozenset(normalize(w, "match") for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها"))
+_IN_IT = frozenset(normalize(w, "match") for w in ("فيه", "فيها"))
+_TIME_NOUNS = frozenset(normalize(w, "match") for w in ("وقت", "حين", "الوقت", "اللحظة", "لحظة"))
 _SUBJECT_TAIL = 8                # the most words of a subject read up to the cue's particle and أن
 _ON = normalize("على", "match")          # على in match form (علي)
 _ADDRESSEES = frozenset(["المجتمع", "المؤسسات", "المنظمات", "الجهات", "الهيئات", "الدول", "جميع", "كافه",
@@ -367,9 +369,14 @@ class _ClauseReader:
             if said is not None:
                 return said
         position = self._position_ok(i, cue)
+        cue_j = j
+        time_clause = not position and j < c.stop and ctx.norms[j] in _IN_IT and ctx.norms[i - 1] in _TIME_NOUNS
+        if time_clause:
+            position, j = True, j + 1     # في وقت أعلنت [فيه] السلطات …: the clause of a time, its subject after فيه
         before = None
-        if cue.kind in ("perfect", "imperfect") and (i not in self.conj or ctx.norms[i][:1] == "ف" and
-                                                     any(ctx.norms[t] in ("اما", "واما") for t in range(c.first, i))):
+        if cue.kind in ("perfect", "imperfect") and not time_clause and (
+                i not in self.conj or ctx.norms[i][:1] == "ف" and
+                any(ctx.norms[t] in ("اما", "واما") for t in range(c.first, i))):
             before = backward_subject(ctx, i, c.first)
         participle = cue.kind == "participle"
         subj: Subject | None = before
@@ -382,7 +389,7 @@ class _ClauseReader:
                 subj = None                        # وسأل الله أن …: God is asked, the speaker unnamed
             else:
                 subj, k, times = forward_subject(ctx, j, c.stop, self.starts, cue.particles,
-                                                 object_next=cue.frame == "np")
+                                                 introduced=time_clause, object_next=cue.frame == "np")
         k2, t2 = skip_adverbials(ctx, k, c.stop, self.starts, cue.particles)
         times += t2
         opener = self._find_opener(k2, cue, c.stop)
@@ -414,6 +421,8 @@ class _ClauseReader:
                     subj.owner_word = t
         strong = subj is not None and (any(m.label in _PER + ("ORG",) for m in subj.mentions)
                                        or subj.head in ("anaphor", "role", "honorific", "document"))
+        if time_clause and not (strong or subj is not None and subj.head in ("unnamed", "group")):
+            return None                     # (في وقت تدعو فيه اللوائح …: a rule, no one who speaks)
         named = subj is not None and any(m.label in _PER for m in subj.mentions)
         immediate = opener is not None and opener[0] <= k2 + 1
         particle_next = k2 < c.stop and (ctx.norms[k2] in cue.particles or "ب" in cue.particles
@@ -489,8 +498,8 @@ class _ClauseReader:
                 b, open_end = ctx.starts[comma], False     # المنطقة التي قالت إسرائيل إنها فككت …،
         implicit = subj is None
         weight = cue.weight if position or before is not None else cue.weight * 0.85
-        cue_end = j
-        if j < c.stop and ctx.norms[j] in cue.particles and ctx.ends[j] <= a:
+        cue_end = cue_j
+        if cue_j == j and j < c.stop and ctx.norms[j] in cue.particles and ctx.ends[j] <= a:
             cue_end = j + 1                         # the particle belongs to the cue: أشار إلى، لفت إلى
         return Statement((ctx.starts[i], ctx.ends[cue_end - 1]), (a, b), kind, "participle" if participle else "verb",
                          c, i, cue.gender, subj, implicit, times, weight, open_end, before=before is not None)
