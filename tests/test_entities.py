@@ -958,3 +958,13 @@ def test_a_construct_noun_then_a_name_no_text_writes_is_an_organization():
     assert known("ستيمسون") == 0
     doc = analyze("وقال مدير مركز أبحاث ستيمسون إن التقرير جديد.")
     assert [(e.name, e.label) for e in doc.entities] == [("مركز أبحاث ستيمسون", "ORG")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقالت الوزيرة خلال المنتدى الإقليمي الإفريقي حول التنمية المستدامة المنعقد في مراكش إن الوضع يتحسن.",
+     "المنتدى الإقليمي الإفريقي حول التنمية المستدامة"),
+    ("وأعلن البنك الأفريقي للتنمية تمويل المشروع.", "البنك الأفريقي للتنمية"),
+])
+def test_regional_bodies_and_gatherings_named_for_their_subject(text, name):
+    doc = analyze(text)
+    assert name in [e.name for e in doc.entities if e.label == "ORG"], [e.name for e in doc.entities]

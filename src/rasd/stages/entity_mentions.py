@@ -103,7 +103,9 @@ _INSTITUTIONAL = frozenset(normalize(w, "match") for w in (
     "الملكية", "الجوي", "الجوية", "البحري", "البحرية", "المدني", "الثوري", "الشعبي", "الشعبية",
     "العسكري", "العسكرية", "الإسلامي", "الإسلامية", "الدولي", "الدولية", "العربي", "العربية",
     "الانتقالي", "الانتقالية", "الموحد", "المؤقتة", "المؤقت", "الفدرالي", "الفيدرالي", "العام",
-    "العامة"))
+    "العامة", "الإقليمي", "الإقليمية", "الإفريقي", "الإفريقية", "الأفريقي", "الأفريقية", "الأوروبي",
+    "الأوروبية", "الآسيوي", "الآسيوية", "الخليجي", "الخليجية", "العالمي", "العالمية", "الأممي",
+    "الأممية"))
 _NISBA = ("ي", "يه", "يين", "يون", "يات")
 _OTHER_ADJ = frozenset(normalize(w, "match") for w in (
     "العليا", "الكبرى", "العظمى", "الأعلى", "العام", "العامة", "الخاص", "الخاصة", "الأحمر", "الدائم",
@@ -1356,7 +1358,26 @@ def _body_name_end(tokens: list[Token], k: int, b: int, taken: set[int]) -> int:
             end += 2
     if end < b and end in taken and tokens[end].norm[0] == "ل":
         return k
+    if without_proclitics(tokens[k].norm)[0] in _GATHERINGS and end + 1 < b and tokens[end].norm == _ABOUT \
+            and not {end, end + 1} & taken and _definite(tokens[end + 1].norm):
+        about = end
+        end = _chain_end(tokens, end + 1, b, taken, genitive=False)   # المنتدى الإقليمي [حول التنمية المستدامة]
+        end = _before_where_held(tokens, about + 2, end, b)
     return _construct_conjunct_end(tokens, end, b, taken)
+
+
+def _before_where_held(tokens: list[Token], a: int, end: int, b: int) -> int:
+    """`end`, or one less when the last word, after token a, is a participle followed by في or a
+    place with ب (… حول التنمية المستدامة [المنعقد] في مراكش: where it was held, not its name)."""
+    if end > a and end < b and tokens[end - 1].norm.startswith("الم") \
+            and (tokens[end].norm in _FUNCTION or proclitic_cut(tokens[end].norm)[0]):
+        return end - 1
+    return end
+
+
+# gatherings named for their subject after حول (المنتدى رفيع المستوى حول التنمية المستدامة)
+_GATHERINGS = frozenset(normalize(w, "match") for w in ("المنتدى", "المؤتمر", "الملتقى", "القمة", "الندوة"))
+_ABOUT = normalize("حول", "match")
 
 
 def _construct_conjunct_end(tokens: list[Token], end: int, b: int, taken: set[int]) -> int:
@@ -1386,6 +1407,7 @@ def _extend_org(tokens: list[Token], s: Span, spans: list[Span], bounds, taken: 
     end = _chain_end(tokens, s.j, limit, taken - own, genitive=s.j - s.i == 1,
                      participles=s.j - s.i == 1 or _definite(tokens[s.j - 1].norm),
                      feminine=first[cut:].endswith("ه"))
+    end = _before_where_held(tokens, s.j, end, limit)
     if end > s.j:
         taken.update(range(s.j, end))
         s.j = end
