@@ -968,3 +968,10 @@ def test_a_construct_noun_then_a_name_no_text_writes_is_an_organization():
 def test_regional_bodies_and_gatherings_named_for_their_subject(text, name):
     doc = analyze(text)
     assert name in [e.name for e in doc.entities if e.label == "ORG"], [e.name for e in doc.entities]
+
+
+def test_an_administration_is_a_body_only_with_a_construct_noun_or_a_name():
+    doc = analyze("وقال مدير إدارة صحة البيئة إن الذبائح سليمة.")
+    assert [(e.name, e.label) for e in doc.entities] == [("إدارة صحة البيئة", "ORG")]
+    for text in ("وناقش الاجتماع إدارة الأزمة الحالية.", "وقرر مجلس إدارة الشركة توزيع الأرباح."):
+        assert not analyze(text).entities

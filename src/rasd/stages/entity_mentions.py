@@ -1011,6 +1011,7 @@ def _repeats(norms: list[str], spans: list[Span]) -> list[Span]:
 
 
 _TOWN_PROCLITICS = frozenset("بلوف")
+_COUNCIL = normalize("مجلس", "match")
 
 
 def _headed(norm: str) -> bool:
@@ -1247,7 +1248,10 @@ def _title_start(norms: list[str], i: int) -> int:
     return i
 
 
-_ORG_HEAD_WORDS = _PERSON_ORG_HEADS | _CONSTRUCT_HEADS | _DEFINITE_HEADS | _DEFINITE_BODY_HEADS
+# إدارة names a body only through a construct noun or a name (إدارة صحة البيئة، إدارة موازين): with
+# a plain definite genitive it is an act (إدارة الأزمة) or a board's (مجلس إدارة الشركة)
+_NAMED_ONLY_HEADS = frozenset(normalize(w, "match") for w in ("إدارة",))
+_ORG_HEAD_WORDS = _PERSON_ORG_HEADS | _CONSTRUCT_HEADS | _DEFINITE_HEADS | _DEFINITE_BODY_HEADS | _NAMED_ONLY_HEADS
 # What a head looks like once its first letters are cut (لل + الجيش = للجيش ends in جيش).
 _ORG_HEAD_ENDINGS = _ORG_HEAD_WORDS | frozenset(w[2:] for w in _ORG_HEAD_WORDS if w.startswith("ال"))
 
@@ -1289,6 +1293,12 @@ def _rule_orgs(tokens: list[Token], norms: list[str], a: int, b: int, spans: lis
             if end < b and end not in taken and _is_word(tokens[end]) and not _definite(tokens[end].norm) \
                     and tokens[end].norm not in _FUNCTION and not gz.lookup(tokens[end].norm, clitics=False):
                 end += 1
+        elif w in _NAMED_ONLY_HEADS and k + 2 < b and k + 1 not in taken and k + 2 not in taken \
+                and not (k > 0 and tokens[k - 1].norm.endswith(_COUNCIL)) and not tokens[k].norm.startswith("ال"):
+            if gz.is_construct_noun(tokens[k + 1].norm) and _definite(tokens[k + 2].norm):
+                end = _chain_end(tokens, k + 2, b, taken)          # إدارة [صحة البيئة]
+            elif _unknown_name_word(tokens, k + 1, b):
+                end = k + 2                                        # إدارة [موازين]
         elif w in _CONSTRUCT_HEADS and k + 1 < b and k + 1 not in taken:
             end = _chain_end(tokens, k + 1, b, taken)
             if end == k + 1 and gz.is_construct_noun(tokens[k + 1].norm) and k + 2 < b:
