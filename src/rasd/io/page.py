@@ -107,7 +107,6 @@ def read_page(text: str, *, title: str | None = None, published: str | None = No
     content = [i for i, raw in enumerate(lines) if raw.strip()]
 
     title_key = _key(title) if title else None
-    header_end = 0
     if title is None and content:
         first = lines[content[0]].strip()
         nxt = lines[content[1]].strip() if len(content) > 1 else ""
