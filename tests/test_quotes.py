@@ -807,6 +807,11 @@ def test_a_statement_in_the_clause_of_a_time():
     assert rows(doc) == []
 
 
+def test_a_text_that_ends_after_a_comma_and_a_particle():
+    doc = make_doc("وأعلنت كتائب ناصر، الجناح العسكري، عن", {"كتائب ناصر": ("ORG",)})
+    assert [r[2] for r in rows(doc)] in ([], ["كتائب ناصر"])          # no error at the text's end
+
+
 def test_particle_of_the_cue_ends_the_role():
     doc = make_doc("وأعلن المتحدث باسم الوزارة عن الانسحاب الكامل للقوات.\n"
                    "وقال النائب عن الحزب كريم ناصر إن الحكومة ستسقط.", PEOPLE)

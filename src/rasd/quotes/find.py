@@ -596,8 +596,8 @@ class _ClauseReader:
         ctx = self.ctx
         for t in range(k, min(self.c.stop - 1, k + _SUBJECT_TAIL + 1)):
             if ctx.is_comma(t):
-                return t + 1 if t > k and ctx.norms[t + 1] in cue.particles and ctx.kinds[t + 2] == "word" \
-                    and t + 2 < self.c.stop else None
+                return t + 1 if t > k and t + 2 < self.c.stop and ctx.norms[t + 1] in cue.particles \
+                    and ctx.kinds[t + 2] == "word" else None
             if ctx.kinds[t] not in ("word", "number") or ctx.norms[t] in cue.particles \
                     or ctx.norms[t] in COMPLEMENTIZERS:
                 return None
