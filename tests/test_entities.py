@@ -602,6 +602,17 @@ def test_a_town_taken_for_an_organization_inside_a_hyphenated_region_is_part_of_
     assert "تطوان" not in names
 
 
+def test_moroccan_regions_are_known_and_a_tagger_name_across_two_of_them_is_split():
+    # the tagger joined the end of one region to the start of the next, through و
+    text = "وزارت اللجنة جهة فاس - مكناس وسوس - ماسة، ثم جهة درعة - تافيلالت."
+    names = by_name(analyze(text, orgs=("مكناس وسوس",)))
+    assert {"جهة فاس - مكناس", "سوس - ماسة", "جهة درعة - تافيلالت"} <= set(names), names
+    assert names["سوس - ماسة"].label == "LOC" and names["جهة فاس - مكناس"].country == "MAR"
+    # a tagger name that runs on past a known name without و is left alone
+    names = by_name(analyze("وزار الوفد دول الخليج العربي أمس.", places=("الخليج العربي",)))
+    assert "الخليج العربي" in names and "العربي" not in names, names
+
+
 @pytest.mark.parametrize("text, people, name, title", [
     ("وقالت المخرجة سلمى الحايك إن الفيلم جاهز.", ["المخرجة سلمى الحايك"], "سلمى الحايك", "المخرجة"),
     ("وأوضحت الممرضة هالة عيسى أن القسم ممتلئ.", ["الممرضة هالة عيسى"], "هالة عيسى", "الممرضة"),

@@ -755,6 +755,9 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
 
     for i, j, entry, amb, cut in matches:
         hits = {covered[k] for k in range(i, j) if covered[k] is not None}
+        if not amb and j - i > 1 and entry.kind in _PLACE and j < len(tokens) and norms[j][:1] == "و" \
+                and _starts_inside(spans, hits, i, j, covered):
+            hits = {covered[k] for k in range(i, j) if covered[k] is not None}
         if not hits:
             if not amb and entry.label:
                 spans.append(Span(i, j, entry.label, "gazetteer", 1.0, entry, cut=cut))
@@ -1044,6 +1047,21 @@ def _positions_matching(norms: list[str], keys) -> list[int]:
     لل + a word kept without the article, whose key begins with an ا the word lacks (لله: الله)."""
     endings = tuple(key[1:] if key[:1] == "ا" else key for key in keys)
     return list(compress(range(len(norms)), map(str.endswith, norms, repeat(endings))))
+
+
+def _starts_inside(spans: list[Span], hits: set[int], i: int, j: int, covered: list[int | None]) -> bool:
+    """The tagger's name that begins inside a known place's name of several words [i, j) and runs
+    on past it, through و, joined two names (جهة فاس - [مكناس وسوس] - ماسة): it keeps only the
+    words after the known name. Whether any was cut."""
+    cut_any = False
+    for idx in hits:
+        s = spans[idx]
+        if s.source == "model" and s.label in ("ORG", "LOC") and i < s.i < j < s.j:
+            for k in range(s.i, j):
+                covered[k] = None
+            s.i = j
+            cut_any = True
+    return cut_any
 
 
 def _gaz_cut(mt: gz.Match) -> tuple[int, bool] | None:
