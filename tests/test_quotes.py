@@ -344,6 +344,20 @@ def test_without_mentioning_ends_what_was_said(text, content):
 
 
 @pytest.mark.parametrize("text, content", [
+    # the narrator sets the statement beside other events: what was said ends at the comma
+    ("وأعلن سامي خليل إغلاق المعبر أمام الشاحنات، وذلك بعد ساعات من قصف الطريق المؤدي إليه.",
+     "إغلاق المعبر أمام الشاحنات"),
+    ("وقال سامي خليل إن المخبز توقف عن العمل، وذلك إثر نفاد الطحين.", "المخبز توقف عن العمل"),
+    ("وقال سامي خليل إن الأسعار ارتفعت، وذلك مع استمرار إغلاق المعابر.", "الأسعار ارتفعت"),
+    # a bare بعد may be the speaker's own dating, and quotation marks keep everything
+    ("وقال سامي خليل إنه سيسافر، وذلك بعد انتهاء الامتحانات.", "سيسافر، وذلك بعد انتهاء الامتحانات"),
+    ('وقال سامي خليل: "أغلقنا المعبر، وذلك إثر القصف".', "أغلقنا المعبر، وذلك إثر القصف"),
+])
+def test_the_narrators_setting_of_a_statement_ends_it(text, content):
+    assert rows(make_doc(text, PEOPLE))[0][1] == content
+
+
+@pytest.mark.parametrize("text, content", [
     # a title alone names the speaker of a verb whose object is what was said
     ("وأكد الرئيس المصري أهمية التعاون في المنطقة.", "أهمية التعاون في المنطقة"),
     # a definite role heads no construct chain: أهمية is what the minister stressed

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from ..resources.gazetteers import is_first_name
 from ..text.normalize import normalize
 from .context import Clause, DocContext
-from .lexicon import (COMPLEMENTIZERS, CONNECTIVES, NOT_REPORT_BEFORE, RELATIVES, UNSAID, UNSAID_VERBS, WITHOUT,
-                      Cue, cue_lengths, cues, speaker_class, strip_conjunction)
+from .lexicon import (COMPLEMENTIZERS, CONNECTIVES, NARRATOR_CONTEXT, NARRATOR_CONTEXT_LENGTHS, NOT_REPORT_BEFORE,
+                      RELATIVES, UNSAID, UNSAID_VERBS, WITHOUT, Cue, cue_lengths, cues, speaker_class, strip_conjunction)
 from .marks import OPENERS
 from .subject import Subject, backward_subject, forward_subject, is_prep, skip_adverbials
 
@@ -831,6 +831,24 @@ def _unsaid_cut(ctx: DocContext, clause: Clause, a: int, b: int) -> int:
     return b
 
 
+_THAT = normalize("وذلك", "match")
+
+
+def _narrator_context_cut(ctx: DocContext, clause: Clause, a: int, b: int) -> int:
+    """The narrator setting the statement beside other events ends it: ``أعلن الجيش بدء عملية
+    عسكرية في جباليا[، وذلك بعد ساعات من] بدء هجمة …``، ``…[، وذلك إثر] الهجوم البري`` (not inside
+    quotation marks)."""
+    first = bisect_left(ctx.starts, a)
+    last = min(bisect_left(ctx.starts, b), clause.stop)
+    for t in range(first + 2, last - 2):
+        if ctx.norms[t + 1] != _THAT or not ctx.is_comma(t) or ctx.inside_quotation(clause.paragraph, ctx.starts[t]):
+            continue
+        for n in NARRATOR_CONTEXT_LENGTHS:
+            if t + 2 + n <= last and tuple(ctx.norms[t + 2:t + 2 + n]) in NARRATOR_CONTEXT:
+                return ctx.starts[t]
+    return b
+
+
 def find_statements(ctx: DocContext) -> list[Statement]:
     """All cue-introduced statements of a document, in text order, with content ends settled."""
     out: list[Statement] = []
@@ -861,6 +879,7 @@ def find_statements(ctx: DocContext) -> list[Statement]:
             b = _new_clause_cut(ctx, clause, a, b)
             b = _conjoined_cue_cut(ctx, clause, a, b)
             b = _unsaid_cut(ctx, clause, a, b)
+            b = _narrator_context_cut(ctx, clause, a, b)
             a, b = trim_content(ctx.text, a, b)
             a, b = strip_credit(ctx, clause, a, b)
             st.content = (a, b)

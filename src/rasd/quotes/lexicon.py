@@ -156,6 +156,16 @@ UNSAID_VERBS = frozenset(_m(w) for w in (
     "يعطي", "تعطي", "يضيف", "تضيف", "يفصح", "تفصح", "يعلق", "تعلق", "يخوض", "تخوض", "يسمي", "تسمي",
     "يذكروا", "يكشفوا", "يحددوا", "يوضحوا", "يقدموا", "يضيفوا"))
 
+# The narrator setting a statement beside other events (…، وذلك [إثر] الهجوم البري، وذلك [مع استمرار]
+# العملية، وذلك [بعد ساعات من] بدء هجمة): after a comma and وذلك, these end what was said. A bare
+# بعد or قبل is not among them: the speaker may date what he said (وذلك بعد إكماله نحت القرآن).
+NARRATOR_CONTEXT = frozenset(tuple(_m(w) for w in phrase.split()) for phrase in (
+    "إثر", "اثر", "عقب", "في أعقاب", "في اعقاب", "مع استمرار", "مع تواصل", "مع تصاعد", "وسط",
+    "بالتزامن مع", "تزامنا مع", "تزامناً مع",
+    "بعد ساعات من", "بعد أيام من", "بعد يوم من", "بعد ساعة من", "بعد أسابيع من",
+    "قبل ساعات من", "قبل أيام من", "قبل يوم من", "قبل ساعة من"))
+NARRATOR_CONTEXT_LENGTHS = sorted({len(p) for p in NARRATOR_CONTEXT}, reverse=True)
+
 # Words that may stand between the start of a clause and its first word without changing it.
 CONNECTIVES = frozenset(_m(w) for w in (
     "و", "ف", "ثم", "كما", "قد", "وقد", "فقد", "لقد", "كان", "وكان", "كانت", "وكانت", "بينما",
