@@ -358,6 +358,20 @@ def test_the_narrators_setting_of_a_statement_ends_it(text, content):
 
 
 @pytest.mark.parametrize("text, content", [
+    # the ب-phrase a relative clause describes is what was said, not an adverbial or a role's end
+    ("وهنأ سامي خليل بالانتصارات العظيمة التي حققها الفريق في البطولة.",
+     "بالانتصارات العظيمة التي حققها الفريق في البطولة"),
+    ("وهنأ رئيس الجمهورية بالإنجازات الكبيرة التي حققها الفريق في البطولة.",
+     "بالإنجازات الكبيرة التي حققها الفريق في البطولة"),
+])
+def test_what_a_relative_clause_after_the_speaker_describes(text, content):
+    assert rows(make_doc(text, PEOPLE))[0][1] == content
+    # a place phrase a relative clause describes belongs to the speaker, not to what was said
+    text = "وتناشد وزارة الصحة في المدينة التي يحاصرها الجيش المنظمات الدولية التدخل."
+    assert not rows(make_doc(text, PEOPLE))[0][1].startswith("في")
+
+
+@pytest.mark.parametrize("text, content", [
     # a title alone names the speaker of a verb whose object is what was said
     ("وأكد الرئيس المصري أهمية التعاون في المنطقة.", "أهمية التعاون في المنطقة"),
     # a definite role heads no construct chain: أهمية is what the minister stressed

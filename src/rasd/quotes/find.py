@@ -261,6 +261,23 @@ class _ClauseReader:
             return (qa, qb, "direct", False) if qb > qa else None
         return None
 
+    def _described_phrase(self, subj: Subject, k: int) -> int:
+        """Where what a verb with a noun object said starts, when a relative pronoun at token k
+        follows the speaker phrase: the ب-phrase it describes was read as an adverbial (وهنأ الرئيس
+        [بالانتصارات العظيمة] التي حققتها …) or as the end of a role (وهنأ رئيس الجمهورية
+        [بالانتصارات العظيمة] التي …), and is what was said. (A phrase in في or ل may be the
+        speaker's own: وتناشد وزارة الصحة في قطاع غزة الذي تديره حماس …)"""
+        ctx = self.ctx
+        if subj.last + 1 < k and ctx.kinds[subj.last + 1] == "word" and ctx.has_proclitic(subj.last + 1, "ب"):
+            return subj.last + 1
+        if subj.head == "role" and subj.role is not None and not subj.mentions and subj.last == k - 1:
+            cut = next((t for t in range(subj.head_index + 2, k) if ctx.has_proclitic(t, "ب")), None)
+            if cut is not None:
+                subj.last = cut - 1
+                subj.role = (subj.role[0], cut - 1)
+                return cut
+        return k
+
     def _find_opener(self, k: int, cue: Cue, limit: int) -> tuple[int, str] | None:
         """First token at or after k that opens the content (a complementizer, a colon, a quotation
         mark, or a particle before a complementizer), with what it is; names and titles written in
@@ -392,6 +409,8 @@ class _ClauseReader:
                                                  introduced=time_clause, object_next=cue.frame == "np")
         k2, t2 = skip_adverbials(ctx, k, c.stop, self.starts, cue.particles)
         times += t2
+        if cue.frame == "np" and subj is not None and k2 < c.stop and ctx.norms[k2] in _WHICH:
+            k2 = self._described_phrase(subj, k2)
         opener = self._find_opener(k2, cue, c.stop)
         if opener is not None and cue.frame == "np" and opener[0] > k2 + 1 \
                 and not (opener[1] in ("comp", "quote", "colon") and (self._only_modifiers(k2, opener[0])
@@ -832,6 +851,8 @@ def _unsaid_cut(ctx: DocContext, clause: Clause, a: int, b: int) -> int:
 
 
 _THAT = normalize("وذلك", "match")
+# Relative pronouns that describe the noun before them (not ما، من).
+_WHICH = frozenset(normalize(w, "match") for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللاتي", "اللواتي"))
 
 
 def _narrator_context_cut(ctx: DocContext, clause: Clause, a: int, b: int) -> int:
