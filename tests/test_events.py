@@ -566,6 +566,14 @@ def test_support_verb_subject_names_the_actor():
     assert name(doc, v.actor) == "الولايات المتحدة"
 
 
+def test_a_time_between_a_support_verb_and_its_noun_is_not_counted():
+    ents = {"إسرائيل": ("LOC", ["إسرائيل"])}
+    text = "وتشن إسرائيل منذ 7 أكتوبر/تشرين الأول 2023، حربا مدمرة على القطاع."
+    doc = make_doc(text, ents, times={"منذ 7 أكتوبر/تشرين الأول 2023": "2023-10-07"})
+    events(doc)
+    assert name(doc, find(doc, "ASSAULT").actor) == "إسرائيل"
+
+
 @pytest.mark.parametrize("text, type_, actor", [
     # X ماضية / مستمر في + a verbal noun: X goes on doing it
     ("وقال الوزير إن إسرائيل ماضية في قصف المستشفيات.", "ASSAULT", "إسرائيل"),

@@ -656,11 +656,23 @@ def _support_with_pronoun(norm: str) -> bool:
     return any(norm.endswith(p) and norm[:-len(p)] in support for p in ENCLITICS)
 
 
+_SINCE = frozenset(normalize(w, "match") for w in ("منذ", "خلال"))
+
+
 def _support_verb_subject(ctx: DocContext, first: int) -> str | None:
-    """Subject of a support verb (شن، نفذ، ارتكب، بدأ …) governing the noun at `first`."""
+    """Subject of a support verb (شن، نفذ، ارتكب، بدأ …) governing the noun at `first`, within five
+    words of it, not counting a time between them (تشن إسرائيل [منذ 7 أكتوبر 2023،] حرب إبادة)."""
     start = _clause_start(ctx, first)
+    while start > 1 and start - 2 in ctx.time_at and ctx.boundary(start - 1) == "soft":
+        start = _clause_start(ctx, start - 2)
     info = ctx.info
-    for j in range(first - 1, max(start, first - 6) - 1, -1):
+    words = 0
+    for j in range(first - 1, start - 1, -1):
+        if j in ctx.time_at or not ctx.is_word(j) or ctx.norms[j] in _SINCE:
+            continue
+        words += 1
+        if words > 5:
+            return None
         if info[j].trigger and "support" not in info[j].lists:
             return None        # تستمر حماس في المطالبة [بالانسحاب]: the verb governs the first noun
         if "support" in info[j].lists:
