@@ -910,6 +910,31 @@ def test_support_takes_its_object_as_genitive_and_its_agent_before_a_lam_object(
     assert name(doc, find(doc, "ASSAULT").recipient) == "داعش"
 
 
+@pytest.mark.parametrize("text, actor, recipient", [
+    # the genitive is the agent when what the act was done to follows with ل, named or not
+    ("وتفاقمت الأوضاع جراء استهداف الجيش للمستشفيات في المدينة.", "الجيش", None),
+    ("زار الوفد مستشفى النور. وأدان الوزير اقتحام الجيش للمستشفى أمس.", "الجيش", "مستشفى النور"),
+    # a time after ل is no object: the genitive is what was struck
+    ("وتواصل قصف مستشفى النور لليوم الثالث.", None, "مستشفى النور"),
+])
+def test_a_lam_object_after_a_genitive_makes_it_the_agent(text, actor, recipient):
+    ents = {"الجيش": ("ORG", ["الجيش"]), "مستشفى النور": ("ORG", ["مستشفى النور"])}
+    times = {"لليوم الثالث": "P3D"} if "لليوم" in text else None
+    assert parties(text, ents, "ASSAULT", times=times) == (actor, recipient)
+
+
+def test_the_noun_a_relative_clause_describes_is_the_subject_of_its_verb():
+    ents = {"مستشفى النور": ("ORG", ["مستشفى النور"]), "الجيش": ("ORG", ["الجيش"])}
+    doc = make_doc("وفيما يتعلق بالهجوم الذي استهدف مستشفى النور في المدينة، قال المدير إن الوضع صعب.", ents)
+    events(doc)
+    assert [name(doc, v.recipient) for v in doc.events if v.type == "ASSAULT"] == ["مستشفى النور"] * 2
+    assert all(v.actor is None for v in doc.events if v.type == "ASSAULT")
+    # a pronoun on the verb stands for the noun: the name after it did it
+    doc = make_doc("وأدان الوزير الهجوم الذي نفذه الجيش على المدينة.", ents)
+    events(doc)
+    assert name(doc, find(doc, "ASSAULT").actor) == "الجيش"
+
+
 def test_recipients_after_ala_and_no_town_accused():
     ents = {"الجيش الإسرائيلي": ("ORG", ["الجيش الإسرائيلي"]), "مستشفى النور": ("ORG", ["مستشفى النور"]),
             "الأمم المتحدة": ("ORG", ["الأمم المتحدة"]), "بيت لاهيا": ("LOC", ["بيت لاهيا"]),

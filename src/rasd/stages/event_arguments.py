@@ -846,7 +846,13 @@ def share_arguments(ctx: DocContext, triggers: list[Trigger]) -> None:
                 and 1 <= len(between) <= 2 and ctx.in_list(between[-1], "relative") \
                 and all(ctx.is_word(k) and (k in ctx.covered or _has_article(ctx, k) or ctx.in_list(k, "relative"))
                         for k in between):
-            _lend(t, nxt)          # الضربة الإسرائيلية التي استهدفت …: the relative clause tells what the noun did
+            # الضربة الإسرائيلية التي استهدفت …: the relative clause tells what the noun did, the
+            # noun is its subject and the name after the verb its object (but الضربة التي نفذها
+            # الجيش: a pronoun on the verb stands for the noun, and the name is the subject)
+            if nxt.actor_how == "subject-after" and not _object_pronoun(ctx, nxt.last):
+                nxt.recipient = nxt.recipient or nxt.actor
+                nxt.actor, nxt.actor_how = None, ""
+            _lend(t, nxt)
 
 
 def _lend(noun: Trigger, verb: Trigger) -> None:
@@ -1309,6 +1315,11 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
             if t.actor is None:
                 t.actor, t.actor_how = m.entity, "genitive"
             t.recipient = lam
+        elif k < end and m.label != "PER" and not ctx.is_place_only(m.entity) and _lam_patient(ctx, k):
+            # also when the object is no name: استهداف الاحتلال للمستشفيات، اقتحام الجيش للمستشفى
+            if t.actor is None:
+                t.actor, t.actor_how = m.entity, "genitive"
+            t.recipient = ctx.anaphor_entity(k, lam=True)
         elif (k < end and m.label != "PER" and (ctx.is_word(k) or ctx.tokens[k].kind == "number")
               and not ctx.boundary(k)
               and not ctx.in_list(k, "prepositions") and not ctx.has_proclitic(k, "وفبلك")
@@ -1531,6 +1542,17 @@ def _lam_owner(ctx: DocContext, k: int, end: int) -> str | None:
         return None
     m = ctx.mention_at.get(k + 1)
     return m.entity if m is not None else None
+
+
+def _lam_patient(ctx: DocContext, k: int) -> bool:
+    """Is token k a definite noun written with ل that can be what an act was done to: a plural
+    (للمستشفيات، للمدنيين) or a noun standing for a named place or body (للمستشفى), not a time
+    (لليوم الثالث، للمرة الثانية) or another listed word?"""
+    norm = ctx.norms[k]
+    if not norm.startswith("لل") or k in ctx.covered or k in ctx.time_at or ctx.info[k].lists - _CONTENT_LISTS \
+            or ctx.info[k].trigger:
+        return False
+    return norm.endswith(("ات", "ين", "ون")) or ctx.anaphor_entity(k, lam=True) is not None
 
 
 def _place_head(norm: str) -> bool:
