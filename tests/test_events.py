@@ -923,6 +923,18 @@ def test_a_lam_object_after_a_genitive_makes_it_the_agent(text, actor, recipient
     assert parties(text, ents, "ASSAULT", times=times) == (actor, recipient)
 
 
+@pytest.mark.parametrize("text, actor, recipient", [
+    # a request "from" someone is theirs, and who does not answer it was asked
+    ("وقال إن الجيش لم يستجب لطلب عاجل من الأمم المتحدة لإدخال الوقود.", "الأمم المتحدة", "الجيش"),
+    ("وامتثل الجيش لطلب من الأمم المتحدة بوقف القصف.", "الأمم المتحدة", "الجيش"),
+    # the verb طلب من: the name after من was asked
+    ("وطلب الجيش من الأمم المتحدة إخلاء المقر.", "الجيش", "الأمم المتحدة"),
+])
+def test_who_made_a_request_and_who_was_asked(text, actor, recipient):
+    ents = {"الجيش": ("ORG", ["الجيش"]), "الأمم المتحدة": ("ORG", ["الأمم المتحدة"])}
+    assert parties(text, ents, "REQUEST") == (actor, recipient)
+
+
 def test_the_noun_a_relative_clause_describes_is_the_subject_of_its_verb():
     ents = {"مستشفى النور": ("ORG", ["مستشفى النور"]), "الجيش": ("ORG", ["الجيش"])}
     doc = make_doc("وفيما يتعلق بالهجوم الذي استهدف مستشفى النور في المدينة، قال المدير إن الوضع صعب.", ents)

@@ -1290,11 +1290,17 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
     if _received(ctx, t, after, end):
         return
     if t.recipient is None and ctx.has_proclitic(t.first, "ل"):
-        t.recipient = _undergoer(ctx, t.first)       # وتعرض مستشفى الشفاء [لقصف] عنيف
-    if t.actor is None and (t.entry.type in _GIVEN_TYPES or t.entry.type == "REQUEST" and ctx.has_proclitic(t.first, "ب")):
+        # وتعرض مستشفى الشفاء [لقصف] عنيف؛ لم تستجب القوات [لطلب] عاجل: who was asked
+        t.recipient = _undergoer(ctx, t.first, "answer" if t.entry.type == "REQUEST" else "undergo")
+    if t.actor is None and (t.entry.type in _GIVEN_TYPES or t.entry.type == "REQUEST" and (
+            ctx.has_proclitic(t.first, "بل") or after < end and ctx.norms[after] != _FROM)):
+        # بدعم من وحدات في الجيش اليمني، بطلب من الاتحاد، لطلب عاجل من الأمم المتحدة: who gave
+        # or asked (but a bare طلب من may be the verb: he asked them)
         e = _support_from(ctx, after, end)
         if e is not None:
-            t.actor, t.actor_how = e, "giver"       # بدعم من وحدات في الجيش اليمني، بطلب من الاتحاد
+            t.actor, t.actor_how = e, "giver"
+            if t.recipient == e:
+                t.recipient = None
     a, b = _between(ctx, after, end)
     if a:
         if t.actor is None:
@@ -1394,14 +1400,15 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
             t.actor, t.actor_how = e, "clause-subject"
 
 
-def _undergoer(ctx: DocContext, i: int) -> str | None:
+def _undergoer(ctx: DocContext, i: int, verbs: str = "undergo") -> str | None:
     """Who underwent the act named by the ل-noun at token i: the subject of تعرض before it
-    (تعرض مستشفى الشفاء لقصف، المستشفى تعرض للقصف)."""
+    (تعرض مستشفى الشفاء لقصف، المستشفى تعرض للقصف), or of another verb of the word list
+    `verbs` (answer: لم تستجب القوات لطلب …)."""
     start = _clause_start(ctx, i, soft=False)
     for j in range(i - 1, max(start, i - 8) - 1, -1):
         if ctx.info[j].trigger:
             return None
-        if "undergo" in ctx.info[j].lists:
+        if verbs in ctx.info[j].lists:
             e, how, _ = subject_after(ctx, j)
             if not (e and how == "explicit"):
                 e, how = subject_before(ctx, j)
