@@ -935,6 +935,16 @@ def test_who_made_a_request_and_who_was_asked(text, actor, recipient):
     assert parties(text, ents, "REQUEST") == (actor, recipient)
 
 
+def test_a_plural_and_the_group_named_in_agreement_with_it_are_one_subject():
+    ents = {"الجيش": ("ORG", ["الجيش"]), "الحوثيون": ("ORG", ["الحوثيون"])}
+    doc = make_doc("فأرسل الجيش فرقة إلى القرية، واشتبك المسلحون الحوثيون مع الجيش، "
+                   "وأطلقوا النار على سكان القرية.", ents)
+    events(doc)
+    fights = [(trig(doc, v), name(doc, v.actor), name(doc, v.recipient)) for v in doc.events if v.type == "ASSAULT"]
+    # the second act names people of its own as its target: not the army the first was against
+    assert fights == [("واشتبك", "الحوثيون", "الجيش"), ("وأطلقوا النار", "الحوثيون", None)], fights
+
+
 def test_the_noun_a_relative_clause_describes_is_the_subject_of_its_verb():
     ents = {"مستشفى النور": ("ORG", ["مستشفى النور"]), "الجيش": ("ORG", ["الجيش"])}
     doc = make_doc("وفيما يتعلق بالهجوم الذي استهدف مستشفى النور في المدينة، قال المدير إن الوضع صعب.", ents)

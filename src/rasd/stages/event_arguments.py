@@ -623,7 +623,7 @@ _PART_LISTS = frozenset({"locative", "parts"})     # محيط، داخل، مد�
 # Word lists of content words that single rules ask for; a word in them is still a plain noun or
 # adjective to the rules that stop at listed (function) words.
 _CONTENT_LISTS = frozenset({"bodies", "quantity", "receive", "genitiveheads", "people", "masculine",
-                            "disown", "oneof", "answer"})
+                            "disown", "oneof", "answer", "civilians"})
 _WEAPON_LISTS = frozenset({"aircraft", "weapons", "military"})     # طائرة [مسيّرة]، مدفعية [ثقيلة]
 _QUOTE_MARKS = frozenset('"«»“”\'')
 
@@ -940,6 +940,13 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
         r = reporting_subject(ctx, t.first)
         if r:
             t.actor, t.actor_how = r, "reporting-subject"
+    if t.actor is None and how == "noun" and nxt < end and ctx.norms[nxt - 1].endswith(_NOMINATIVE_PLURAL) \
+            and ctx.norms[nxt].endswith(_NOMINATIVE_PLURAL) and (m := ctx.mention_at.get(nxt)) is not None \
+            and m.first == nxt and m.label == "ORG":
+        # واشتبك المسلحون [الحوثيون] مع …: the plural and the group's name in agreement are one
+        # subject, the group
+        t.actor, t.actor_how = m.entity, "subject-after"
+        how, nxt = "explicit", m.last + 1
     also = ctx.norms[t.first - 1] in ("كما", "وكما", "ثم") if t.first else False
     partner, group = None, False
     if (t.actor is None or also) and (ctx.has_conjunction(t.first) or also
@@ -975,10 +982,12 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
                                  and ctx.sentence_of[p.first] == ctx.sentence_of[t.first]), None)
         t.recipient = _antecedent(ctx, t.first, agent, t.last)
     if t.recipient is None and partner is not None and partner.recipient and group \
-            and ctx.mention_at.get(_skip_forward(ctx, t.last + 1, end)) is None \
+            and ctx.mention_at.get(k := _skip_forward(ctx, t.last + 1, end)) is None \
+            and not (k + 1 < end and ctx.norms[k] in _AGAINST and ctx.in_list(k + 1, "civilians")) \
             and (not _object_pronoun(ctx, t.last) or _agrees(ctx, partner.recipient, _pronoun_gender(ctx, t.last))):
         # اقتحم الجيش المستشفى …، وأضرم النيران في المبنى، ودمر مداخله: acts joined to one
-        # against a named target, with no name of their own, are done to it
+        # against a named target, with no name of their own, are done to it (but not when they
+        # name people as theirs: واشتبكوا مع القوات، وأطلقوا النار على سكان القرية)
         t.recipient = partner.recipient
 
 
