@@ -602,6 +602,17 @@ def test_a_town_taken_for_an_organization_inside_a_hyphenated_region_is_part_of_
     assert "تطوان" not in names
 
 
+def test_the_sunset_prayer_is_not_morocco():
+    names = by_name(analyze("وتبدأ الفعاليات بعد صلاة المغرب، وزار الوفد المغرب أمس.", places=("المغرب",)))
+    assert len(names["المغرب"].mentions) == 1          # the second: the country
+
+
+def test_a_hospital_named_by_one_word_ends_before_a_conjunct():
+    text = "وصل الوفد إلى مستشفى الشفاء والمرافق الصحية القليلة، ثم إلى مستشفى النور للولادة والأطفال."
+    names = set(by_name(analyze(text, orgs=("مستشفى النور للولادة والأطفال",))))
+    assert "مستشفى الشفاء" in names and "مستشفى النور للولادة والأطفال" in names, names
+
+
 def test_moroccan_regions_are_known_and_a_tagger_name_across_two_of_them_is_split():
     # the tagger joined the end of one region to the start of the next, through و
     text = "وزارت اللجنة جهة فاس - مكناس وسوس - ماسة، ثم جهة درعة - تافيلالت."

@@ -672,6 +672,18 @@ def _occupation(tokens: list[Token], spans: list[Span], covered: list) -> None:
             covered[x] = len(spans) - 1
 
 
+_MAGHRIB = normalize("المغرب", "match")
+_PRAYER = frozenset(normalize(w, "match") for w in ("صلاة", "صلاتي", "صلاتا", "أذان", "آذان", "وقت", "موعد"))
+
+
+def _prayer_times(tokens: list[Token], spans: list[Span]) -> None:
+    """المغرب after صلاة or أذان is the sunset prayer, not Morocco (من بعد صلاة المغرب حتى منتصف الليل)."""
+    for s in spans:
+        if s.label in ("LOC", "GPE") and s.j - s.i == 1 and tokens[s.i].norm == _MAGHRIB and s.i > 0 \
+                and without_proclitics(tokens[s.i - 1].norm)[0] in _PRAYER:
+            s.label = "DROP"
+
+
 def _home_kingdom(tokens: list[Token], spans: list[Span], covered: list) -> None:
     """المملكة alone, as the press of a kingdom writes its country's name (زيارته إلى المملكة):
     a mention of the kingdom the article names, when it names one of them and no other. Not when
@@ -791,6 +803,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
                 if j - i == s.j - s.i - 1 and head and head[0] == "LOC_HEAD":
                     s.entry = entry
 
+    _prayer_times(tokens, spans)
     _home_kingdom(tokens, spans, covered)
     _occupation(tokens, spans, covered)
     _role_place_name(tokens, spans, covered, {i: (entry, cut) for i, j, entry, amb, cut in matches
@@ -1319,6 +1332,8 @@ def _rule_orgs(tokens: list[Token], norms: list[str], a: int, b: int, spans: lis
                 end = k + 2                                        # إدارة [موازين]
         elif w in _CONSTRUCT_HEADS and k + 1 < b and k + 1 not in taken:
             end = _chain_end(tokens, k + 1, b, taken)
+            if w in _ONE_NAME_HEADS:
+                end = _before_conjunct(tokens, k + 2, end)
             if end == k + 1 and gz.is_construct_noun(tokens[k + 1].norm) and k + 2 < b:
                 end = _chain_end(tokens, k + 2, b, taken)
                 if end == k + 2 and k + 2 not in taken and _unknown_name_word(tokens, k + 2, b):
@@ -1342,6 +1357,18 @@ def _rule_orgs(tokens: list[Token], norms: list[str], a: int, b: int, spans: lis
             spans.append(Span(k, end, "ORG", "rule", 0.5))
             taken.update(range(k, end))
             done = end
+
+
+# Heads named by one word, whose genitive is no field of work: a conjunct after it is another
+# place (مستشفى الشفاء [والمرافق الصحية]، مستشفى العودة [والإندونيسي]).
+_ONE_NAME_HEADS = frozenset(normalize(w, "match") for w in ("مستشفى", "مستوصف", "مجمع"))
+
+
+def _before_conjunct(tokens: list[Token], a: int, end: int) -> int:
+    """`end`, or the first word from `a` on that is joined by و, where the name stops (but not
+    after a field of care written with ل: مستشفى العزيزية للولادة [والأطفال])."""
+    return next((k for k in range(a, end) if tokens[k].norm[:1] == "و" and not tokens[k - 1].norm.startswith("لل")),
+                end)
 
 
 def _unknown_name_word(tokens: list[Token], k: int, b: int) -> bool:
@@ -1436,6 +1463,8 @@ def _extend_org(tokens: list[Token], s: Span, spans: list[Span], bounds, taken: 
                      participles=s.j - s.i == 1 or _definite(tokens[s.j - 1].norm),
                      feminine=first[cut:].endswith("ه"))
     end = _before_where_held(tokens, s.j, end, limit)
+    if without_proclitics(first)[0] in _ONE_NAME_HEADS:
+        end = _before_conjunct(tokens, s.j, end)
     if end > s.j:
         taken.update(range(s.j, end))
         s.j = end
