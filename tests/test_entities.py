@@ -602,6 +602,17 @@ def test_a_town_taken_for_an_organization_inside_a_hyphenated_region_is_part_of_
     assert "تطوان" not in names
 
 
+def test_a_person_the_tagger_ran_into_from_a_known_region_starts_at_his_first_name():
+    text = "وأوضح أمين مجلس شباب منطقة عسير عادل الشهري أن الملتقى يستمر شهرا."
+    names = set(by_name(analyze(text, people=("عسير عادل الشهري",))))
+    assert {"منطقة عسير", "عادل الشهري"} <= names, names
+
+
+def test_a_noun_in_iya_after_an_organization_is_no_adjective_of_it():
+    text = "وحملت الوزارة الحكومة الإسرائيلية المسؤولية الكاملة عن حياة الأطباء."
+    assert "الحكومة الإسرائيلية" in by_name(analyze(text))
+
+
 def test_the_sunset_prayer_is_not_morocco():
     names = by_name(analyze("وتبدأ الفعاليات بعد صلاة المغرب، وزار الوفد المغرب أمس.", places=("المغرب",)))
     assert len(names["المغرب"].mentions) == 1          # the second: the country

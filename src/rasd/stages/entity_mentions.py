@@ -259,7 +259,14 @@ def _modifier(norm: str) -> bool:
     if w.startswith("الم") and len(w) >= 6 and not w.endswith(_NISBA):
         # not the title of a name after it (المهندس), nor a plural noun (تشجيع مجلس النواب [المواطنين])
         return not gz.lookup(w, clitics=False) & _ROLE_CLASSES and not w.endswith(_SOUND_PLURAL)
-    return (w.endswith(_NISBA) and len(w) >= 5) or w in _OTHER_ADJ or bool(gz.demonym(w))
+    return (w.endswith(_NISBA) and len(w) >= 5 and w not in _ABSTRACT) or w in _OTHER_ADJ or bool(gz.demonym(w))
+
+
+# Nouns in ـية that are no adjective (حمّلت الوزارة الحكومة الإسرائيلية [المسؤولية]); not the
+# topics a gathering is named for (المنتدى الإقليمي حول التنمية، المؤتمر حول القضية …).
+_ABSTRACT = frozenset(normalize(w, "match") for w in (
+    "المسؤولية", "الأولوية", "الهوية", "الجنسية", "الأغلبية", "الأكثرية", "الأقلية", "الميزانية",
+    "الأهمية", "الضحية", "الكمية", "الهدية", "الوصية", "العضوية"))
 
 
 def _chain_end(tokens: list[Token], j: int, limit: int, taken: set[int], genitive: bool = True,
@@ -767,8 +774,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
 
     for i, j, entry, amb, cut in matches:
         hits = {covered[k] for k in range(i, j) if covered[k] is not None}
-        if not amb and j - i > 1 and entry.kind in _PLACE and j < len(tokens) and norms[j][:1] == "و" \
-                and _starts_inside(spans, hits, i, j, covered):
+        if not amb and j - i > 1 and entry.kind in _PLACE and j < len(tokens) and _starts_inside(spans, hits, i, j, covered, norms[j]):
             hits = {covered[k] for k in range(i, j) if covered[k] is not None}
         if not hits:
             if not amb and entry.label:
@@ -1062,14 +1068,16 @@ def _positions_matching(norms: list[str], keys) -> list[int]:
     return list(compress(range(len(norms)), map(str.endswith, norms, repeat(endings))))
 
 
-def _starts_inside(spans: list[Span], hits: set[int], i: int, j: int, covered: list[int | None]) -> bool:
+def _starts_inside(spans: list[Span], hits: set[int], i: int, j: int, covered: list[int | None], after: str) -> bool:
     """The tagger's name that begins inside a known place's name of several words [i, j) and runs
-    on past it, through و, joined two names (جهة فاس - [مكناس وسوس] - ماسة): it keeps only the
-    words after the known name. Whether any was cut."""
+    on past it joined two names: through و (جهة فاس - [مكناس وسوس] - ماسة), or a place's last word
+    and a person's name from its first name on (`after`, the word after the place: أمين مجلس شباب
+    منطقة [عسير عادل] آل عمران). It keeps only the words after the known name. Whether any was cut."""
     cut_any = False
     for idx in hits:
         s = spans[idx]
-        if s.source == "model" and s.label in ("ORG", "LOC") and i < s.i < j < s.j:
+        if s.source == "model" and i < s.i < j < s.j and (
+                s.label in ("ORG", "LOC") and after[:1] == "و" or s.label == "PER" and gz.is_first_name(after)):
             for k in range(s.i, j):
                 covered[k] = None
             s.i = j
