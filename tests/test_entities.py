@@ -613,6 +613,18 @@ def test_a_noun_in_iya_after_an_organization_is_no_adjective_of_it():
     assert "الحكومة الإسرائيلية" in by_name(analyze(text))
 
 
+def test_an_organization_head_alone_is_no_place():
+    from rasd.model import Mention
+    text = "واجتمع مجلس إدارة الاتحاد السعودي لكرة القدم أمس، برئاسة رئيس مجلس إدارة الاتحاد."
+    doc = Document(text=text, id="t")
+    Pipeline(["sentences", "tokens"])(doc)
+    org, place = text.index("الاتحاد السعودي لكرة القدم"), text.rindex("الاتحاد")
+    doc.mentions = [Mention("x1", org, org + len("الاتحاد السعودي لكرة القدم"), "ORG", 0.9, "model"),
+                    Mention("x2", place, place + len("الاتحاد"), "LOC", 0.6, "model")]
+    EntityStage()(doc)
+    assert [e.label for e in doc.entities] == ["ORG"], [(e.name, e.label) for e in doc.entities]
+
+
 def test_the_sunset_prayer_is_not_morocco():
     names = by_name(analyze("وتبدأ الفعاليات بعد صلاة المغرب، وزار الوفد المغرب أمس.", places=("المغرب",)))
     assert len(names["المغرب"].mentions) == 1          # the second: the country

@@ -683,11 +683,16 @@ _MAGHRIB = normalize("المغرب", "match")
 _PRAYER = frozenset(normalize(w, "match") for w in ("صلاة", "صلاتي", "صلاتا", "أذان", "آذان", "وقت", "موعد"))
 
 
-def _prayer_times(tokens: list[Token], spans: list[Span]) -> None:
-    """المغرب after صلاة or أذان is the sunset prayer, not Morocco (من بعد صلاة المغرب حتى منتصف الليل)."""
+def _not_places(tokens: list[Token], spans: list[Span]) -> None:
+    """المغرب after صلاة or أذان is the sunset prayer, not Morocco (من بعد صلاة المغرب حتى منتصف الليل);
+    and an organization's head noun alone that the tagger took for a place is no place (رئيس مجلس
+    إدارة [الاتحاد]: the federation named before)."""
     for s in spans:
-        if s.label in ("LOC", "GPE") and s.j - s.i == 1 and tokens[s.i].norm == _MAGHRIB and s.i > 0 \
-                and without_proclitics(tokens[s.i - 1].norm)[0] in _PRAYER:
+        if s.label not in ("LOC", "GPE") or s.j - s.i != 1:
+            continue
+        word = without_proclitics(tokens[s.i].norm)[0]
+        if word == _MAGHRIB and s.i > 0 and without_proclitics(tokens[s.i - 1].norm)[0] in _PRAYER \
+                or s.source == "model" and word.startswith("ال") and (head := gz.head(word)) and head[0] == "ORG_HEAD":
             s.label = "DROP"
 
 
@@ -809,7 +814,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
                 if j - i == s.j - s.i - 1 and head and head[0] == "LOC_HEAD":
                     s.entry = entry
 
-    _prayer_times(tokens, spans)
+    _not_places(tokens, spans)
     _home_kingdom(tokens, spans, covered)
     _occupation(tokens, spans, covered)
     _role_place_name(tokens, spans, covered, {i: (entry, cut) for i, j, entry, amb, cut in matches
