@@ -945,6 +945,15 @@ def test_a_plural_and_the_group_named_in_agreement_with_it_are_one_subject():
     assert fights == [("واشتبك", "الحوثيون", "الجيش"), ("وأطلقوا النار", "الحوثيون", None)], fights
 
 
+def test_the_role_after_a_genitive_agent_names_its_person():
+    ents = {"الجيش": ("ORG", ["الجيش"]), "سامي الغول": ("PER", ["سامي الغول"]), "الجزيرة": ("ORG", ["الجزيرة"])}
+    text = "وأفادت تقارير باعتقال الجيش مراسل شبكة الجزيرة، سامي الغول، أمس."
+    doc = _with_roles(make_doc(text, ents), {"سامي الغول": ["مراسل شبكة الجزيرة"]})
+    events(doc)
+    v = find(doc, "COERCE")
+    assert (name(doc, v.actor), name(doc, v.recipient)) == ("الجيش", "سامي الغول")
+
+
 def test_the_noun_a_relative_clause_describes_is_the_subject_of_its_verb():
     ents = {"مستشفى النور": ("ORG", ["مستشفى النور"]), "الجيش": ("ORG", ["الجيش"])}
     doc = make_doc("وفيما يتعلق بالهجوم الذي استهدف مستشفى النور في المدينة، قال المدير إن الوضع صعب.", ents)

@@ -1347,6 +1347,8 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
             m2 = ctx.mention_at.get(k)
             if m2:
                 t.recipient = m2.entity
+            elif (got := ctx.person_by_role(k) or ctx.person_by_description(k)) is not None:
+                t.recipient = got[0]         # اغتيال الجيش مؤسس حركة حماس → the man named so
         else:
             t.recipient = m.entity
     elif gen == "A" and after < end and ctx.in_list(after, "agenthead") and t.actor is None:
