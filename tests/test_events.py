@@ -945,6 +945,18 @@ def test_a_plural_and_the_group_named_in_agreement_with_it_are_one_subject():
     assert fights == [("واشتبك", "الحوثيون", "الجيش"), ("وأطلقوا النار", "الحوثيون", None)], fights
 
 
+@pytest.mark.parametrize("text", [
+    "وشن الجيش غارة على القرية أسفرت عن مقتل عناصر من حزب الله.",
+    "وأسهمت ضربات دقيقة نفذها الجيش بمقتل عناصر من حزب الله.",
+])
+def test_an_attack_was_against_those_its_result_killed(text):
+    ents = {"الجيش": ("ORG", ["الجيش"]), "حزب الله": ("ORG", ["حزب الله"])}
+    doc = make_doc(text, ents)
+    events(doc)
+    first = [v for v in doc.events if v.type == "ASSAULT"][0]
+    assert name(doc, first.recipient) == "حزب الله", [(trig(doc, v), name(doc, v.recipient)) for v in doc.events]
+
+
 def test_the_role_after_a_genitive_agent_names_its_person():
     ents = {"الجيش": ("ORG", ["الجيش"]), "سامي الغول": ("PER", ["سامي الغول"]), "الجزيرة": ("ORG", ["الجزيرة"])}
     text = "وأفادت تقارير باعتقال الجيش مراسل شبكة الجزيرة، سامي الغول، أمس."

@@ -623,7 +623,7 @@ _PART_LISTS = frozenset({"locative", "parts"})     # محيط، داخل، مد�
 # Word lists of content words that single rules ask for; a word in them is still a plain noun or
 # adjective to the rules that stop at listed (function) words.
 _CONTENT_LISTS = frozenset({"bodies", "quantity", "receive", "genitiveheads", "people", "masculine",
-                            "disown", "oneof", "answer", "civilians"})
+                            "disown", "oneof", "answer", "civilians", "result", "killing"})
 _WEAPON_LISTS = frozenset({"aircraft", "weapons", "military"})     # طائرة [مسيّرة]، مدفعية [ثقيلة]
 _QUOTE_MARKS = frozenset('"«»“”\'')
 
@@ -831,6 +831,12 @@ def share_arguments(ctx: DocContext, triggers: list[Trigger]) -> None:
         if t.entry.type == "THREATEN" and t.recipient is None and not nxt.verb \
                 and nxt.entry.type in CONFLICT_TYPES and ctx.has_proclitic(nxt.first, "ب") \
                 and all(k in ctx.covered or k in ctx.time_at or ctx.in_list(k, "adverbs") for k in between):
+            t.recipient = nxt.recipient
+        elif t.entry.type == "ASSAULT" and t.recipient is None and nxt.recipient is not None and not nxt.verb \
+                and ctx.in_list(nxt.first, "killing") and len(between) <= 8 \
+                and any(ctx.in_list(k, "result") for k in range(max(ctx.clause_start(t.first), t.first - 2), nxt.first)):
+            # غارة أسفرت عن مقتل عناصر من حزب الله، أسهمت ضربات التحالف بمقتل قيادات في داعش: the
+            # attack was against those it killed
             t.recipient = nxt.recipient
         elif not t.verb and nxt.verb and nxt.entry.type == t.entry.type and not _has_article(ctx, t.first) \
                 and not ctx.has_conjunction(nxt.first) and 0 < len(between) <= 2 \
