@@ -957,6 +957,16 @@ def test_an_attack_was_against_those_its_result_killed(text):
     assert name(doc, first.recipient) == "حزب الله", [(trig(doc, v), name(doc, v.recipient)) for v in doc.events]
 
 
+@pytest.mark.parametrize("text, recipient", [
+    ("وزار الوفد مستشفى النور. وقال المدير إن مئة مريض محاصرون داخل المستشفى منذ يومين.", "مستشفى النور"),
+    ("وقال المدير إن أربعة أطفال كانوا بين المحاصرين في مستشفى النور.", "مستشفى النور"),
+    ("وقال المدير إن آلاف السكان محاصرون في مخيم جباليا.", None),     # a camp is the place
+])
+def test_those_besieged_inside_a_building_make_it_the_recipient(text, recipient):
+    ents = {"مستشفى النور": ("ORG", ["مستشفى النور"]), "مخيم جباليا": ("LOC", ["مخيم جباليا"])}
+    assert parties(text, ents, "COERCE")[1] == recipient
+
+
 def test_the_role_after_a_genitive_agent_names_its_person():
     ents = {"الجيش": ("ORG", ["الجيش"]), "سامي الغول": ("PER", ["سامي الغول"]), "الجزيرة": ("ORG", ["الجزيرة"])}
     text = "وأفادت تقارير باعتقال الجيش مراسل شبكة الجزيرة، سامي الغول، أمس."

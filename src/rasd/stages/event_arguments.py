@@ -623,7 +623,7 @@ _PART_LISTS = frozenset({"locative", "parts"})     # محيط، داخل، مد�
 # Word lists of content words that single rules ask for; a word in them is still a plain noun or
 # adjective to the rules that stop at listed (function) words.
 _CONTENT_LISTS = frozenset({"bodies", "quantity", "receive", "genitiveheads", "people", "masculine",
-                            "disown", "oneof", "answer", "civilians", "result", "killing"})
+                            "disown", "oneof", "answer", "civilians", "result", "killing", "besieged"})
 _WEAPON_LISTS = frozenset({"aircraft", "weapons", "military"})     # طائرة [مسيّرة]، مدفعية [ثقيلة]
 _QUOTE_MARKS = frozenset('"«»“”\'')
 
@@ -1304,6 +1304,8 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
     gen = t.entry.genitive
     if _received(ctx, t, after, end):
         return
+    if t.recipient is None and ctx.in_list(t.first, "besieged"):
+        t.recipient = _besieged_inside(ctx, after, end)   # محاصرون داخل المستشفى: the hospital
     if t.recipient is None and ctx.has_proclitic(t.first, "ل"):
         # وتعرض مستشفى الشفاء [لقصف] عنيف؛ لم تستجب القوات [لطلب] عاجل: who was asked
         t.recipient = _undergoer(ctx, t.first, "answer" if t.entry.type == "REQUEST" else "undergo")
@@ -1415,6 +1417,21 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
         e = clause_subject(ctx, t.first)
         if e:
             t.actor, t.actor_how = e, "clause-subject"
+
+
+_INSIDE = frozenset(normalize(w, "match") for w in ("في", "داخل", "بداخل"))
+
+
+def _besieged_inside(ctx: DocContext, k: int, end: int) -> str | None:
+    """The building or body whose people are besieged in it, named right after the participle
+    (محاصرون داخل المستشفى، المحاصرين في مستشفى العودة): not a town or camp, which is the place."""
+    k = _skip_forward(ctx, k, end)
+    if k + 1 >= end or ctx.norms[k] not in _INSIDE:
+        return None
+    m = ctx.mention_at.get(k + 1)
+    if m is not None:
+        return None if ctx.is_place_only(m.entity) else m.entity
+    return ctx.anaphor_entity(k + 1)
 
 
 def _undergoer(ctx: DocContext, i: int, verbs: str = "undergo") -> str | None:
