@@ -967,6 +967,16 @@ def test_those_besieged_inside_a_building_make_it_the_recipient(text, recipient)
     assert parties(text, ents, "COERCE")[1] == recipient
 
 
+def test_who_ignores_a_resolution_or_order_was_asked():
+    ents = {"الجيش": ("ORG", ["الجيش"]), "مجلس الأمن": ("ORG", ["مجلس الأمن"]),
+            "المحكمة الدولية": ("ORG", ["المحكمة الدولية"])}
+    doc = make_doc("ويواصل الجيش عملياته متجاهلا قرار مجلس الأمن بوقفها، وأوامر المحكمة الدولية بحماية المدنيين.", ents)
+    events(doc)
+    asks = [(trig(doc, v), name(doc, v.actor), name(doc, v.recipient)) for v in doc.events if v.type == "REQUEST"]
+    assert asks == [("قرار", "مجلس الأمن", "الجيش"), ("وأوامر", "المحكمة الدولية", "الجيش")], asks
+    assert parties("وتجاهل الجيش قرار مجلس الأمن.", ents, "REQUEST") == ("مجلس الأمن", "الجيش")
+
+
 def test_the_role_after_a_genitive_agent_names_its_person():
     ents = {"الجيش": ("ORG", ["الجيش"]), "سامي الغول": ("PER", ["سامي الغول"]), "الجزيرة": ("ORG", ["الجزيرة"])}
     text = "وأفادت تقارير باعتقال الجيش مراسل شبكة الجزيرة، سامي الغول، أمس."

@@ -623,7 +623,8 @@ _PART_LISTS = frozenset({"locative", "parts"})     # محيط، داخل، مد�
 # Word lists of content words that single rules ask for; a word in them is still a plain noun or
 # adjective to the rules that stop at listed (function) words.
 _CONTENT_LISTS = frozenset({"bodies", "quantity", "receive", "genitiveheads", "people", "masculine",
-                            "disown", "oneof", "answer", "civilians", "result", "killing", "besieged"})
+                            "disown", "oneof", "answer", "civilians", "result", "killing", "besieged",
+                            "ignore"})
 _WEAPON_LISTS = frozenset({"aircraft", "weapons", "military"})     # طائرة [مسيّرة]، مدفعية [ثقيلة]
 _QUOTE_MARKS = frozenset('"«»“”\'')
 
@@ -698,6 +699,8 @@ def find_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> None
         _verb_arguments(ctx, t, previous, end)
     else:
         _noun_arguments(ctx, t, end)
+    if t.entry.type == "REQUEST" and not t.verb and t.recipient is None:
+        t.recipient = _ignorer(ctx, t, previous)
     if t.entry.type in WITH_TYPES | {"AGREE"} and t.recipient is None:
         first, second = _both_parties(ctx, after, end)
         if t.actor is not None:
@@ -1417,6 +1420,31 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
         e = clause_subject(ctx, t.first)
         if e:
             t.actor, t.actor_how = e, "clause-subject"
+
+
+def _ignorer(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> str | None:
+    """Who ignores or breaks what a request, resolution or order named by the noun `t` asked
+    (وتواصل إسرائيل مجازرها متجاهلة قرار مجلس الأمن، تجاهلت الحكومة دعوات …): the one asked. A
+    request joined to such a one by و is ignored by the same (…، وأوامر محكمة العدل الدولية)."""
+    j = t.first - 1
+    m = ctx.mention_ending.get(j) if j >= 0 else None
+    if m is not None and m.first > 0 and ctx.in_list(m.first - 1, "ignore") and not ctx.norms[m.first - 1].startswith("م"):
+        return m.entity                         # تجاهل الجيش قرار …: the subject between verb and noun
+    if j >= 0 and ctx.in_list(j, "ignore"):
+        start = _clause_start(ctx, j, soft=False)
+        for k in range(j - 1, start - 1, -1):
+            m = ctx.mention_ending.get(k)
+            if m is not None and not _prep_before(ctx, m.first - 1) and not ctx.has_proclitic(m.first, "بلك"):
+                return m.entity                 # the subject of the verb the participle goes with
+        return None
+    if ctx.has_conjunction(t.first):
+        for p in reversed(previous):
+            if ctx.sentence_of[p.first] != ctx.sentence_of[t.first] or t.first - p.last > 12:
+                break
+            if p.entry.type == "REQUEST" and not p.verb and p.recipient and p.first > 0 \
+                    and ctx.in_list(p.first - 1, "ignore"):
+                return p.recipient
+    return None
 
 
 _INSIDE = frozenset(normalize(w, "match") for w in ("في", "داخل", "بداخل"))
