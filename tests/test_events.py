@@ -977,6 +977,17 @@ def test_who_ignores_a_resolution_or_order_was_asked():
     assert parties("وتجاهل الجيش قرار مجلس الأمن.", ents, "REQUEST") == ("مجلس الأمن", "الجيش")
 
 
+@pytest.mark.parametrize("text, recipient", [
+    ("ورفض الجيش التعليق على عملياته العسكرية حول مستشفى النور.", "مستشفى النور"),
+    ("وتواصلت الاشتباكات العنيفة حول مدينة غزة.", None),           # a town is the place
+])
+def test_an_attack_around_a_building_is_against_it(text, recipient):
+    ents = {"الجيش": ("ORG", ["الجيش"]), "مستشفى النور": ("ORG", ["مستشفى النور"]), "مدينة غزة": ("LOC", ["مدينة غزة"])}
+    doc = make_doc(text, ents)
+    events(doc)
+    assert name(doc, [v for v in doc.events if v.type == "ASSAULT"][0].recipient) == recipient
+
+
 def test_the_role_after_a_genitive_agent_names_its_person():
     ents = {"الجيش": ("ORG", ["الجيش"]), "سامي الغول": ("PER", ["سامي الغول"]), "الجزيرة": ("ORG", ["الجزيرة"])}
     text = "وأفادت تقارير باعتقال الجيش مراسل شبكة الجزيرة، سامي الغول، أمس."

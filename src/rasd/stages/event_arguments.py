@@ -1394,6 +1394,8 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
                 break
     if t.recipient is None and gen != "A" and t.entry.type in CONFLICT_TYPES:
         t.recipient = _described_person(ctx, t.first)     # صدام حسين [المعتقل] لدى الجيش
+    if t.recipient is None and t.entry.type == "ASSAULT":
+        t.recipient = _around(ctx, after, end)            # عملياته العسكرية حول مستشفى العودة
     if t.recipient is None and gen == "R":
         t.recipient = _lam_object(ctx, after, end)
         if t.recipient is None and _noun_object_pronoun(ctx, t.last) and not _lam_follows(ctx, after, end):
@@ -1448,6 +1450,22 @@ def _ignorer(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> str | None
 
 
 _INSIDE = frozenset(normalize(w, "match") for w in ("في", "داخل", "بداخل"))
+_AROUND = frozenset(normalize(w, "match") for w in ("حول", "بمحيط"))
+
+
+def _around(ctx: DocContext, k: int, end: int) -> str | None:
+    """The building or body an attack is made around, after up to two adjectives of the noun
+    (عملياته العسكرية حول مستشفى العودة، القصف العنيف بمحيط المستشفى): not a town."""
+    for j in range(k, min(k + 3, end - 1)):
+        if ctx.norms[j] in _AROUND:
+            m = ctx.mention_at.get(j + 1)
+            if m is not None:
+                return None if ctx.is_place_only(m.entity) or m.label == "PER" else m.entity
+            return ctx.anaphor_entity(j + 1)
+        if not ctx.is_word(j) or j in ctx.covered or ctx.info[j].trigger or not (
+                _definite(ctx, j) or ctx.nisba_entity(j) is not None or ctx.info[j].lists & _WEAPON_LISTS):
+            return None
+    return None
 
 
 def _besieged_inside(ctx: DocContext, k: int, end: int) -> str | None:
