@@ -625,6 +625,19 @@ def test_an_organization_head_alone_is_no_place():
     assert [e.label for e in doc.entities] == ["ORG"], [(e.name, e.label) for e in doc.entities]
 
 
+@pytest.mark.parametrize("text, name, label, country", [
+    # a town is feminine: a masculine nisba of a country after it names its club
+    ("وانتقل اللاعب إلى برشلونة الإسباني الموسم الماضي.", "برشلونة", "ORG", "ESP"),
+    ("وانضم إليه قادما من ملقة الأسباني عام 2012.", "ملقة", "ORG", "ESP"),
+    ("ووصل الوزير إلى برشلونة أمس.", "برشلونة", "LOC", "ESP"),     # the town, in Spain
+    ("وزار الرئيس جاكرتا.", "جاكرتا", "LOC", "IDN"),
+])
+def test_a_towns_club_and_towns_as_arabic_news_writes_them(text, name, label, country):
+    import rasd
+    e = {x.name: x for x in rasd.analyze(text).entities}[name]
+    assert (e.label, e.country) == (label, country)
+
+
 def test_the_sunset_prayer_is_not_morocco():
     names = by_name(analyze("وتبدأ الفعاليات بعد صلاة المغرب، وزار الوفد المغرب أمس.", places=("المغرب",)))
     assert len(names["المغرب"].mentions) == 1          # the second: the country

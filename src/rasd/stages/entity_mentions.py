@@ -683,6 +683,16 @@ _MAGHRIB = normalize("المغرب", "match")
 _PRAYER = frozenset(normalize(w, "match") for w in ("صلاة", "صلاتي", "صلاتا", "أذان", "آذان", "وقت", "موعد"))
 
 
+def _club_adjective(tokens: list[Token], j: int) -> bool:
+    """Is token j a definite masculine nisba of a country (الإسباني، الإنجليزي)? After a town's
+    name, which is feminine, it names the town's club (ملقة الأسباني، برشلونة الإسباني) or paper
+    (القدس العربي)."""
+    if j >= len(tokens) or not _is_word(tokens[j]):
+        return False
+    n = tokens[j].norm
+    return n.startswith("ال") and n.endswith("ي") and len(n) > 4 and gz.demonym(n) is not None
+
+
 def _not_places(tokens: list[Token], spans: list[Span]) -> None:
     """المغرب after صلاة or أذان is the sunset prayer, not Morocco (من بعد صلاة المغرب حتى منتصف الليل);
     and an organization's head noun alone that the tagger took for a place is no place (رئيس مجلس
@@ -786,6 +796,11 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
                 spans.append(Span(i, j, entry.label, "gazetteer", 1.0, entry, cut=cut))
                 for k in range(i, j):
                     covered[k] = len(spans) - 1
+            elif entry.kind in ("CITY", "CAPITAL") and j - i == 1 and not norms[i].startswith("ال") \
+                    and known(norms[i]) <= _RARE and _club_adjective(tokens, j):
+                spans.append(Span(i, j, "ORG", "gazetteer", 0.5, cut=cut))    # ملقة [الأسباني]: its club
+                for k in range(i, j):
+                    covered[k] = len(spans) - 1
             continue
         for idx in hits:
             s = spans[idx]
@@ -815,6 +830,11 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
                     s.entry = entry
 
     _not_places(tokens, spans)
+    for s in spans:
+        if s.label in ("LOC", "GPE") and (s.entry is None and s.source == "model" and s.j - s.i <= 2
+                                          or s.entry is not None and s.entry.kind in ("CITY", "CAPITAL")) \
+                and _club_adjective(tokens, s.j):
+            s.label, s.entry = "ORG", None      # برشلونة [الإسباني]: a town is feminine, its club is not
     _home_kingdom(tokens, spans, covered)
     _occupation(tokens, spans, covered)
     _role_place_name(tokens, spans, covered, {i: (entry, cut) for i, j, entry, amb, cut in matches
