@@ -168,3 +168,16 @@ def test_matching_is_fast():
 def test_people_gazetteer():
     found = spans("التقى الرئيس الروسي فلاديمير بوتين نظيره التركي أردوغان")
     assert ("فلاديمير بوتين", "PERSON", "RUS") in found and ("أردوغان", "PERSON", "TUR") in found
+
+
+@pytest.mark.parametrize("name, country", [
+    ("بيت لحم", "PSE"),       # the town Arabic news means, though a larger one in the USA has its name
+    ("برشلونة", "ESP"),       # a larger town elsewhere still wins: Spain, not Venezuela
+    ("جاكرتا", "IDN"),
+])
+def test_a_town_name_shared_by_several_resolves_to_the_one_arabic_news_means(name, country):
+    from rasd.resources.gazetteers import match_ranges
+    from rasd.text.normalize import normalize
+    words = [normalize(w, "match") for w in name.split()]
+    found = match_ranges(words, [(0, len(words))])[0]
+    assert found and found[0].entry.country == country

@@ -226,8 +226,15 @@ def _name_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
     return out
 
 
+# The Arab world and its neighbours (as in scripts/build_gazetteers.py): of two towns of one
+# name, Arabic news means the one there unless the other is five times larger (بيت لحم: Bethlehem
+# in Palestine, not in Pennsylvania).
+_NEAR = frozenset("""ARE BHR DJI DZA EGY IRQ JOR COM KWT LBN LBY MAR MRT OMN PSE QAT SAU SDN SOM SYR TUN
+YEM IRN TUR ISR ESH SSD ERI ETH CYP AFG PAK""".split())
+
+
 def _rank(e: Entry) -> tuple:
-    return (_KIND_RANK.get(e.kind, 9), -e.population)
+    return (_KIND_RANK.get(e.kind, 9), -e.population * (5 if e.country in _NEAR else 1))
 
 
 def _build_index(records: Iterable[tuple[Entry, list[str]]]
