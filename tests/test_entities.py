@@ -638,6 +638,12 @@ def test_a_towns_club_and_towns_as_arabic_news_writes_them(text, name, label, co
     assert (e.label, e.country) == (label, country)
 
 
+def test_a_name_taken_for_a_persons_after_club_is_the_club():
+    doc = analyze("ووجدنا تعاونا كبيرا من نادي كوينز بارك رينجرز ولنادي سالم داود.",
+                  people=("كوينز بارك رينجرز", "سالم داود"))
+    assert {(e.name, e.label) for e in doc.entities} == {("نادي كوينز بارك رينجرز", "ORG"), ("نادي سالم داود", "ORG")}
+
+
 def test_the_sunset_prayer_is_not_morocco():
     names = by_name(analyze("وتبدأ الفعاليات بعد صلاة المغرب، وزار الوفد المغرب أمس.", places=("المغرب",)))
     assert len(names["المغرب"].mentions) == 1          # the second: the country

@@ -693,6 +693,21 @@ def _club_adjective(tokens: list[Token], j: int) -> bool:
     return n.startswith("ال") and n.endswith("ي") and len(n) > 4 and gz.demonym(n) is not None
 
 
+_CLUB_HEADS = frozenset(normalize(w, "match") for w in ("نادي", "فريق"))
+
+
+def _club_names(tokens: list[Token], spans: list[Span], covered: list) -> None:
+    """A name the tagger took for a person's right after نادي or فريق is the club's name
+    (من نادي [كوينز بارك رينجرز]): the head and the name, an organization."""
+    for idx, s in enumerate(spans):
+        if s.label != "PER" or s.i == 0 or covered[s.i - 1] is not None or not _is_word(tokens[s.i - 1]):
+            continue
+        word, cut, restore = without_proclitics(tokens[s.i - 1].norm)
+        if word in _CLUB_HEADS:
+            s.i, s.label, s.entry, s.cut = s.i - 1, "ORG", None, (cut, restore) if cut else None
+            covered[s.i] = idx
+
+
 def _not_places(tokens: list[Token], spans: list[Span]) -> None:
     """المغرب after صلاة or أذان is the sunset prayer, not Morocco (من بعد صلاة المغرب حتى منتصف الليل);
     and an organization's head noun alone that the tagger took for a place is no place (رئيس مجلس
@@ -830,6 +845,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
                     s.entry = entry
 
     _not_places(tokens, spans)
+    _club_names(tokens, spans, covered)
     for s in spans:
         if s.label in ("LOC", "GPE") and (s.entry is None and s.source == "model" and s.j - s.i <= 2
                                           or s.entry is not None and s.entry.kind in ("CITY", "CAPITAL")) \
