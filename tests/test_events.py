@@ -988,6 +988,16 @@ def test_an_attack_around_a_building_is_against_it(text, recipient):
     assert name(doc, [v for v in doc.events if v.type == "ASSAULT"][0].recipient) == recipient
 
 
+def test_a_visited_building_a_verb_after_a_genitive_and_a_team_affiliated_to_an_organization():
+    ents = {"مستشفى النور": ("ORG", ["مستشفى النور"]), "منظمة الصحة": ("ORG", ["منظمة الصحة"])}
+    # a building named after زيارة is visited, it visits no one
+    assert parties("وأعلن المدير زيارة مستشفى النور غدا.", ents, "CONSULT")[1] == "مستشفى النور"
+    # an imperfect verb after the genitive is no second noun phrase: the genitive was destroyed
+    assert parties("وقال إن تدمير مستشفى النور يعني نزع قلب النظام الصحي.", ents, "ASSAULT")[1] == "مستشفى النور"
+    # a team affiliated to an organization counts as it
+    assert parties("وزار فريق تابع لمنظمة الصحة مستشفى النور.", ents, "CONSULT") == ("منظمة الصحة", "مستشفى النور")
+
+
 def test_the_role_after_a_genitive_agent_names_its_person():
     ents = {"الجيش": ("ORG", ["الجيش"]), "سامي الغول": ("PER", ["سامي الغول"]), "الجزيرة": ("ORG", ["الجزيرة"])}
     text = "وأفادت تقارير باعتقال الجيش مراسل شبكة الجزيرة، سامي الغول، أمس."

@@ -255,10 +255,15 @@ def _quantity_of(ctx: DocContext, j: int, end: int) -> tuple[str, int] | None:
     """(entity, index after it) of the whole a quantity or group word before token j counts: من
     after at most two words (an adjective, a time), then an organization (or a definite noun
     standing for one named before), its forces or its members (انتشرت أعداد كبيرة أمس من قوات
-    الحرس الثوري، عشرات من عناصر حماس، فرقًا من المركز)."""
+    الحرس الثوري، عشرات من عناصر حماس، فرقًا من المركز); or تابع / تابعة + ل and an organization
+    (فريق تابع لمنظمة الصحة العالمية)."""
     for k in range(j, min(j + 3, end - 1)):
         if ctx.boundary(k):
             return None
+        if ctx.norms[k] in _AFFILIATED:
+            m = ctx.mention_at.get(k + 1)            # فريق تابع لمنظمة الصحة العالمية
+            ok = m is not None and m.label == "ORG" and ctx.has_proclitic(k + 1, "ل")
+            return (m.entity, m.last + 1) if ok else None
         if ctx.norms[k] == "من":
             m = ctx.mention_at.get(k + 1)
             if m is not None:
@@ -1330,7 +1335,9 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
     m = ctx.mention_at.get(after) if after < end else None
     if m and ctx.has_proclitic(after, "بلك"):
         m = None
-    if m and gen == "A" and t.actor is None:
+    if m and gen == "A" and t.actor is None and t.entry.type == "CONSULT" and _facility(ctx, m):
+        t.recipient = m.entity              # زيارة مستشفى كمال عدوان: the place visited, not who visits
+    elif m and gen == "A" and t.actor is None:
         t.actor, t.actor_how = m.entity, "genitive"
     elif m and gen == "R":
         k = m.last + 1
@@ -1347,7 +1354,7 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
                 t.actor, t.actor_how = m.entity, "genitive"
             t.recipient = ctx.anaphor_entity(k, lam=True)
         elif (k < end and m.label != "PER" and (ctx.is_word(k) or ctx.tokens[k].kind == "number")
-              and not ctx.boundary(k)
+              and not ctx.boundary(k) and ctx.norms[k][:1] != "ي"     # (تدمير المستشفى يعني …: a verb)
               and not ctx.in_list(k, "prepositions") and not ctx.has_proclitic(k, "وفبلك")
               and not ctx.in_list(k, "relative") and not ctx.in_list(k, "adverbs")
               and k not in ctx.time_at and ctx.nisba_entity(k) is None):
@@ -1447,6 +1454,17 @@ def _ignorer(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> str | None
                     and ctx.in_list(p.first - 1, "ignore"):
                 return p.recipient
     return None
+
+
+_FACILITIES = frozenset(normalize(w, "match") for w in (
+    "مستشفى", "مستوصف", "مجمع", "مدرسة", "جامعة", "مسجد", "كنيسة", "مخيم", "مطار", "ميناء", "معبر",
+    "سجن", "معتقل", "مصنع", "متحف", "ملعب"))
+
+
+def _facility(ctx: DocContext, m) -> bool:
+    """Is the mention a building or site by its first word (مستشفى كمال عدوان، مخيم جباليا): a
+    place one visits, that visits no one?"""
+    return ctx.norms[m.first] in _FACILITIES
 
 
 _INSIDE = frozenset(normalize(w, "match") for w in ("في", "داخل", "بداخل"))
