@@ -998,6 +998,15 @@ def test_a_visited_building_a_verb_after_a_genitive_and_a_team_affiliated_to_an_
     assert parties("وزار فريق تابع لمنظمة الصحة مستشفى النور.", ents, "CONSULT") == ("منظمة الصحة", "مستشفى النور")
 
 
+def test_unknown_gunmen_as_the_subject_of_a_support_verb_leave_the_act_to_no_one():
+    ents = {"الجيش": ("ORG", ["الجيش"])}
+    doc = make_doc("ويشن الجيش عملية عسكرية في المنطقة. وتوقف العمال عند مدرسة، حيث شن مسلحون مجهولون "
+                   "هجوما عليهم. ويقصف الجيش مواقع في الجبال.", ents)
+    events(doc)
+    attack = next(v for v in doc.events if trig(doc, v) == "هجوما")
+    assert attack.actor is None
+
+
 def test_the_role_after_a_genitive_agent_names_its_person():
     ents = {"الجيش": ("ORG", ["الجيش"]), "سامي الغول": ("PER", ["سامي الغول"]), "الجزيرة": ("ORG", ["الجزيرة"])}
     text = "وأفادت تقارير باعتقال الجيش مراسل شبكة الجزيرة، سامي الغول، أمس."

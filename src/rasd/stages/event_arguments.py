@@ -665,9 +665,13 @@ def _support_with_pronoun(norm: str) -> bool:
 _SINCE = frozenset(normalize(w, "match") for w in ("منذ", "خلال"))
 
 
+_UNNAMED = "unnamed"     # what `_support_verb_subject` returns for unknown gunmen: no one's, no fallback
+
+
 def _support_verb_subject(ctx: DocContext, first: int) -> str | None:
     """Subject of a support verb (شن، نفذ، ارتكب، بدأ …) governing the noun at `first`, within five
-    words of it, not counting a time between them (تشن إسرائيل [منذ 7 أكتوبر 2023،] حرب إبادة)."""
+    words of it, not counting a time between them (تشن إسرائيل [منذ 7 أكتوبر 2023،] حرب إبادة);
+    `_UNNAMED` when the subject is unknown gunmen (شن مسلحون مجهولون هجوماً)."""
     start = _clause_start(ctx, first)
     while start > 1 and start - 2 in ctx.time_at and ctx.boundary(start - 1) == "soft":
         start = _clause_start(ctx, start - 2)
@@ -685,6 +689,8 @@ def _support_verb_subject(ctx: DocContext, first: int) -> str | None:
             e, how, nxt = subject_after(ctx, j)
             if e and how == "explicit" and nxt <= first:
                 return e                # (not a name after the noun: شنت المقاتلات غارات على … لحزب العمال)
+            if how == "noun" and ctx.norms[nxt - 1] in _UNKNOWN_AGENTS:
+                return _UNNAMED
             e, how = subject_before(ctx, j)
             if e:
                 return e
@@ -1419,7 +1425,9 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
             t.actor, t.actor_how = e, "agent-phrase"
     if t.actor is None:
         e = _support_verb_subject(ctx, t.first)
-        if e:
+        if e == _UNNAMED:
+            t.subject_noun = True
+        elif e:
             t.actor, t.actor_how = e, "support-verb"
     if t.actor is None:
         e = _relative_support_subject(ctx, after, end)
