@@ -343,6 +343,13 @@ def test_without_mentioning_ends_what_was_said(text, content):
     assert rows(make_doc(text, PEOPLE))[0][1] == content
 
 
+def test_but_with_a_pronoun_refers_to_the_one_its_sentence_named():
+    text = ("وقال سامي خليل إن الوضع صعب. ولم يصدر رد فوري من الجيش، لكنه قال إن قواته "
+            "تعمل في المنطقة.")
+    doc = make_doc(text, {**PEOPLE, "الجيش": ("ORG",)})
+    assert rows(doc)[1][2] == "الجيش", rows(doc)
+
+
 @pytest.mark.parametrize("text, content", [
     # the narrator sets the statement beside other events: what was said ends at the comma
     ("وأعلن سامي خليل إغلاق المعبر أمام الشاحنات، وذلك بعد ساعات من قصف الطريق المؤدي إليه.",

@@ -32,6 +32,7 @@ _STOP = frozenset(normalize(w, "match") for w in (
     "في", "من", "عن", "إلى", "ل", "ب", "و", "باسم", "مع", "عبر", "حول", "بين", "لدى"))
 _GENERIC_ROLES = frozenset(["مسؤول", "مسؤوله", "قيادي", "مصدر"])
 _RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "p"}
+_BUT_IT = {normalize(w, "match"): g for w, g in (("لكنه", "m"), ("ولكنه", "m"), ("لكنها", "f"), ("ولكنها", "f"))}
 _CLAUSE_OPENERS = frozenset(["و", "ثم", "فيما", "بينما", "كما", "قد", "وقد", "فقد", "لقد", "حيث", "اذ", "لكن",
                              "ولكن", "التي", "الذي", "الذين", "كان", "وكان", "كانت", "وكانت"])
 # "after that" before a clause's verb (عقب ذلك سلّم أمير المنطقة …): the clause opens there
@@ -428,6 +429,21 @@ class SpeakerResolver:
             return Resolved(None, "antecedent of a relative clause is not named", "?", 0.5)
         return None
 
+    def _but_it(self, st: Statement) -> Resolved | None:
+        """``ولم يصدر رد فوري من الجيش الإسرائيلي، لكنه قال إن …``: after لكن with the pronoun, the
+        one its sentence named last before it (a person or an organization of the pronoun's
+        gender), when the sentence has no subject of its own."""
+        ctx = self.ctx
+        i = st.cue_token - 1
+        if i <= st.clause.first or ctx.norms[i] not in _BUT_IT:
+            return None
+        gender = _BUT_IT[ctx.norms[i]]
+        for t in range(i - 1, st.clause.first - 1, -1):
+            m = ctx.mention_at.get(t)
+            if m is not None and m.entity and m.label in _PER + _ORG and self.gender_of(m.entity) in (gender, "?"):
+                return Resolved(m.entity, "named before لكن and its pronoun", gender, 0.55)
+        return None
+
     def _implicit(self, st: Statement, reason: str = "speaker of the previous statement") -> Resolved:
         ctx = self.ctx
         rel = self._relative_antecedent(st)
@@ -452,6 +468,8 @@ class SpeakerResolver:
             cand = subjects[-1][1]
             if self._compatible(cand.speaker, None, st.gender):
                 return cand
+        elif (named := self._but_it(st)) is not None:
+            return named
         fallback = None
         for prev, res in reversed(self.history):
             if prev.clause.paragraph < st.clause.paragraph - _WINDOW_PARAGRAPHS:
