@@ -306,6 +306,16 @@ def test_headline_attribution_and_role_only_caption():
     assert doc.quotes[0].speaker_reason == "role held by a named person"
 
 
+@pytest.mark.parametrize("title, speaker", [
+    ("روسيا: المحادثات مستمرة في جنيف", "روسيا"),          # a country speaks for its government
+    ("مخيم النور: قصف عنيف على المدارس", None),            # a camp before a colon is a dateline
+])
+def test_a_place_before_a_headline_colon_speaks_only_when_it_governs(title, speaker):
+    doc = make_doc("وقال سامي خليل إن الوضع صعب.", {**PEOPLE, "مخيم النور": ("LOC",)}, title=title)
+    headline = [r for r in rows(doc) if r[0] == ":"]
+    assert ([r[2] for r in headline] == [speaker]) if speaker else headline == [], rows(doc)
+
+
 def test_prepositional_sources():
     doc = make_doc("وبحسب مصادر محلية، فإن القصف استهدف منزلين في البلدة.\n"
                    "وارتفع عدد الضحايا إلى عشرة أشخاص منذ الصباح، وفقا لوزارة الصحة.", PEOPLE)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..resources import gazetteers as gz
 from .context import Clause, DocContext
 from .find import Statement, kind_of, strip_credit, trim_content
 from ..text.normalize import normalize
@@ -106,18 +107,25 @@ def _person_named(ctx: DocContext, a: int, b: int) -> str | None:
     return SpeakerResolver(ctx).person_named(a, b - 1)
 
 
-def _names_a_speaker(sub: Subject, c: Clause, colon: int) -> bool:
-    """Is the text before the colon a speaker: a name (a place only when it is the whole of it, as
-    a country speaking), a role, or an unnamed source of two words or more (not ``المصدر: …``)?"""
+def _names_a_speaker(ctx: DocContext, sub: Subject, c: Clause, colon: int) -> bool:
+    """Is the text before the colon a speaker: a name (a place only when it is the whole of it and
+    a country or a capital, as a government speaking: not ``مخيم جباليا: …``, a dateline), a role,
+    or an unnamed source of two words or more (not ``المصدر: …``)?"""
     if sub.entity is not None:
         return True
     if sub.head == "mention":
         places = all(m.label in ("LOC", "GPE") for m in sub.mentions)
         whole = len(sub.mentions) == 1 and sub.mentions[0].first == c.first and sub.mentions[0].last == colon - 1
-        return bool(sub.mentions) and (not places or whole)
+        return bool(sub.mentions) and (not places or whole and _governs(ctx, sub.mentions[0]))
     if sub.head in ("unnamed", "group"):
         return colon - c.first >= 2
     return sub.head == "role"
+
+
+def _governs(ctx: DocContext, m) -> bool:
+    """Is the place mention a country or a capital, whose name may stand for its government?"""
+    found = gz.match_ranges(ctx.norms, [(m.first, m.last + 1)])[0]
+    return any(x.start == m.first and x.end == m.last + 1 and x.entry.kind in ("COUNTRY", "CAPITAL") for x in found)
 
 
 def _headline(ctx: DocContext, c: Clause, colon: int) -> Statement | None:
@@ -128,7 +136,7 @@ def _headline(ctx: DocContext, c: Clause, colon: int) -> Statement | None:
             sub, k = Subject("mention", c.first, c.first, colon - 1, entity=eid), colon
     if sub is None or k < colon:
         return None
-    if not _names_a_speaker(sub, c, colon):
+    if not _names_a_speaker(ctx, sub, c, colon):
         return None
     a, b = trim_content(ctx.text, ctx.ends[colon], c.end)
     a, b = strip_credit(ctx, c, a, b)
