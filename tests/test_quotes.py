@@ -353,6 +353,11 @@ def test_without_mentioning_ends_what_was_said(text, content):
     assert rows(make_doc(text, PEOPLE))[0][1] == content
 
 
+def test_a_cue_written_as_a_passive_names_no_speaker():
+    doc = make_doc("وقال سامي خليل إن المحادثات مستمرة. ويُعتقد أن الوفد سيصل غدا.", PEOPLE)
+    assert [r[2] for r in rows(doc)] == ["سامي خليل", None], rows(doc)
+
+
 def test_but_with_a_pronoun_refers_to_the_one_its_sentence_named():
     text = ("وقال سامي خليل إن الوضع صعب. ولم يصدر رد فوري من الجيش، لكنه قال إن قواته "
             "تعمل في المنطقة.")

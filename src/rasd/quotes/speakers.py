@@ -162,6 +162,8 @@ class SpeakerResolver:
     def _resolve(self, st: Statement) -> Resolved:
         sub = st.subject
         if sub is None:
+            if st.structure == "verb" and _passive_cue(self.ctx.text[st.cue[0]:st.cue[1]]):
+                return Resolved(None, "passive: no one is named", "?", 0.5)     # ويُعتقد أن …
             return self._implicit(st)
         return self.from_subject(sub, st)
 
@@ -540,6 +542,16 @@ class SpeakerResolver:
                 return 2 if gender == "m" else 1
             return 1
         return 2 if g == gender else 0
+
+
+_DAMMA = "\u064f"
+
+
+def _passive_cue(written: str) -> bool:
+    """Is the cue written with the damma of the passive on its first letter, after و or ف
+    (ويُعتقد، يُذكر، وقُتل)? Its statement has no speaker."""
+    w = written[1:] if written[:1] in ("و", "ف") and len(written) > 2 else written
+    return len(w) > 1 and w[1] == _DAMMA
 
 
 def _feminine_noun(ctx: DocContext, p: int) -> bool:
