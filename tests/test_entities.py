@@ -644,6 +644,15 @@ def test_a_name_taken_for_a_persons_after_club_is_the_club():
     assert {(e.name, e.label) for e in doc.entities} == {("نادي كوينز بارك رينجرز", "ORG"), ("نادي سالم داود", "ORG")}
 
 
+def test_a_family_name_of_two_words_is_found_alone_after_the_full_name():
+    text = ("وأشاد المشرف إبراهيم محمد الجار الله بالجهود. وأوضح الجار الله أن المهرجان ناجح، "
+            "وقال حسام أبو صفية إن الوضع صعب. وأضاف أبو صفية أن المستشفى محاصر.")
+    doc = analyze(text, people=("إبراهيم محمد الجار الله", "حسام أبو صفية"))
+    names = by_name(doc)
+    assert len(names["إبراهيم محمد الجار الله"].mentions) == 2, [(e.name, e.mentions) for e in doc.entities]
+    assert len(names["حسام أبو صفية"].mentions) == 2
+
+
 def test_the_sunset_prayer_is_not_morocco():
     names = by_name(analyze("وتبدأ الفعاليات بعد صلاة المغرب، وزار الوفد المغرب أمس.", places=("المغرب",)))
     assert len(names["المغرب"].mentions) == 1          # the second: the country

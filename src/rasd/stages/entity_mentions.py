@@ -884,6 +884,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
             while s.j - s.i > 1 and _prep_place(tokens[s.j - 1].norm):
                 s.j -= 1                          # سلطان بتبوك: "in Tabuk" is no part of the name
     spans.extend(_family_names(tokens, norms, spans))
+    spans.extend(_compound_family_names(tokens, norms, spans))
     _run_on_words(tokens, norms, spans)
     spans.extend(_repeats(norms, spans))
     spans.sort(key=lambda s: (s.i, -s.j))
@@ -958,6 +959,42 @@ _GOD = normalize("الله", "match")
 
 
 _RARE_NAME = 2       # a family name the stem lexicon has seen this often at most is no common word
+
+
+_FAMILY_PREFIXES = frozenset(normalize(w, "match") for w in ("أبو", "أبي", "آل", "ابن", "بن"))
+_FAMILY_ENDINGS = frozenset(normalize(w, "match") for w in ("الله", "الدين"))
+
+
+def _compound_family_names(tokens: list[Token], norms: list[str], spans: list[Span]) -> list[Span]:
+    """Two-word family names written alone after the full name (إبراهيم محمد الجار الله … أوضح
+    [الجار الله]، حسام أبو صفية … [أبو صفية]): the last two words of a person's name of three or
+    more, when they are a prefix (أبو، آل، بن) and a name (a first name too: أبو صفية) or a name
+    with the article and الله / الدين (not عبد الله, a first name)."""
+    pairs: dict[tuple[str, str], int] = {}
+    for s in spans:
+        if s.label != "PER" or s.j - s.i < 3 or not all(_is_word(tokens[k]) for k in range(s.j - 2, s.j)):
+            continue
+        a, b = norms[s.j - 2], norms[s.j - 1]
+        if a == _ABD:
+            continue
+        if a in _FAMILY_PREFIXES and len(b) >= 3 or b in _FAMILY_ENDINGS and a.startswith("ال") and len(a) > 4:
+            pairs[(a, b)] = min(pairs.get((a, b), s.i), s.i)
+    if not pairs:
+        return []
+    # (the tagger may take الله alone for a name of another kind: the family name wins)
+    covered = {k for s in spans if s.label not in ("MISC", "DROP") for k in range(s.i, s.j)}
+    out = []
+    for k in range(len(tokens) - 1):
+        first = pairs.get((without_proclitics(norms[k])[0], norms[k + 1]))
+        if first is None or k < first or k in covered or k + 1 in covered or not _is_word(tokens[k]):
+            continue
+        for s in spans:
+            if s.label == "MISC" and k <= s.i and s.j <= k + 2:
+                s.label = "DROP"
+        pc = proclitic_cut(norms[k], person=True)
+        out.append(Span(k, k + 2, "PER", "rule", 0.5, cut=pc if pc[0] else None))
+        covered.update((k, k + 1))
+    return out
 
 
 def _family_names(tokens: list[Token], norms: list[str], spans: list[Span]) -> list[Span]:
