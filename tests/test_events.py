@@ -1604,6 +1604,13 @@ def test_a_group_from_an_organization_acts_for_it(text, type_, actor):
     ("ودعت الأحزاب إلى مقاطعة الانتخابات.", ["REQUEST", "PROTEST"]),
     ("وقال رئيس مقاطعة المعاريف إن الاقتراع نزيه.", []),
     ("وعبر سكان مقاطعة الحي المحمدي عن ارتياحهم.", []),
+    # … and before a name no text writes, or counted
+    ("وتعد مقاطعة كورام واحدة من سبع مقاطعات في الإقليم.", []),
+    # a word glued to a place by a hyphen is part of its name
+    ("وسجل مطار أكادير-المسيرة رقما قياسيا.", []),
+    # a bare definite item of a list between commas is a name (clubs), no agreement
+    ("وتضم المجموعة النصر، والهلال، والاتفاق، والتعاون فيما غاب الاتحاد.", []),
+    ("ووقع الطرفان الاتفاق، والتزما بتنفيذه.", ["AGREE", "AGREE"]),
 ])
 def test_words_that_name_no_event_here(text, types):
     doc = make_doc(text)

@@ -20,6 +20,8 @@ from ..model import Document, Event, Span
 from ..quotes.context import HERE
 from ..quotes.lexicon import NAME_BREAKERS
 from ..resources import gazetteers as gz
+from ..text.clitics import known
+from ..text.dates import number_table
 from ..text.normalize import has_tanween, normalize
 from .base import Stage
 from .event_arguments import (CONFLICT_TYPES, SPEECH_TYPES, Trigger, find_arguments,
@@ -243,10 +245,53 @@ def detect_triggers(ctx: DocContext) -> list[Trigger]:
                     break
                 if chosen is None:
                     chosen = (entry, form)
-            if chosen and not (not chosen[1].verb and _family_name(ctx, i, s_start)):
+            if chosen and not (not chosen[1].verb and (_family_name(ctx, i, s_start)
+                                                         or _bare_list_item(ctx, i, chosen[0], s_start, s_end)
+                                                         or _district(ctx, i, chosen[0], s_end))) \
+                    and not _hyphenated_name(ctx, i, s_start):
                 out.append(Trigger(i, i, chosen[0], chosen[1], chosen[1].verb))
             i += 1
     return _merge(ctx, out)
+
+
+def _hyphenated_name(ctx: DocContext, i: int, s_start: int) -> bool:
+    """Is the word at i glued by a hyphen to the word before it (مطار أكادير-المسيرة): part of a name?"""
+    if i - 2 < s_start or ctx.text(i - 1) not in ("-", "–"):
+        return False
+    t = ctx.tokens
+    return t[i - 2].end == t[i - 1].start and t[i - 1].end == t[i].start
+
+
+def _district(ctx: DocContext, i: int, entry, s_end: int) -> bool:
+    """Is the noun at i مقاطعة as a district, not a boycott: before a town's name or a word no
+    text rasd learnt from writes (مقاطعة كورام، لمقاطعة البرنوصي), or counted (سبع مقاطعات)?"""
+    if entry.mode != "boycott":
+        return False
+    if i > 0 and (ctx.tokens[i - 1].kind == "number" or ctx.norms[i - 1] in number_table()):
+        return True
+    if i + 1 >= s_end or not ctx.is_word(i + 1):
+        return False
+    nxt = ctx.norms[i + 1]
+    kinds = gz.lookup(nxt)
+    return bool(kinds & {"CITY", "ADMIN", "REGION"}) and "COUNTRY" not in kinds \
+        or known(nxt) <= 2 and not kinds
+
+
+_NAME_LIKE_TYPES = frozenset({"AGREE", "COOPERATE"})
+
+
+def _bare_list_item(ctx: DocContext, i: int, entry, s_start: int, s_end: int) -> bool:
+    """Is the noun at i a bare definite item of a list, between commas (النصر، والهلال، [والاتفاق]،
+    [والتعاون]): a name (Saudi clubs are called so), not an agreement or a cooperation between anyone?"""
+    if entry.type not in _NAME_LIKE_TYPES or not ctx.has_article(i) or i - 1 < s_start:
+        return False
+    before = ctx.tokens[i - 1].kind == "punct" and ctx.text(i - 1) in "،,"
+    after = i + 1 >= s_end or ctx.tokens[i + 1].kind == "punct" and ctx.text(i + 1) in "،,." \
+        or ctx.norms[i + 1] in _LIST_ENDS
+    return before and after
+
+
+_LIST_ENDS = frozenset(normalize(w, "match") for w in ("فيما", "بينما"))
 
 
 def _family_name(ctx: DocContext, i: int, s_start: int) -> bool:
