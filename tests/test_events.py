@@ -761,7 +761,7 @@ def test_dev_floors_and_agreement_with_score_py(shared, dev_output):
     # (F1 0.902, actor accuracy 0.817 and recipient accuracy 0.517 measured with every stage)
     assert res["events"]["f1"] >= 0.90
     assert res["events_actor_accuracy"] >= 0.81
-    assert res["events_recipient_accuracy"] >= 0.52
+    assert res["events_recipient_accuracy"] >= 0.55
 
 
 @pytest.mark.shared
