@@ -983,8 +983,9 @@ def _compound_family_names(tokens: list[Token], norms: list[str], spans: list[Sp
         return []
     # (the tagger may take الله alone for a name of another kind: the family name wins)
     covered = {k for s in spans if s.label not in ("MISC", "DROP") for k in range(s.i, s.j)}
+    seconds = {b for _, b in pairs}
     out = []
-    for k in range(len(tokens) - 1):
+    for k in [k for k in range(len(tokens) - 1) if norms[k + 1] in seconds]:
         first = pairs.get((without_proclitics(norms[k])[0], norms[k + 1]))
         if first is None or k < first or k in covered or k + 1 in covered or not _is_word(tokens[k]):
             continue
