@@ -34,6 +34,15 @@ def by_name(doc):
     return {e.name: e for e in doc.entities}
 
 
+def tagged(text, spans):
+    """Run sentences + tokens, give the tagger's mentions [(start, end, label, score)], then entities."""
+    doc = Document(text=text, id="t")
+    Pipeline(["sentences", "tokens"])(doc)
+    doc.mentions = [Mention(f"x{n}", a, b, label, score, "model") for n, (a, b, label, score) in enumerate(spans, 1)]
+    EntityStage()(doc)
+    return doc
+
+
 SPOKESMAN = ("قال المتحدث باسم وزارة الدفاع العراقية، العميد سامي الحسيني، إن القوات انسحبت من الموصل. "
              "وأضاف الحسيني أن الوزارة ستواصل عملها.")
 
@@ -573,16 +582,9 @@ def test_an_institution_named_after_a_person_then_a_second_person():
 
 
 def test_a_person_only_the_tagger_saw_without_confidence_or_a_first_name_is_dropped():
-    from rasd.model import Mention
-    from rasd.pipeline import Pipeline
-    from rasd.stages.entities import EntityStage
     text = "وصلت طائرتا نقل إلى المطار، وقال أحمد سليم إن الرحلة انتهت."
-    doc = Document(text=text, id="t")
-    Pipeline(["sentences", "tokens"])(doc)
     a, b = text.index("طائرتا نقل"), text.index("أحمد سليم")
-    doc.mentions = [Mention("x1", a, a + len("طائرتا نقل"), "PER", 0.5, "model"),
-                    Mention("x2", b, b + len("أحمد سليم"), "PER", 0.5, "model")]
-    EntityStage()(doc)
+    doc = tagged(text, [(a, a + len("طائرتا نقل"), "PER", 0.5), (b, b + len("أحمد سليم"), "PER", 0.5)])
     assert [e.name for e in doc.entities] == ["أحمد سليم"] and doc.entities[0].id == "e1"
 
 
@@ -614,14 +616,10 @@ def test_a_noun_in_iya_after_an_organization_is_no_adjective_of_it():
 
 
 def test_an_organization_head_alone_is_no_place():
-    from rasd.model import Mention
     text = "واجتمع مجلس إدارة الاتحاد السعودي لكرة القدم أمس، برئاسة رئيس مجلس إدارة الاتحاد."
-    doc = Document(text=text, id="t")
-    Pipeline(["sentences", "tokens"])(doc)
     org, place = text.index("الاتحاد السعودي لكرة القدم"), text.rindex("الاتحاد")
-    doc.mentions = [Mention("x1", org, org + len("الاتحاد السعودي لكرة القدم"), "ORG", 0.9, "model"),
-                    Mention("x2", place, place + len("الاتحاد"), "LOC", 0.6, "model")]
-    EntityStage()(doc)
+    doc = tagged(text, [(org, org + len("الاتحاد السعودي لكرة القدم"), "ORG", 0.9),
+                        (place, place + len("الاتحاد"), "LOC", 0.6)])
     assert [e.label for e in doc.entities] == ["ORG"], [(e.name, e.label) for e in doc.entities]
 
 
