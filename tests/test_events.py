@@ -1611,11 +1611,21 @@ def test_a_group_from_an_organization_acts_for_it(text, type_, actor):
     # a bare definite item of a list between commas is a name (clubs), no agreement
     ("وتضم المجموعة النصر، والهلال، والاتفاق، والتعاون فيما غاب الاتحاد.", []),
     ("ووقع الطرفان الاتفاق، والتزما بتنفيذه.", ["AGREE", "AGREE"]),
+    # a room named for what happens in it is a place (but a conjunct after one is no genitive)
+    ("وعقد اللقاء بقاعة الاجتماعات في الوزارة.", ["CONSULT"]),
+    ("وتحدث الضباط في غرفة العمليات عن الخطة.", []),
+    ("وتوزعت المباريات على الصالات والتنسيق بين الاتحادات مستمر.", ["COOPERATE"]),
 ])
 def test_words_that_name_no_event_here(text, types):
     doc = make_doc(text)
     events(doc)
     assert [v.type for v in doc.events] == types
+
+
+def test_a_noun_after_a_full_name_is_no_family_name_of_it():
+    doc = make_doc("وعقد وزير الخارجية سامي خليل اجتماعا مع السفراء.", {"سامي خليل": ("PER", ["سامي خليل"])})
+    events(doc)
+    assert [v.type for v in doc.events] == ["CONSULT"]
 
 
 def test_a_resignation_takes_no_fallback_actor():

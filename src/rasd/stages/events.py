@@ -247,11 +247,21 @@ def detect_triggers(ctx: DocContext) -> list[Trigger]:
                     chosen = (entry, form)
             if chosen and not (not chosen[1].verb and (_family_name(ctx, i, s_start)
                                                          or _bare_list_item(ctx, i, chosen[0], s_start, s_end)
-                                                         or _district(ctx, i, chosen[0], s_end))) \
+                                                         or _district(ctx, i, chosen[0], s_end)
+                                                         or _room_for(ctx, i, s_start))) \
                     and not _hyphenated_name(ctx, i, s_start):
                 out.append(Trigger(i, i, chosen[0], chosen[1], chosen[1].verb))
             i += 1
     return _merge(ctx, out)
+
+
+_ROOMS = frozenset(normalize(w, "match") for w in ("قاعة", "قاعات", "غرفة", "غرف", "صالة", "صالات"))
+
+
+def _room_for(ctx: DocContext, i: int, s_start: int) -> bool:
+    """Is the noun at i the genitive of a room or hall named for what happens there (بقاعة
+    [الاجتماعات]، غرفة [العمليات])? A place, no event."""
+    return i - 1 >= s_start and ctx.is_word(i - 1) and ctx.tokens[i - 1].stem in _ROOMS and not ctx.has_conjunction(i)
 
 
 def _hyphenated_name(ctx: DocContext, i: int, s_start: int) -> bool:
@@ -295,9 +305,13 @@ _LIST_ENDS = frozenset(normalize(w, "match") for w in ("فيما", "بينما")
 
 
 def _family_name(ctx: DocContext, i: int, s_start: int) -> bool:
-    """Is the noun at i, written bare, a family name after a first name (مستشفى كمال [عدوان])?"""
+    """Is the noun at i, written bare, a family name after a first name (مستشفى كمال [عدوان])? Not
+    after a name of several words that ends there (وعقد الوزير سامي خليل [اجتماعا]: complete)."""
     j = i - 1
     if j < s_start or not ctx.is_word(j) or ctx.proclitics(i) or ctx.has_article(i):
+        return False
+    m = ctx.covered.get(j)
+    if m is not None and m.first < j == m.last:
         return False
     return gz.is_first_name(ctx.norms[j]) and not ctx.info[j].trigger and not ctx.in_list(j, "prepositions") \
         and ctx.norms[j] not in NAME_BREAKERS            # (على: in match form also the name علي)
