@@ -588,6 +588,13 @@ def test_a_person_only_the_tagger_saw_without_confidence_or_a_first_name_is_drop
     assert [e.name for e in doc.entities] == ["أحمد سليم"] and doc.entities[0].id == "e1"
 
 
+def test_a_person_the_tagger_was_unsure_of_is_kept_before_a_role():
+    text = "وأبلغت يوريكو كاواغوتشى وزيرة الخارجية نظيرها أن بلادها ستساعد، وذكر معالي المحافظ أن الوضع جيد."
+    a, h = text.index("يوريكو كاواغوتشى"), text.index("معالي")
+    doc = tagged(text, [(a, a + len("يوريكو كاواغوتشى"), "PER", 0.5), (h, h + len("معالي"), "PER", 0.5)])
+    assert [e.name for e in doc.entities] == ["يوريكو كاواغوتشى"]      # (معالي is an honorific)
+
+
 def test_a_first_name_the_tagger_left_out_joins_the_name():
     text = "وزعم أمين المجلس علي الزعبي أن العملية معقدة، واعتدى الجنود على كريم، وزار الوفد علي وحسن."
     doc = analyze(text, people=("الزعبي", "كريم", "حسن"))

@@ -320,12 +320,16 @@ def _demonyms_only(c: _Cluster, norms: list[str]) -> bool:
 
 def _unsupported_person(c: _Cluster, norms: list[str]) -> bool:
     """A person only the tagger saw, never with confidence (`UNSURE_PERSON`), with no known first
-    name in or right before its names (طائرتا نقل، سوق الخضار; but علي [الزعبي]): no person.
-    The caller has checked for a title, a role and a gazetteer entry."""
+    name in or right before its names and no role right after one (طائرتا نقل، سوق الخضار; but علي
+    [الزعبي]، يوريكو كاواغوتشى وزيرة الخارجية): no person. The caller has checked for a title, a role
+    and a gazetteer entry."""
     if any(s.source != "model" or s.score >= UNSURE_PERSON for s in c.spans):
         return False
     if any(s.i > 0 and "PER_FIRST" in gz.lookup(norms[s.i - 1], clitics=False) for s in c.spans):
         return False
+    if any(s.j < len(norms) and "ROLE" in gz.lookup(norms[s.j], clitics=False)
+           and not gz.lookup(norms[s.i], clitics=False) & {"TITLE", "ROLE"} for s in c.spans):
+        return False           # يوريكو كاواغوتشى [وزيرة] الخارجية اليابانية: a role right after the name
     return not any("PER_FIRST" in gz.lookup(w, clitics=False) for key in c.keys for w in key)
 
 
