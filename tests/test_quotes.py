@@ -642,9 +642,10 @@ def test_untagged_speaker_names_for_the_entity_stage():
                    "وأشادت رئيسة البعثة، سلمى داود، بنزاهة العملية.\n"
                    "وقال يوسف الحمد، مدير المكتب، إن العمل مستمر.\n"
                    "وأكد الدكتور ماهر سعيد أن الوضع صعب.\n"
-                   "وقال الجيش الإسرائيلي إن العملية انتهت.", {})
+                   "وقال الجيش الإسرائيلي إن العملية انتهت.\n"
+                   "وقال تور وينسلاند منسق الأمم المتحدة إن الهجوم مروع.", {})
     assert [doc.text[a:b] for a, b, label in untagged_speaker_names(doc)] == [
-        "رائد العلي", "سلمى داود", "يوسف الحمد", "ماهر سعيد"]
+        "رائد العلي", "سلمى داود", "يوسف الحمد", "ماهر سعيد", "تور وينسلاند"]
     # the quotes keep the whole speaker phrase and say why no entity was linked
     q = doc.quotes[0]
     assert doc.text[q.source.start:q.source.end] == "المتحدث باسم الجمعية رائد العلي"

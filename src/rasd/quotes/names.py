@@ -23,6 +23,7 @@ from .lexicon import COMPLEMENTIZERS, NAME_BREAKERS
 __all__ = ["untagged_speaker_names"]
 
 _PER = ("PER", "PERS")
+_UNSEEN = 0      # how often the stem lexicon may have seen a word of a foreign name
 
 
 def untagged_speaker_names(doc: Document) -> list[tuple[int, int, str]]:
@@ -70,14 +71,20 @@ def _unknown_words_then_opener(ctx: DocContext, a: int, b: int) -> tuple[int, in
 
 def _name_then_role(ctx: DocContext, a: int, last: int | None = None) -> tuple[int, int] | None:
     """``وقال [عيد صباح]، مدير التمريض …``، ``إلا أن [فيتالي تشوركين]، سفير روسيا … قال``: one to
-    three plain words, a comma, then a role."""
+    three plain words, a comma, then a role; or two or three words no text rasd learnt from writes
+    right before the role (``ندد [تور وينسلاند] منسق الأمم المتحدة``)."""
     b = a
     while b < len(ctx.norms) and b - a < 4 and ctx.kinds[b] == "word" and ctx.mention_at.get(b) is None:
         w = ctx.norms[b]
+        if b - a >= 2 and ctx.sclass(b) == "role":
+            break
         if w in COMPLEMENTIZERS or w in NAME_BREAKERS or ctx.sclass(b) is not None or b in ctx.time_at \
                 or b == a and ctx.is_definite(b):
             return None
         b += 1
     if 1 <= b - a <= 3 and b + 1 < len(ctx.norms) and ctx.is_comma(b) and ctx.sclass(b + 1) == "role":
         return ctx.starts[a], ctx.ends[b - 1]
+    if 2 <= b - a <= 3 and b < len(ctx.norms) and ctx.sclass(b) == "role" \
+            and all(known(ctx.norms[k]) <= _UNSEEN for k in range(a, b)):
+        return ctx.starts[a], ctx.ends[b - 1]        # ندد [تور وينسلاند] منسق الأمم المتحدة: words no text writes
     return None
