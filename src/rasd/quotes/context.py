@@ -70,6 +70,7 @@ class DocContext:
     def __init__(self, doc: Document):
         self.doc = doc
         self.text = doc.text
+        self._positions: dict[str, list[int]] = {}
         toks = doc.tokens
         self.tokens = toks
         last = _last_layout[0]
@@ -175,6 +176,13 @@ class DocContext:
 
     def is_comma(self, i: int) -> bool:
         return self.kinds[i] == "punct" and self.text[self.starts[i]] in _COMMAS
+
+    def positions(self, norm: str) -> list[int]:
+        """The tokens written `norm` (match form), in order; computed once per word asked for."""
+        found = self._positions.get(norm)
+        if found is None:
+            found = self._positions[norm] = [k for k, w in enumerate(self.norms) if w == norm]
+        return found
 
     def char(self, i: int) -> str:
         """The first character of token i."""

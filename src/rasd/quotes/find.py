@@ -859,10 +859,14 @@ def _narrator_context_cut(ctx: DocContext, clause: Clause, a: int, b: int) -> in
     """The narrator setting the statement beside other events ends it: ``أعلن الجيش بدء عملية
     عسكرية في جباليا[، وذلك بعد ساعات من] بدء هجمة …``، ``…[، وذلك إثر] الهجوم البري`` (not inside
     quotation marks)."""
+    thats = ctx.positions(_THAT)
+    if not thats:
+        return b
     first = bisect_left(ctx.starts, a)
     last = min(bisect_left(ctx.starts, b), clause.stop)
-    for t in range(first + 2, last - 2):
-        if ctx.norms[t + 1] != _THAT or not ctx.is_comma(t) or ctx.inside_quotation(clause.paragraph, ctx.starts[t]):
+    for u in thats[bisect_left(thats, first + 3):bisect_left(thats, last - 1)]:
+        t = u - 1
+        if not ctx.is_comma(t) or ctx.inside_quotation(clause.paragraph, ctx.starts[t]):
             continue
         for n in NARRATOR_CONTEXT_LENGTHS:
             if t + 2 + n <= last and tuple(ctx.norms[t + 2:t + 2 + n]) in NARRATOR_CONTEXT:

@@ -45,6 +45,8 @@ def fronted_statements(ctx: DocContext, taken: list[Statement]) -> list[Statemen
     """Statements whose quotation comes first and is taken up by بهذه الكلمات / بهذه العبارة and a
     verb with its subject: the statement of that verb, if one was found, takes the quotation as
     its content (not the verb's own complement: … عبّر X [عن الضغط الهائل]); else a new one."""
+    if _THESE.isdisjoint(ctx.norms):
+        return taken
     by_cue = {st.cue_token: st for st in taken}
     out: list[Statement] = []
     for c in ctx.clauses:
