@@ -353,6 +353,17 @@ def test_without_mentioning_ends_what_was_said(text, content):
     assert rows(make_doc(text, PEOPLE))[0][1] == content
 
 
+def test_a_word_the_article_gave_one_person_as_title_names_that_person():
+    from rasd.model import Entity
+    doc = make_doc("وزارت الممرضة هالة عيسى المستشفى أمس. وأوضحت الممرضة، في حديثها للصحفيين، أن الوضع صعب.",
+                   {"هالة عيسى": ("PER",)})
+    # the entities stage gives the title; the quotes stage reads it
+    doc.entities = [Entity(e.id, e.label, e.name, e.mentions, title="الممرضة") for e in doc.entities]
+    from rasd.stages.quotes import QuoteStage
+    QuoteStage()(doc)
+    assert [r[2] for r in rows(doc)] == ["هالة عيسى"], rows(doc)
+
+
 def test_a_cue_written_as_a_passive_names_no_speaker():
     doc = make_doc("وقال سامي خليل إن المحادثات مستمرة. ويُعتقد أن الوفد سيصل غدا.", PEOPLE)
     assert [r[2] for r in rows(doc)] == ["سامي خليل", None], rows(doc)

@@ -260,7 +260,21 @@ class SpeakerResolver:
             eid = self._anaphor(ctx.norms[sub.head_index], st)
             if eid:
                 return Resolved(eid, "short name of an organization", "?", 0.8)
+        if sub.head == "unknown" and not sub.mentions and sub.first == sub.last and ctx.is_definite(sub.first):
+            eid = self._titled_person(ctx.norms[sub.first])
+            if eid:
+                return Resolved(eid, "the person the article gave that title", "?", 0.7)   # وأوضحت الممرضة
         return Resolved(None, "speaker not identified", "?", 0.5)
+
+    def _titled_person(self, word: str) -> str | None:
+        """The one person the article named with `word` as title or as the first word of a role
+        (الممرضة → الممرضة الفرنسية إيمان معرفي): his or her entity, when only one has it."""
+        key = _words(word)
+        if len(key) != 1:
+            return None
+        found = {e.id for e in self.entities.values() if e.label in _PER
+                 and (e.title and _words(e.title) == key or any(_words(r)[:1] == key for r in e.roles))}
+        return found.pop() if len(found) == 1 else None
 
     def _anaphor(self, word: str, st: Statement) -> str | None:
         """An organization named by its head word alone (``الوزارة`` -> وزارة الصحة; ``المنظمة`` ->
