@@ -24,6 +24,7 @@ __all__ = ["untagged_speaker_names"]
 
 _PER = ("PER", "PERS")
 _UNSEEN = 0      # how often the stem lexicon may have seen a word of a foreign name
+_RARE = 2        # … or a family name after a first word it has never seen
 
 
 def untagged_speaker_names(doc: Document) -> list[tuple[int, int, str]]:
@@ -59,12 +60,18 @@ def _unknown_words_then_opener(ctx: DocContext, a: int, b: int) -> tuple[int, in
     or a colon, that no text rasd learnt from writes (a foreign name the tagger has never seen)."""
     if b - a > 1 or b + 1 >= len(ctx.norms):
         return None
+    if b == a and b + 2 < len(ctx.norms) and ctx.kinds[b + 1] == "word" and ctx.is_definite(b + 1) \
+            and known(ctx.norms[b + 1]) <= _RARE and ctx.sclass(b + 1) is None:
+        b += 1                       # the subject read stopped before a family name with the article
     for k in range(a, b + 1):
         w = ctx.norms[k]
-        if ctx.kinds[k] != "word" or len(w) < 3 or known(w) or ctx.is_definite(k) or ctx.sclass(k) is not None \
+        # (a family name after the first may carry the article: إحسان الفارعة)
+        if ctx.kinds[k] != "word" or len(w) < 3 or known(w) > (_RARE if k > a else 0) \
+                or ctx.is_definite(k) and k == a or ctx.sclass(k) is not None \
                 or w in COMPLEMENTIZERS or w in NAME_BREAKERS or k in ctx.time_at:
             return None
-    if not (ctx.norms[b + 1] in COMPLEMENTIZERS or ctx.kinds[b + 1] == "punct" and ctx.char(b + 1) == ":"):
+    nxt = b + 2 if ctx.is_comma(b + 1) and b + 2 < len(ctx.norms) else b + 1     # (وأكدت X، أن …)
+    if not (ctx.norms[nxt] in COMPLEMENTIZERS or ctx.kinds[nxt] == "punct" and ctx.char(nxt) == ":"):
         return None
     return ctx.starts[a], ctx.ends[b]
 
