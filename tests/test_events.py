@@ -1675,6 +1675,8 @@ def test_calls_answered_and_acts_of_unnamed_subjects_are_not_the_speakers():
     # demand in the economy is no request
     ("وتراجع الإنتاج الصناعي جراء ضعف الطلب.", []),
     ("ويهدف المطار الجديد إلى مواكبة الطلب المتنامي والمتوقع.", []),
+    ("ويقترح الحزب اقتصادا يعتمد على ميكانيزمات اقتصاد الطلب.", []),
+    ("وتحسن الأداء على جانب الطلب هذا العام.", []),
 ])
 def test_economic_demand_is_no_request(text, types):
     doc = make_doc(text)
