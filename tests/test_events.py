@@ -1005,6 +1005,11 @@ def test_unknown_gunmen_as_the_subject_of_a_support_verb_leave_the_act_to_no_one
     events(doc)
     attack = next(v for v in doc.events if trig(doc, v) == "هجوما")
     assert attack.actor is None
+    # a support verb joined to theirs, with no subject of its own, is theirs too
+    doc = make_doc("ويشن الجيش عملية عسكرية في المنطقة. وتوقف العمال عند مدرسة، حيث شن مسلحون مجهولون "
+                   "هجوما عليهم، وقاموا بحرق المبنى. ويقصف الجيش مواقع في الجبال.", ents)
+    events(doc)
+    assert next(v for v in doc.events if trig(doc, v) == "بحرق").actor is None
 
 
 def test_the_role_after_a_genitive_agent_names_its_person():

@@ -712,6 +712,12 @@ def find_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> None
         _noun_arguments(ctx, t, end)
     if t.entry.type == "REQUEST" and not t.verb and t.recipient is None:
         t.recipient = _ignorer(ctx, t, previous)
+    if t.actor is None and not t.verb and not t.subject_noun and t.first > 0 and ctx.in_list(t.first - 1, "support") \
+            and ctx.has_conjunction(t.first - 1):
+        # شن مسلحون مجهولون هجوماً عليهم، [وقاموا] بحرق المبنى: the same unknown ones, no fallback
+        p = next((p for p in reversed(previous) if ctx.sentence_of[p.first] == ctx.sentence_of[t.first]), None)
+        if p is not None and p.subject_noun and p.actor is None:
+            t.subject_noun = True
     if t.entry.type in WITH_TYPES | {"AGREE"} and t.recipient is None:
         first, second = _both_parties(ctx, after, end)
         if t.actor is not None:
