@@ -658,6 +658,12 @@ def test_a_family_name_of_two_words_is_found_alone_after_the_full_name():
     assert len(names["حسام أبو صفية"].mentions) == 2
 
 
+def test_good_neighbourliness_is_no_person():
+    text = "وتدعو المنظمة إلى مبدأ حسن الجوار، وقال حسن الجابري إن الحوار مستمر."
+    names = set(by_name(analyze(text, people=("حسن الجوار", "حسن الجابري"))))
+    assert names == {"حسن الجابري"}, names
+
+
 def test_the_sunset_prayer_is_not_morocco():
     names = by_name(analyze("وتبدأ الفعاليات بعد صلاة المغرب، وزار الوفد المغرب أمس.", places=("المغرب",)))
     assert len(names["المغرب"].mentions) == 1          # the second: the country

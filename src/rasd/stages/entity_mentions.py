@@ -721,6 +721,21 @@ def _not_places(tokens: list[Token], spans: list[Span]) -> None:
             s.label = "DROP"
 
 
+_GOOD = normalize("حسن", "match")
+# حسن + one of these is "good …", an idiom, not a man called حسن (مبدأ حسن الجوار).
+_GOOD_WHAT = frozenset(normalize(w, "match") for w in (
+    "الجوار", "النية", "الظن", "السير", "الخلق", "التعامل", "الأداء", "التنظيم", "الاستقبال",
+    "الضيافة", "التدبير", "الإدارة", "الخاتمة", "السلوك"))
+
+
+def _not_people(tokens: list[Token], spans: list[Span]) -> None:
+    """حسن and a definite noun of quality is "good …", no person (مبدأ حسن الجوار، حسن النية)."""
+    for s in spans:
+        if s.label == "PER" and s.j - s.i == 2 and without_proclitics(tokens[s.i].norm)[0] == _GOOD \
+                and tokens[s.i + 1].norm in _GOOD_WHAT:
+            s.label = "DROP"
+
+
 def _home_kingdom(tokens: list[Token], spans: list[Span], covered: list) -> None:
     """المملكة alone, as the press of a kingdom writes its country's name (زيارته إلى المملكة):
     a mention of the kingdom the article names, when it names one of them and no other. Not when
@@ -845,6 +860,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
                     s.entry = entry
 
     _not_places(tokens, spans)
+    _not_people(tokens, spans)
     _club_names(tokens, spans, covered)
     for s in spans:
         if s.label in ("LOC", "GPE") and (s.entry is None and s.source == "model" and s.j - s.i <= 2
