@@ -658,6 +658,13 @@ def test_a_family_name_of_two_words_is_found_alone_after_the_full_name():
     assert len(names["حسام أبو صفية"].mentions) == 2
 
 
+def test_a_family_name_before_ila_is_found():
+    # إلى is written الي in match form, which looks like a word with the article: no genitive
+    text = "وقالت المسؤولة جويس مسويا إن الوضع مروع. ودعت مسويا إلى احترام القانون."
+    names = by_name(analyze(text, people=("جويس مسويا",)))
+    assert len(names["جويس مسويا"].mentions) == 2
+
+
 def test_good_neighbourliness_is_no_person():
     text = "وتدعو المنظمة إلى مبدأ حسن الجوار، وقال حسن الجابري إن الحوار مستمر."
     names = set(by_name(analyze(text, people=("حسن الجوار", "حسن الجابري"))))

@@ -1053,7 +1053,8 @@ def _family_names(tokens: list[Token], norms: list[str], spans: list[Span]) -> l
             if cut and not last[key] and not gz.lookup(t.norm[cut:], clitics=False) and t.norm[cut:] != key:
                 continue
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-            if not last[key] and nxt is not None and nxt.kind == "word" and _definite(nxt.norm):
+            if not last[key] and nxt is not None and nxt.kind == "word" and _definite(nxt.norm) \
+                    and nxt.norm not in _STOP:         # (إلى is الي in match form: no article)
                 break
             pc = proclitic_cut(t.norm, person=True)
             before = ending.get(k)
