@@ -214,7 +214,12 @@ def _token_range(starts: list[int], ends: list[int], start: int, end: int) -> tu
 @lru_cache(maxsize=100_000)
 def _definite(norm: str) -> bool:
     cut, restore = proclitic_cut(norm)
-    return restore or norm[cut:].startswith("ال")
+    return restore or norm[cut:].startswith("ال") and norm[cut:] not in _NO_ARTICLE
+
+
+# Words that begin like the article in match form and carry none (إلى → الي، إلا → الا).
+_NO_ARTICLE = frozenset(normalize(w, "match") for w in (
+    "إلى", "إلا", "إليه", "إليها", "إليهم", "إليك", "إلينا", "إليكم"))
 
 
 def _is_word(t: Token) -> bool:
@@ -1053,8 +1058,7 @@ def _family_names(tokens: list[Token], norms: list[str], spans: list[Span]) -> l
             if cut and not last[key] and not gz.lookup(t.norm[cut:], clitics=False) and t.norm[cut:] != key:
                 continue
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-            if not last[key] and nxt is not None and nxt.kind == "word" and _definite(nxt.norm) \
-                    and nxt.norm not in _STOP:         # (إلى is الي in match form: no article)
+            if not last[key] and nxt is not None and nxt.kind == "word" and _definite(nxt.norm):
                 break
             pc = proclitic_cut(t.norm, person=True)
             before = ending.get(k)
