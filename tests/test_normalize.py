@@ -59,6 +59,12 @@ def test_offsets_round_trip(text, profile):
             assert result.text[a:b] in n.normalize(text[s:e], profile)
 
 
+def test_false_article():
+    # إلى and إلا begin like the article once normalized, and carry none
+    assert n.false_article(n.normalize("إلى", "match")) and n.false_article(n.normalize("إليهم", "match"))
+    assert not n.false_article(n.normalize("الوزير", "match"))
+
+
 def test_has_tanween():
     assert n.has_tanween("دعماً") and n.has_tanween("هجومٌ") and n.has_tanween("بكتابٍ")
     assert not n.has_tanween("دعم") and not n.has_tanween("قَتَلَ")

@@ -25,7 +25,7 @@ from ..model import Document, Token
 from ..resources import gazetteers as gz
 from ..text.clitics import _lexicon, known
 from ..text.dates import month_of
-from ..text.normalize import has_tanween, normalize
+from ..text.normalize import false_article, has_tanween, normalize
 from ..ner.features import cue_classes
 from ..quotes.lexicon import NAME_BREAKERS
 from .event_lexicon import lookup as event_lookup
@@ -214,12 +214,7 @@ def _token_range(starts: list[int], ends: list[int], start: int, end: int) -> tu
 @lru_cache(maxsize=100_000)
 def _definite(norm: str) -> bool:
     cut, restore = proclitic_cut(norm)
-    return restore or norm[cut:].startswith("ال") and norm[cut:] not in _NO_ARTICLE
-
-
-# Words that begin like the article in match form and carry none (إلى → الي، إلا → الا).
-_NO_ARTICLE = frozenset(normalize(w, "match") for w in (
-    "إلى", "إلا", "إليه", "إليها", "إليهم", "إليك", "إلينا", "إليكم"))
+    return restore or norm[cut:].startswith("ال") and not false_article(norm[cut:])
 
 
 def _is_word(t: Token) -> bool:

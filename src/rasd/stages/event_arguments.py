@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..resources import gazetteers as gz
-from ..text.normalize import normalize
+from ..text.normalize import false_article, normalize
 from ..text.dates import number_table
 from .event_context import DocContext, demonym_country
 from .event_lexicon import ENCLITICS, Form, TriggerEntry, lexicon, wordlist
@@ -637,7 +637,7 @@ _QUOTE_MARKS = frozenset('"«»“”\'')
 def _has_article(ctx: DocContext, i: int) -> bool:
     """Does word i carry the article, after any clitic (الهجوم، بالهجوم، للهجوم)?"""
     if ctx.norms[i].startswith("ال"):
-        return True
+        return not false_article(ctx.norms[i])
     clitics = ctx.proclitics(i)
     return "ال" in clitics or "ل" in clitics[1:]
 
@@ -1601,7 +1601,7 @@ def clause_subject(ctx: DocContext, i: int) -> str | None:
 def _definite(ctx: DocContext, k: int) -> bool:
     """Does word k carry the article (المستشفى، والمستشفى)?"""
     n = ctx.norms[k]
-    return len(n) > 4 and n.startswith(("ال", "وال", "فال"))
+    return len(n) > 4 and n.startswith(("ال", "وال", "فال")) and not false_article(n)
 
 
 def _part_owner(ctx: DocContext, k: int, end: int) -> str | None:

@@ -30,6 +30,7 @@ from . import charsets
 __all__ = [
     "PROFILES",
     "Normalized",
+    "false_article",
     "fold_alef",
     "fold_alef_maqsura",
     "fold_arabic_punctuation",
@@ -85,6 +86,12 @@ def strip_diacritics(s: str) -> str:
 def has_tanween(s: str) -> bool:
     """Is tanwin written on the text (دعماً، هجومٌ): a noun or adjective, no verb and no name?"""
     return not charsets.TANWEEN.isdisjoint(s)
+
+
+def false_article(norm: str) -> bool:
+    """Does the word, in match form, begin like the article without carrying it (إلى → الي، إلا →
+    الا، إليه → اليه)?"""
+    return norm in _FALSE_ARTICLE
 
 
 def strip_tatweel(s: str) -> str:
@@ -250,3 +257,8 @@ def normalize_with_offsets(text: str, profile: str = "match") -> Normalized:
         pos = i + 1
     extend(range(pos, len(text) + 1))
     return Normalized(out, offsets, len(text))
+
+
+# (after `normalize` is defined: the words are kept in match form)
+_FALSE_ARTICLE = frozenset(normalize(w, "match") for w in (
+    "إلى", "إلا", "إليه", "إليها", "إليهم", "إليك", "إلينا", "إليكم", "إليهما"))
