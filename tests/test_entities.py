@@ -839,13 +839,10 @@ def test_the_office_of_an_organization_is_named_with_it():
 
 def test_a_facility_with_and_without_the_words_after_its_name_is_one_place():
     text = "وهبطت الطائرة في مطار الجوف الإقليمي أمس. وقال مدير مطار الجوف إن الرحلات منتظمة."
-    doc = Document(text=text, id="t")
-    Pipeline(["sentences", "tokens"])(doc)
     long_ = text.index("مطار الجوف الإقليمي")
     short = text.index("مطار الجوف", long_ + 5)
-    doc.mentions = [Mention("x1", long_, long_ + len("مطار الجوف الإقليمي"), "LOC"),
-                    Mention("x2", short, short + len("مطار الجوف"), "LOC")]
-    EntityStage()(doc)
+    doc = tagged(text, [(long_, long_ + len("مطار الجوف الإقليمي"), "LOC", 1.0),
+                        (short, short + len("مطار الجوف"), "LOC", 1.0)])
     places = [e for e in doc.entities if e.label == "LOC"]
     assert len(places) == 1 and {places[0].name, *places[0].aliases} == {"مطار الجوف الإقليمي", "مطار الجوف"}
 
@@ -986,13 +983,10 @@ def test_a_family_name_right_after_a_shorter_mention_completes_it():
     # the tagger took only the first two words of the name where it stands in full a second time
     text = ("وقال الخبير إن سامي حسن زوراني كان يقود البرنامج. وأضاف أن اغتيال العالم سامي حسن "
             "زوراني تم بعملية معقدة.")
-    doc = Document(text=text, id="t")
-    Pipeline(["sentences", "tokens"])(doc)
     first = text.index("سامي")
     second = text.index("سامي", first + 1)
-    doc.mentions = [Mention("x0", first, first + len("سامي حسن زوراني"), "PER"),
-                    Mention("x1", second, second + len("سامي حسن"), "PER")]
-    EntityStage()(doc)
+    doc = tagged(text, [(first, first + len("سامي حسن زوراني"), "PER", 1.0),
+                        (second, second + len("سامي حسن"), "PER", 1.0)])
     texts = sorted(text[m.start:m.end] for m in doc.mentions if m.label == "PER")
     assert texts == ["سامي حسن زوراني", "سامي حسن زوراني"], texts
     assert [e.name for e in doc.entities if e.label == "PER"] == ["سامي حسن زوراني"]
