@@ -1490,10 +1490,7 @@ def _around(ctx: DocContext, k: int, end: int) -> str | None:
     (عملياته العسكرية حول مستشفى العودة، القصف العنيف بمحيط المستشفى): not a town."""
     for j in range(k, min(k + 3, end - 1)):
         if ctx.norms[j] in _AROUND:
-            m = ctx.mention_at.get(j + 1)
-            if m is not None:
-                return None if ctx.is_place_only(m.entity) or m.label == "PER" else m.entity
-            return ctx.anaphor_entity(j + 1)
+            return _building_at(ctx, j + 1)
         if not ctx.is_word(j) or j in ctx.covered or ctx.info[j].trigger or not (
                 _definite(ctx, j) or ctx.nisba_entity(j) is not None or ctx.info[j].lists & _WEAPON_LISTS):
             return None
@@ -1506,10 +1503,16 @@ def _besieged_inside(ctx: DocContext, k: int, end: int) -> str | None:
     k = _skip_forward(ctx, k, end)
     if k + 1 >= end or ctx.norms[k] not in _INSIDE:
         return None
-    m = ctx.mention_at.get(k + 1)
+    return _building_at(ctx, k + 1)
+
+
+def _building_at(ctx: DocContext, k: int) -> str | None:
+    """The building or body named at token k (مستشفى العودة), or the one of its kind a definite
+    noun stands for (المستشفى): not a town, a camp or a person."""
+    m = ctx.mention_at.get(k)
     if m is not None:
-        return None if ctx.is_place_only(m.entity) else m.entity
-    return ctx.anaphor_entity(k + 1)
+        return None if ctx.is_place_only(m.entity) or m.label == "PER" else m.entity
+    return ctx.anaphor_entity(k)
 
 
 def _undergoer(ctx: DocContext, i: int, verbs: str = "undergo") -> str | None:
