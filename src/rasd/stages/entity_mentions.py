@@ -399,7 +399,7 @@ def _titled_names(text: str, tokens: list[Token], norms: list[str], bounds, titl
             covered[e] = len(spans) - 1
 
 
-_RARE = 2            # a word rasd's lexicon has seen at most this often may be a foreign name
+_RARE = 2            # a word rasd's lexicon has seen at most this often may be a foreign or family name
 _COMMON = 5          # one seen at least this often is a common word
 
 
@@ -698,7 +698,8 @@ _CLUB_HEADS = frozenset(normalize(w, "match") for w in ("نادي", "فريق"))
 
 def _club_names(tokens: list[Token], spans: list[Span], covered: list) -> None:
     """A name the tagger took for a person's right after نادي or فريق is the club's name
-    (من نادي [كوينز بارك رينجرز]): the head and the name, an organization."""
+    (من نادي [كوينز بارك رينجرز]): the head and the name, an organization. A town before a
+    masculine nisba of a country is its club (برشلونة [الإسباني]: a town is feminine, its club is not)."""
     for idx, s in enumerate(spans):
         if s.label != "PER" or s.i == 0 or covered[s.i - 1] is not None or not _is_word(tokens[s.i - 1]):
             continue
@@ -706,6 +707,11 @@ def _club_names(tokens: list[Token], spans: list[Span], covered: list) -> None:
         if word in _CLUB_HEADS:
             s.i, s.label, s.entry, s.cut = s.i - 1, "ORG", None, (cut, restore) if cut else None
             covered[s.i] = idx
+    for s in spans:
+        if s.label in ("LOC", "GPE") and (s.entry is None and s.source == "model" and s.j - s.i <= 2
+                                          or s.entry is not None and s.entry.kind in ("CITY", "CAPITAL")) \
+                and _club_adjective(tokens, s.j):
+            s.label, s.entry = "ORG", None
 
 
 def _not_places(tokens: list[Token], spans: list[Span]) -> None:
@@ -862,11 +868,6 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
     _not_places(tokens, spans)
     _not_people(tokens, spans)
     _club_names(tokens, spans, covered)
-    for s in spans:
-        if s.label in ("LOC", "GPE") and (s.entry is None and s.source == "model" and s.j - s.i <= 2
-                                          or s.entry is not None and s.entry.kind in ("CITY", "CAPITAL")) \
-                and _club_adjective(tokens, s.j):
-            s.label, s.entry = "ORG", None      # برشلونة [الإسباني]: a town is feminine, its club is not
     _home_kingdom(tokens, spans, covered)
     _occupation(tokens, spans, covered)
     _role_place_name(tokens, spans, covered, {i: (entry, cut) for i, j, entry, amb, cut in matches
@@ -974,7 +975,6 @@ _ABD = normalize("عبد", "match")
 _GOD = normalize("الله", "match")
 
 
-_RARE_NAME = 2       # a family name the stem lexicon has seen this often at most is no common word
 
 
 _FAMILY_PREFIXES = frozenset(normalize(w, "match") for w in ("أبو", "أبي", "آل", "ابن", "بن"))
@@ -1048,7 +1048,7 @@ def _family_names(tokens: list[Token], norms: list[str], spans: list[Span]) -> l
         for key, cut in forms:
             article = not key.startswith("!") and "!" + key not in bare
             key = key.lstrip("!")
-            if key not in last or k < first_start[key] and known(key) > _RARE_NAME or article != last[key]:
+            if key not in last or k < first_start[key] and known(key) > _RARE or article != last[key]:
                 continue                             # a rare family name may come first (a headline: «زادة»)
             if cut and not last[key] and not gz.lookup(t.norm[cut:], clitics=False) and t.norm[cut:] != key:
                 continue
