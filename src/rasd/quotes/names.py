@@ -15,7 +15,7 @@ in a few fixed places, and a name there is a name even when the tagger's model h
 from __future__ import annotations
 
 from ..model import Document
-from ..text.clitics import known
+from ..text.clitics import RARE, known
 from .context import DocContext
 from .find import find_statements
 from .lexicon import COMPLEMENTIZERS, NAME_BREAKERS
@@ -24,7 +24,6 @@ __all__ = ["untagged_speaker_names"]
 
 _PER = ("PER", "PERS")
 _UNSEEN = 0      # how often the stem lexicon may have seen a word of a foreign name
-_RARE = 2        # … or a family name after a first word it has never seen
 
 
 def untagged_speaker_names(doc: Document) -> list[tuple[int, int, str]]:
@@ -61,12 +60,12 @@ def _unknown_words_then_opener(ctx: DocContext, a: int, b: int) -> tuple[int, in
     if b - a > 1 or b + 1 >= len(ctx.norms):
         return None
     if b == a and b + 2 < len(ctx.norms) and ctx.kinds[b + 1] == "word" and ctx.is_definite(b + 1) \
-            and known(ctx.norms[b + 1]) <= _RARE and ctx.sclass(b + 1) is None:
+            and known(ctx.norms[b + 1]) <= RARE and ctx.sclass(b + 1) is None:
         b += 1                       # the subject read stopped before a family name with the article
     for k in range(a, b + 1):
         w = ctx.norms[k]
         # (a family name after the first may carry the article: إحسان الفارعة)
-        if ctx.kinds[k] != "word" or len(w) < 3 or known(w) > (_RARE if k > a else 0) \
+        if ctx.kinds[k] != "word" or len(w) < 3 or known(w) > (RARE if k > a else 0) \
                 or ctx.is_definite(k) and k == a or ctx.sclass(k) is not None \
                 or w in COMPLEMENTIZERS or w in NAME_BREAKERS or k in ctx.time_at:
             return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..resources import gazetteers as gz
-from ..text.clitics import known
+from ..text.clitics import COMMON, RARE, known
 from .context import DocContext, MentionRef
 from .lexicon import (ADVERBS, COMPLEMENTIZERS, CONNECTIVES, NAME_BREAKERS, ORG_ADJECTIVES, PREPOSITIONS,
                       TWO_WORD_ADVERBS)
@@ -245,7 +245,6 @@ def _construct_pair(ctx: DocContext, k: int, limit: int) -> bool:
         and ctx.is_definite(k + 1) and k not in ctx.time_at and k + 1 not in ctx.time_at and ctx.sclass(k) is None
 
 
-_COMMON = 5          # a word seen this often in the texts rasd learnt from is a common word
 
 
 def _common_feminine_noun(ctx: DocContext, k: int) -> bool:
@@ -254,7 +253,7 @@ def _common_feminine_noun(ctx: DocContext, k: int) -> bool:
     [أهمية] التعاون), not the beginning of the speaker's name?"""
     word = ctx.text[ctx.starts[k]:ctx.ends[k]]
     w = ctx.norms[k]
-    return word.endswith("ة") and known(w) >= _COMMON and "PER_FIRST" not in gz.lookup(w, clitics=False)
+    return word.endswith("ة") and known(w) >= COMMON and "PER_FIRST" not in gz.lookup(w, clitics=False)
 
 
 def _unrecognized_name(ctx: DocContext, k: int, limit: int, stop: frozenset[int], particles: tuple[str, ...],
@@ -324,8 +323,6 @@ def _name_after_role(ctx: DocContext, k: int, limit: int, stop: frozenset[int], 
     return b + 1 if ctx.is_comma(b) else b
 
 
-_RARE = 2             # a word rasd's lexicon has seen at most this often may be a foreign name
-_COMMON = 5           # and one seen at least this often is a common word
 
 
 def _rare_words_end(ctx: DocContext, a: int, b: int) -> int | None:
@@ -334,9 +331,9 @@ def _rare_words_end(ctx: DocContext, a: int, b: int) -> int | None:
     did not know (دميتري بيسكوف)."""
     u = a
     while u < b and u - a < 3 and not ctx.is_definite(u) and not ctx.tokens[u].segments \
-            and known(ctx.norms[u]) <= _RARE and len(ctx.norms[u]) >= 3:
+            and known(ctx.norms[u]) <= RARE and len(ctx.norms[u]) >= 3:
         u += 1
-    if u - a < 2 or u >= b or known(ctx.norms[u]) < _COMMON:
+    if u - a < 2 or u >= b or known(ctx.norms[u]) < COMMON:
         return None
     return u
 

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from ..model import Document, Token
 from ..resources import gazetteers as gz
-from ..text.clitics import _lexicon, known
+from ..text.clitics import COMMON, RARE, _lexicon, known
 from ..text.dates import month_of
 from ..text.normalize import false_article, has_tanween, normalize
 from ..ner.features import cue_classes
@@ -399,8 +399,6 @@ def _titled_names(text: str, tokens: list[Token], norms: list[str], bounds, titl
             covered[e] = len(spans) - 1
 
 
-_RARE = 2            # a word rasd's lexicon has seen at most this often may be a foreign or family name
-_COMMON = 5          # one seen at least this often is a common word
 
 
 def _rare_names_after_titles(tokens: list[Token], norms: list[str], bounds, titles, spans: list[Span],
@@ -416,10 +414,10 @@ def _rare_names_after_titles(tokens: list[Token], norms: list[str], bounds, titl
                 u += 1
             v = u
             while v < b and v - u < 3 and _is_word(tokens[v]) and covered[v] is None and not tokens[v].segments \
-                    and not norms[v].startswith("ال") and len(norms[v]) >= 3 and known(norms[v]) <= _RARE \
+                    and not norms[v].startswith("ال") and len(norms[v]) >= 3 and known(norms[v]) <= RARE \
                     and not gz.lookup(norms[v], clitics=False):
                 v += 1
-            if v - u < 2 or v < b and _is_word(tokens[v]) and covered[v] is None and known(norms[v]) < _COMMON:
+            if v - u < 2 or v < b and _is_word(tokens[v]) and covered[v] is None and known(norms[v]) < COMMON:
                 continue
             spans.append(Span(u, v, "PER", "rule", 0.5))
             for k in range(u, v):
@@ -833,7 +831,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
                 for k in range(i, j):
                     covered[k] = len(spans) - 1
             elif entry.kind in ("CITY", "CAPITAL") and j - i == 1 and not norms[i].startswith("ال") \
-                    and known(norms[i]) <= _RARE and _club_adjective(tokens, j):
+                    and known(norms[i]) <= RARE and _club_adjective(tokens, j):
                 spans.append(Span(i, j, "ORG", "gazetteer", 0.5, cut=cut))    # ملقة [الأسباني]: its club
                 for k in range(i, j):
                     covered[k] = len(spans) - 1
@@ -1048,7 +1046,7 @@ def _family_names(tokens: list[Token], norms: list[str], spans: list[Span]) -> l
         for key, cut in forms:
             article = not key.startswith("!") and "!" + key not in bare
             key = key.lstrip("!")
-            if key not in last or k < first_start[key] and known(key) > _RARE or article != last[key]:
+            if key not in last or k < first_start[key] and known(key) > RARE or article != last[key]:
                 continue                             # a rare family name may come first (a headline: «زادة»)
             if cut and not last[key] and not gz.lookup(t.norm[cut:], clitics=False) and t.norm[cut:] != key:
                 continue

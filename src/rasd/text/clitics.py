@@ -21,7 +21,7 @@ from functools import lru_cache
 from .. import resources
 from .normalize import normalize
 
-__all__ = ["known", "segment", "segment_stem"]
+__all__ = ["COMMON", "RARE", "known", "segment", "segment_stem"]
 
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ك", "ل")
@@ -61,6 +61,12 @@ def _names_kept_whole() -> frozenset[str]:
               for n in cell.split("|")]
     return frozenset(b for b in (normalize(n.strip(), "bare") for n in names)
                      if b[:1] in CONJUNCTIONS + PREPOSITIONS and " " not in b)
+
+
+# What `known` counts say of a word: seen at most RARE times, it may be a foreign or a family name
+# the tagger never learnt; seen COMMON times or more, it is a common word.
+RARE = 2
+COMMON = 5
 
 
 def known(stem: str) -> int:
