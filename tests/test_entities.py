@@ -1060,3 +1060,9 @@ def test_an_administration_is_a_body_only_with_a_construct_noun_or_a_name():
     assert [(e.name, e.label) for e in doc.entities] == [("إدارة صحة البيئة", "ORG")]
     for text in ("وناقش الاجتماع إدارة الأزمة الحالية.", "وقرر مجلس إدارة الشركة توزيع الأرباح."):
         assert not analyze(text).entities
+
+
+def test_relatives_before_a_name_are_not_the_person_named():
+    text = "وبعث الأمير برقية عزاء لأبناء الشيخ سالم الهاجري، كما عزّى أرملة الراحل ماجد القحطاني."
+    names = set(by_name(analyze(text, people=("لأبناء الشيخ سالم الهاجري", "أرملة الراحل ماجد القحطاني"))))
+    assert names == {"سالم الهاجري", "ماجد القحطاني"}, names

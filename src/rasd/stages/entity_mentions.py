@@ -27,7 +27,7 @@ from ..text.clitics import COMMON, RARE, _lexicon, known
 from ..text.dates import month_of
 from ..text.normalize import false_article, has_tanween, normalize
 from ..ner.features import cue_classes
-from ..quotes.lexicon import NAME_BREAKERS
+from ..quotes.lexicon import NAME_BREAKERS, speaker_class
 from .event_lexicon import lookup as event_lookup
 from .outlets import byline_outlets, outlets_spoken_to
 
@@ -415,7 +415,8 @@ def _rare_names_after_titles(tokens: list[Token], norms: list[str], bounds, titl
             v = u
             while v < b and v - u < 3 and _is_word(tokens[v]) and covered[v] is None and not tokens[v].segments \
                     and not norms[v].startswith("ال") and len(norms[v]) >= 3 and known(norms[v]) <= RARE \
-                    and not gz.lookup(norms[v], clitics=False):
+                    and not gz.lookup(norms[v], clitics=False) and not proclitic_cut(norms[v])[0]:
+                # (a preposition glued to a known word is none of a foreign name: الأمير [ب]رقية عزاء)
                 v += 1
             if v - u < 2 or v < b and _is_word(tokens[v]) and covered[v] is None and known(norms[v]) < COMMON:
                 continue
@@ -895,6 +896,8 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
         if s.label == "PER":
             while s.j - s.i > 1 and tokens[s.i].kind == "latin" and tokens[s.j - 1].kind == "word":
                 s.i += 1                          # Previous [أحمد حجازي]: a page's button before an Arabic name
+            while s.j - s.i > 1 and tokens[s.i].kind == "word" and speaker_class(tokens[s.i].norm) == "kin":
+                s.i, s.cut = s.i + 1, None        # [لأبناء] الشريف سلطان الفعر: the relatives are not named
             _move_title(norms, s)
             while s.j - s.i > 1 and _prep_place(tokens[s.j - 1].norm):
                 s.j -= 1                          # سلطان بتبوك: "in Tabuk" is no part of the name
