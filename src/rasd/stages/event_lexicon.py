@@ -253,6 +253,8 @@ def lookup(word: str) -> tuple[tuple[TriggerEntry, Form], ...]:
                 continue
             if "article" in kinds and any(c.kind == "noart" for c in f.entry.conditions):
                 continue
+            if "tanween" in kinds and core.endswith("ه") and f.entry.source.endswith("ة"):
+                continue                       # no alef follows ة: مصادرها is "its sources"
             seen.add(id(f.entry))
             out.append((f.entry, f))
     return tuple(out)
