@@ -1772,3 +1772,13 @@ def test_gunmen_before_the_verb_are_no_one_s_forces_and_a_request_from_someone_i
     doc = make_doc("وتشارك أستراليا في التصفيات بطلب من الاتحاد الدولي.", ents)
     events(doc)
     assert name(doc, find(doc, "REQUEST").actor) == "الاتحاد الدولي"
+
+
+@pytest.mark.parametrize("text, type_, actor", [
+    ("وطالبت الحركة بالانسحاب الكامل لقوات التحالف من المدينة.", "RETREAT", "قوات التحالف"),
+    ("وأعلنت الوزارة الانتشار الواسع لقوات التحالف في الشوارع.", "MOBILIZE", "قوات التحالف"),
+    ("ونظمت الجالية المظاهرات الداعمة لقوات التحالف أمس.", "PROTEST", None),  # what they back
+])
+def test_the_lam_phrase_of_a_withdrawal_names_who_withdraws(text, type_, actor):
+    ents = {"قوات التحالف": ("ORG", ["قوات التحالف"])}
+    assert parties(text, ents, type_)[0] == actor

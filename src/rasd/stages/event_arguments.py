@@ -1319,6 +1319,19 @@ def _person_after_role(ctx: DocContext, k: int, end: int, span: int = 12):
     return None
 
 
+# Acts done to no one, whose noun's ل-phrase after adjectives, a name, is the one who acts, as its
+# genitive would be (الانسحاب الكامل للقوات الإسرائيلية، الانتشار الواسع لقوات الأمن العراقية);
+# after other nouns it is what the act is for or against (المساعدات الإنسانية للسودان، التهديدات
+# الإسرائيلية للبنان، المظاهرات الداعمة لفلسطين).
+_DONE_BY_LAM = frozenset({"RETREAT", "CONCEDE", "MOBILIZE"})
+
+
+def _lam_named(ctx: DocContext, first: int, end: int) -> bool:
+    """Is the first word written with ل within the next ten of the clause a name's first word?"""
+    k = next((k for k in range(first, min(first + 10, end)) if ctx.has_proclitic(k, "ل")), None)
+    return k is not None and (m := ctx.mention_at.get(k)) is not None and m.first == k
+
+
 def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
     after = t.last + 1
     gen = t.entry.genitive
@@ -1419,6 +1432,10 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
         t.recipient = _lam_object(ctx, after, end)
         if t.recipient is None and _noun_object_pronoun(ctx, t.last) and not _lam_follows(ctx, after, end):
             t.recipient = _antecedent(ctx, t.first, t.actor, t.last)      # اقتحامه: the hospital named before
+    if t.actor is None and gen == "A" and t.entry.type in _DONE_BY_LAM:
+        e = _lam_object(ctx, after, end)                 # الانسحاب الكامل للقوات الإسرائيلية
+        if e is not None and _lam_named(ctx, after, end):
+            t.actor, t.actor_how = e, "genitive"
     if t.actor is None:
         e = _nisba_after(ctx, t.first, after, end)
         if e:
