@@ -1066,3 +1066,8 @@ def test_relatives_before_a_name_are_not_the_person_named():
     text = "وبعث الأمير برقية عزاء لأبناء الشيخ سالم الهاجري، كما عزّى أرملة الراحل ماجد القحطاني."
     names = set(by_name(analyze(text, people=("لأبناء الشيخ سالم الهاجري", "أرملة الراحل ماجد القحطاني"))))
     assert names == {"سالم الهاجري", "ماجد القحطاني"}, names
+
+
+def test_a_participle_with_its_complement_ends_an_organization_name():
+    names = set(by_name(analyze("وتشكل النساء ثلث أعضاء مجلس الشورى المعلن عن انتخابهم أمس.")))
+    assert "مجلس الشورى" in names, names

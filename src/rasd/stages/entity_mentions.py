@@ -294,8 +294,13 @@ def _chain_end(tokens: list[Token], j: int, limit: int, taken: set[int], genitiv
         body = n[1:] if n[0] in "وف" and len(n) > 4 and _definite(n[1:]) else n
         if not _definite(body) or body in _STOP or gz.head(body) and gz.head(body)[0] == "LOC_HEAD":
             break
+        if k + 1 < limit and tokens[k + 1].norm == _AN and n.startswith("الم"):
+            break                              # a participle with its complement: مجلس النواب [المعلن عن] انتخابهم
         k += 1
     return k
+
+
+_AN = "عن"
 
 
 def _speaker_names(doc: Document, starts: list[int], ends: list[int], spans: list[Span],
