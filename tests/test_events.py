@@ -1782,3 +1782,10 @@ def test_gunmen_before_the_verb_are_no_one_s_forces_and_a_request_from_someone_i
 def test_the_lam_phrase_of_a_withdrawal_names_who_withdraws(text, type_, actor):
     ents = {"قوات التحالف": ("ORG", ["قوات التحالف"])}
     assert parties(text, ents, type_)[0] == actor
+
+
+def test_a_relative_joined_by_wa_describes_the_name_before_the_comma():
+    ents = {"مستشفى الأمل": ("ORG", ["مستشفى الأمل"]), "الجيش": ("ORG", ["الجيش"]),
+            "المدينة": ("LOC", ["المدينة"])}
+    text = "وزار الوفد مستشفى الأمل، آخر مستشفى يعمل في المدينة والذي حاصره الجيش أمس."
+    assert parties(text, ents, "COERCE") == ("الجيش", "مستشفى الأمل")

@@ -1133,8 +1133,16 @@ def _relative_passive(ctx: DocContext, t: Trigger, end: int) -> bool:
 def _relative_head(ctx: DocContext, r: int) -> str | None:
     """The entity a relative pronoun at token r refers to: the name or the definite noun standing
     for one that ends right before it, past a comma and up to two adjectives (مستشفى اليمن السعيد
-    التي …); None when the noun names no entity (الاتفاق الذي …)."""
+    التي …); None when the noun names no entity (الاتفاق الذي …). A relative joined by و adds a
+    description to one the name before a comma was given (مستشفى كمال عدوان، آخر مستشفى يعمل في
+    الشمال [والذي] هاجمته القوات): that name."""
     k = r - 1
+    if ctx.has_conjunction(r):
+        start = ctx.sentence_range[ctx.sentence_of[r]][0]
+        comma = next((c for c in range(r - 1, max(r - 12, start) - 1, -1) if ctx.boundary(c)), None)
+        if comma is None or ctx.doc.text[ctx.tokens[comma].start] not in "،,":
+            return None
+        k = comma
     if k >= 0 and ctx.tokens[k].kind == "punct" and ctx.doc.text[ctx.tokens[k].start] in "،,":
         k -= 1
     for j in range(k, max(k - 3, -1), -1):
