@@ -1789,3 +1789,12 @@ def test_a_relative_joined_by_wa_describes_the_name_before_the_comma():
             "المدينة": ("LOC", ["المدينة"])}
     text = "وزار الوفد مستشفى الأمل، آخر مستشفى يعمل في المدينة والذي حاصره الجيش أمس."
     assert parties(text, ents, "COERCE") == ("الجيش", "مستشفى الأمل")
+
+
+@pytest.mark.parametrize("text", [
+    "ورفع المهندس سعد العلي شكره وتقديره لصاحب السمو الملكي الأمير فيصل بن خالد.",
+    "ووجه سعد العلي الشكر والتقدير للأمير فيصل بن خالد على دعمه.",
+])
+def test_thanks_as_a_noun_are_for_the_lam_object(text):
+    ents = {"سعد العلي": ("PER", ["سعد العلي"]), "فيصل بن خالد": ("PER", ["فيصل بن خالد"])}
+    assert parties(text, ents, "SUPPORT") == ("سعد العلي", "فيصل بن خالد")

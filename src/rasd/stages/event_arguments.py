@@ -737,6 +737,8 @@ def find_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> None
     if t.recipient is None:
         if t.entry.type == "SUPPORT":
             e, _ = _after_prep(ctx, after, end, _WITH_ON)             # تضامن مع، أثنى على
+            if e is None and not t.verb:
+                e = _thanked(ctx, after, end)         # رفع الشكر لوزارة الصحة: who is thanked
         elif t.entry.type == "AID":
             e, _ = _after_prep(ctx, after, end, _WITH | _BESIDE)    # مساعدات إلى السودان: the receiver
             if e is not None and ctx.is_place_only(e):
@@ -1733,6 +1735,29 @@ def _lam_object(ctx: DocContext, first: int, end: int) -> str | None:
                 _definite(ctx, k) or agent or ctx.nisba_entity(k) is not None):
             return None
     return None
+
+
+def _thanked(ctx: DocContext, first: int, end: int) -> str | None:
+    """Whom thanks, praise or backing written as a noun is for: the ل-object after it, past the
+    nouns joined to it with their pronoun (شكره وتقديره وامتنانه [لوزارة الصحة]) and a title
+    (… لصاحب السمو الملكي الأمير [فيصل بن خالد])."""
+    k = first
+    while k < end and k - first < 4 and ctx.is_word(k) and ctx.has_conjunction(k) and k not in ctx.covered \
+            and (ctx.info[k].suffix or ctx.norms[k].startswith("وال")) and not ctx.has_proclitic(k, "ل"):
+        k += 1
+    if k < end and ctx.has_proclitic(k, "ل") and k not in ctx.mention_at and ctx.is_word(k):
+        norm = ctx.norms[k]
+        words = ["ال" + norm[2:] if norm.startswith("لل") else norm[1:], *ctx.norms[k + 1:min(end, k + 8)]]
+        n = 0
+        for _ in range(3):
+            mt = gz.title_at(words, n, len(words))
+            if mt is None:
+                break
+            n = mt.end
+        m = ctx.mention_at.get(k + n) if n else None
+        if m is not None and m.first == k + n and m.label == "PER":
+            return m.entity
+    return _lam_object(ctx, k, end)
 
 
 def _noun_object_pronoun(ctx: DocContext, i: int) -> bool:

@@ -179,6 +179,8 @@ def _after_support_verb(ctx: DocContext, i: int, s_start: int) -> bool:
     m = ctx.mention_ending.get(j)
     if m is not None:
         j = m.first - 1                               # جدد [الجيش الإسرائيلي] قصف
+        while j > s_start and m.label == "PER" and gz.title_at(ctx.norms, j, j + 1) is not None:
+            j -= 1                                    # ورفع [المهندس] سعد العلي شكره
     return j >= s_start and "support" in ctx.info[j].lists and not ctx.has_proclitic(j, "بلك") \
         and not ctx.info[j].readings
 
