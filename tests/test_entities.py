@@ -1071,3 +1071,8 @@ def test_relatives_before_a_name_are_not_the_person_named():
 def test_a_participle_with_its_complement_ends_an_organization_name():
     names = set(by_name(analyze("وتشكل النساء ثلث أعضاء مجلس الشورى المعلن عن انتخابهم أمس.")))
     assert "مجلس الشورى" in names, names
+
+
+def test_a_count_after_a_building_named_for_a_person_is_no_part_of_its_name():
+    names = set(by_name(analyze("واستقبل مستشفى ناصر عشرات الجرحى أمس.")))
+    assert "مستشفى ناصر" in names, names

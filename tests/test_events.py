@@ -1798,3 +1798,15 @@ def test_a_relative_joined_by_wa_describes_the_name_before_the_comma():
 def test_thanks_as_a_noun_are_for_the_lam_object(text):
     ents = {"سعد العلي": ("PER", ["سعد العلي"]), "فيصل بن خالد": ("PER", ["فيصل بن خالد"])}
     assert parties(text, ents, "SUPPORT") == ("سعد العلي", "فيصل بن خالد")
+
+
+@pytest.mark.parametrize("text, meeting", [
+    ("واستقبل مستشفى الأمل 50 جريحا خلال ساعات.", False),     # a building takes in, it meets no one
+    ("والمسلخ يستقبل الذبائح منذ الصباح.", False),
+    ("واستقبل الوزير سعد العلي وفدا من البلدية.", True),
+])
+def test_a_building_that_receives_holds_no_meeting(text, meeting):
+    ents = {"مستشفى الأمل": ("ORG", ["مستشفى الأمل"]), "سعد العلي": ("PER", ["سعد العلي"]),
+            "البلدية": ("ORG", ["البلدية"])}
+    doc = make_doc(text, ents)
+    assert any(v.type == "CONSULT" for v in events(doc)) == meeting

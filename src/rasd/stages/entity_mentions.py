@@ -28,7 +28,7 @@ from ..text.dates import month_of
 from ..text.normalize import false_article, has_tanween, normalize
 from ..ner.features import cue_classes
 from ..quotes.lexicon import NAME_BREAKERS, speaker_class
-from .event_lexicon import lookup as event_lookup
+from .event_lexicon import in_wordlist, lookup as event_lookup
 from .outlets import byline_outlets, outlets_spoken_to
 
 __all__ = ["Span", "Words", "collect", "name_of", "proclitic_cut", "without_proclitics", "words"]
@@ -1431,8 +1431,9 @@ def _rule_orgs(tokens: list[Token], norms: list[str], a: int, b: int, spans: lis
                 and "PER_FIRST" in gz.lookup(tokens[k + 1].norm, clitics=False):
             end = k + 2                        # مستشفى كمال عدوان: named after a person
             if end < b and end not in taken and _is_word(tokens[end]) and not _definite(tokens[end].norm) \
-                    and tokens[end].norm not in _FUNCTION and not gz.lookup(tokens[end].norm, clitics=False):
-                end += 1
+                    and tokens[end].norm not in _FUNCTION and not gz.lookup(tokens[end].norm, clitics=False) \
+                    and not in_wordlist(tokens[end].norm, "quantity"):
+                end += 1                       # (not a count: استقبل مستشفى ناصر [عشرات] الجرحى)
         elif w in _NAMED_ONLY_HEADS and k + 2 < b and k + 1 not in taken and k + 2 not in taken \
                 and not (k > 0 and tokens[k - 1].norm.endswith(_COUNCIL)) and not tokens[k].norm.startswith("ال"):
             if gz.is_construct_noun(tokens[k + 1].norm) and _definite(tokens[k + 2].norm):

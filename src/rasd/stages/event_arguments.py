@@ -1499,7 +1499,14 @@ def _ignorer(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> str | None
 
 _FACILITIES = frozenset(normalize(w, "match") for w in (
     "مستشفى", "مستوصف", "مجمع", "مدرسة", "جامعة", "مسجد", "كنيسة", "مخيم", "مطار", "ميناء", "معبر",
-    "سجن", "معتقل", "مصنع", "متحف", "ملعب"))
+    "سجن", "معتقل", "مصنع", "متحف", "ملعب", "مسلخ", "فندق"))
+
+
+def facility_word(norm: str) -> bool:
+    """Is the word (match form, with or without و and the article) a building or site's head?"""
+    if norm[:1] in ("و", "ف") and len(norm) > 4:
+        norm = norm[1:]
+    return norm in _FACILITIES or norm.startswith("ال") and norm[2:] in _FACILITIES
 
 
 def _facility(ctx: DocContext, m) -> bool:

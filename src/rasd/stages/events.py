@@ -24,7 +24,7 @@ from ..text.clitics import known
 from ..text.dates import number_table
 from ..text.normalize import has_tanween, normalize
 from .base import Stage
-from .event_arguments import (CONFLICT_TYPES, SPEECH_TYPES, Trigger, find_arguments,
+from .event_arguments import (CONFLICT_TYPES, SPEECH_TYPES, Trigger, facility_word, find_arguments,
                               find_modality, find_place, find_time, impersonal_subject,
                               share_arguments)
 from .event_context import DocContext, demonym_country
@@ -251,10 +251,22 @@ def detect_triggers(ctx: DocContext) -> list[Trigger]:
                                                          or _bare_list_item(ctx, i, chosen[0], s_start, s_end)
                                                          or _district(ctx, i, chosen[0], s_end)
                                                          or _room_for(ctx, i, s_start))) \
-                    and not _hyphenated_name(ctx, i, s_start):
+                    and not _hyphenated_name(ctx, i, s_start) \
+                    and not (chosen[1].verb and _facility_receives(ctx, i, chosen[0], s_start, s_end)):
                 out.append(Trigger(i, i, chosen[0], chosen[1], chosen[1].verb))
             i += 1
     return _merge(ctx, out)
+
+
+_RECEIVE = "ستقبل"        # in every form of استقبل
+
+
+def _facility_receives(ctx: DocContext, i: int, entry, s_start: int, s_end: int) -> bool:
+    """Is the verb at i استقبل with a building as its subject, right after or right before it
+    (استقبل مستشفى الشفاء 50 جريحا، المسلخ يستقبل الذبائح)? It takes in, it meets no one."""
+    if entry.type != "CONSULT" or _RECEIVE not in ctx.norms[i]:
+        return False
+    return i + 1 < s_end and facility_word(ctx.norms[i + 1]) or i - 1 >= s_start and facility_word(ctx.norms[i - 1])
 
 
 _ROOMS = frozenset(normalize(w, "match") for w in ("قاعة", "قاعات", "غرفة", "غرف", "صالة", "صالات"))
