@@ -1076,3 +1076,9 @@ def test_a_participle_with_its_complement_ends_an_organization_name():
 def test_a_count_after_a_building_named_for_a_person_is_no_part_of_its_name():
     names = set(by_name(analyze("واستقبل مستشفى ناصر عشرات الجرحى أمس.")))
     assert "مستشفى ناصر" in names, names
+
+
+def test_a_dual_noun_and_its_nisba_count_two_people_and_name_none():
+    text = "وباشر العمل مهندسان زراعيان، وقال المهندس سالم الهاجري إن العمل انتهى."
+    names = set(by_name(analyze(text, people=("مهندسان زراعيان", "سالم الهاجري"))))
+    assert names == {"سالم الهاجري"}, names

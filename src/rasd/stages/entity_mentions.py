@@ -739,11 +739,25 @@ _GOOD_WHAT = frozenset(normalize(w, "match") for w in (
 
 
 def _not_people(tokens: list[Token], spans: list[Span]) -> None:
-    """حسن and a definite noun of quality is "good …", no person (مبدأ حسن الجوار، حسن النية)."""
+    """حسن and a definite noun of quality is "good …", no person (مبدأ حسن الجوار، حسن النية); nor
+    are two people counted by a dual noun and its nisba (باشرها [طبيبان بيطريان])."""
     for s in spans:
         if s.label == "PER" and s.j - s.i == 2 and without_proclitics(tokens[s.i].norm)[0] == _GOOD \
                 and tokens[s.i + 1].norm in _GOOD_WHAT:
             s.label = "DROP"
+        elif s.label == "PER" and s.j - s.i == 2 and _dual_noun(tokens[s.i].norm) and _dual_nisba(tokens[s.i + 1].norm):
+            s.label = "DROP"
+
+
+def _dual_noun(norm: str) -> bool:
+    """A dual no text rasd learnt from writes, of a common noun that is no first name (طبيبان)."""
+    return norm.endswith("ان") and not known(norm) and known(norm[:-2]) > RARE \
+        and "PER_FIRST" not in gz.lookup(norm, clitics=False)
+
+
+def _dual_nisba(norm: str) -> bool:
+    """A nisba adjective in the dual (بيطريان، مصريان), no name seen in any text."""
+    return norm.endswith("يان") and len(norm) > 4 and (not known(norm) or "DEMONYM" in gz.lookup(norm, clitics=False))
 
 
 def _home_kingdom(tokens: list[Token], spans: list[Span], covered: list) -> None:
