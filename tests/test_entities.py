@@ -1082,3 +1082,12 @@ def test_a_dual_noun_and_its_nisba_count_two_people_and_name_none():
     text = "وباشر العمل مهندسان زراعيان، وقال المهندس سالم الهاجري إن العمل انتهى."
     names = set(by_name(analyze(text, people=("مهندسان زراعيان", "سالم الهاجري"))))
     assert names == {"سالم الهاجري"}, names
+
+
+def test_a_place_head_and_words_no_text_writes_name_a_place():
+    text = ("وزار الوفد سوق زمرود وجبال الشوحطة ومعبر كرم أبو سالم، وهي منطقة غنية بالآثار قرب "
+            "منطقة الإخلاء، ثم سوق العقار.")
+    names = by_name(analyze(text, people=("أبو سالم",)))
+    assert {"سوق زمرود", "جبال الشوحطة", "معبر كرم أبو سالم"} <= set(names), set(names)
+    assert all(names[n].label == "LOC" for n in ("سوق زمرود", "جبال الشوحطة", "معبر كرم أبو سالم"))
+    assert not {"منطقة غنية", "منطقة الإخلاء", "سوق العقار", "أبو سالم"} & set(names), set(names)

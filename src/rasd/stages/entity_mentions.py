@@ -24,7 +24,7 @@ from typing import NamedTuple
 from ..model import Document, Token
 from ..resources import gazetteers as gz
 from ..text.clitics import COMMON, RARE, _lexicon, known
-from ..text.dates import month_of
+from ..text.dates import month_of, number_table
 from ..text.normalize import false_article, has_tanween, normalize
 from ..ner.features import cue_classes
 from ..quotes.lexicon import NAME_BREAKERS, speaker_class
@@ -886,6 +886,7 @@ def collect(doc: Document, w: Words | None = None) -> list[Span]:
     _not_places(tokens, spans)
     _not_people(tokens, spans)
     _club_names(tokens, spans, covered)
+    _named_places(tokens, spans, covered)
     _home_kingdom(tokens, spans, covered)
     _occupation(tokens, spans, covered)
     _role_place_name(tokens, spans, covered, {i: (entry, cut) for i, j, entry, amb, cut in matches
@@ -1298,6 +1299,61 @@ def _place_heads(tokens: list[Token], spans: list[Span]) -> None:
         w = h.norm[cut:]
         if not restore and not w.startswith("ال") and w in _PLACE_HEADS:
             s.i, s.cut = s.i - 1, (cut, False) if cut else None
+
+
+# Heads of a place's name (construct state) whose genitive may be a word no text rasd learnt from
+# writes, then the place's own name (سوق عكاظ، جبال السراة، مقابر المعلاه، بمحافظة الريث، سهل الغاب).
+_NAMED_PLACE_HEADS = (_PLACE_HEADS - frozenset(normalize(w, "match") for w in (
+    "دولة", "إمارة", "مملكة", "سلطنة", "جمهورية"))) | frozenset(normalize(w, "match") for w in (
+        "سوق", "مقبرة", "مقابر", "واحة", "صخرة", "سهل", "جبل", "جبال", "وادي", "نهر", "بحيرة", "مطار",
+        "معبر", "ميناء", "شارع", "ميدان", "ساحة", "قلعة", "صالة"))
+
+
+def _named_places(tokens: list[Token], spans: list[Span], covered: list) -> None:
+    """A place head and, right after it, one to three words no text rasd learnt from writes, in no
+    gazetteer, without proclitics: the place so named (جبال [السراة]، بمحافظة [الريث]، معبر [كرم أبو
+    سالم]). Not an adjective that agrees with a feminine head (منطقة غنية), a verbal noun (منطقة
+    الإخلاء) or a number."""
+    for k in range(len(tokens) - 1):
+        if covered[k] is not None or covered[k + 1] is not None or tokens[k].kind != "word":
+            continue
+        cut, restore = proclitic_cut(tokens[k].norm)
+        head = tokens[k].norm[cut:]
+        if restore or head not in _NAMED_PLACE_HEADS:
+            continue
+        j = k + 1
+        while j < len(tokens) and j - k <= 3 and covered[j] is None and _unknown_place_word(tokens[j], head, j == k + 1):
+            j += 1
+        if j > k + 1 and j + 1 < len(tokens) and tokens[j].norm in _PLACE_NAME_LINKS:
+            other = spans[covered[j]] if covered[j] is not None else None
+            if other is not None and other.i == j and other.label == "PER" and other.j - j <= 2:
+                other.label, j = "DROP", other.j       # معبر كرم [أبو سالم]: no man of that name
+            elif other is None and covered[j + 1] is None and tokens[j + 1].kind == "word" and not tokens[j + 1].segments:
+                j += 2
+        if j > k + 1 and head == _MARKET and tokens[k + 1].norm.startswith("ال"):
+            continue                                   # سوق العقار: the market of a good, not a place
+        if j > k + 1:
+            spans.append(Span(k, j, "LOC", "rule", 0.5, cut=(cut, False) if cut else None))
+            for u in range(k, j):
+                covered[u] = len(spans) - 1
+
+
+_PLACE_NAME_LINKS = frozenset(normalize(w, "match") for w in ("أبو", "أم", "بن", "بني"))
+_MARKET = normalize("سوق", "match")
+
+
+def _unknown_place_word(t: Token, head: str, first: bool) -> bool:
+    n = t.norm
+    article = first and n.startswith("ال") and len(t.segments) == 2 and t.segments[0].end - t.segments[0].start == 2
+    if t.kind != "word" or t.segments and not article or len(n) < 3 or n in _FUNCTION or n in NAME_BREAKERS:
+        return False
+    bare = n[2:] if article else n
+    if known(n) > RARE or known(bare) > RARE or gz.lookup(n, clitics=False) or event_lookup(n) \
+            or n in number_table() or speaker_class(n) is not None:
+        return False
+    if bare == n and n[0] in "أا" and n.endswith("ت") and len(n) >= 5:
+        return False                                   # (منطقة ألزمت: a verb)
+    return not (bare == n and head.endswith("ه") and n.endswith("ه"))     # (منطقة غنية: its adjective)
 
 
 def _head_led_persons(tokens: list[Token], spans: list[Span]) -> None:
