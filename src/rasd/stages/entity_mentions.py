@@ -1315,7 +1315,7 @@ def _named_places(tokens: list[Token], spans: list[Span], covered: list) -> None
     سالم]). Not an adjective that agrees with a feminine head (منطقة غنية), a verbal noun (منطقة
     الإخلاء) or a number."""
     for k in range(len(tokens) - 1):
-        if covered[k] is not None or covered[k + 1] is not None or tokens[k].kind != "word":
+        if tokens[k].norm not in _NAMED_PLACE_HEAD_FORMS or covered[k] is not None or covered[k + 1] is not None:
             continue
         cut, restore = proclitic_cut(tokens[k].norm)
         head = tokens[k].norm[cut:]
@@ -1338,6 +1338,7 @@ def _named_places(tokens: list[Token], spans: list[Span], covered: list) -> None
                 covered[u] = len(spans) - 1
 
 
+_NAMED_PLACE_HEAD_FORMS = frozenset(p + h for h in _NAMED_PLACE_HEADS for p in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"))
 _PLACE_NAME_LINKS = frozenset(normalize(w, "match") for w in ("أبو", "أم", "بن", "بني"))
 _MARKET = normalize("سوق", "match")
 
