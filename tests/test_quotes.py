@@ -891,9 +891,9 @@ def test_dev_floors_with_the_full_pipeline(shared, dev_chain_docs):
     if "mentions" not in names:
         pytest.skip("the NER tagger cannot run in this checkout")
     res = evaluate_docs(load_gold(shared / "gold" / "dev"), docs)
-    assert res["quotes"]["f1"] >= 0.95, res["quotes"]
+    assert res["quotes"]["f1"] >= 0.955, res["quotes"]
     assert res["quotes_attribution_accuracy"] >= 0.96, res["quotes_attribution_accuracy"]
-    assert res["quotes_end_to_end"]["f1"] >= 0.925, res["quotes_end_to_end"]
+    assert res["quotes_end_to_end"]["f1"] >= 0.935, res["quotes_end_to_end"]
 
 
 def test_feminine_noun_after_masculine_verb_is_the_object_not_the_speaker():
