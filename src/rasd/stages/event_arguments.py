@@ -668,6 +668,9 @@ _SINCE = frozenset(normalize(w, "match") for w in ("منذ", "خلال"))
 _UNNAMED = "unnamed"     # what `_support_verb_subject` returns for unknown gunmen: no one's, no fallback
 
 
+ON_BEHALF = frozenset(normalize(w, "match") for w in ("باسم",))
+
+
 def _support_verb_subject(ctx: DocContext, first: int) -> str | None:
     """Subject of a support verb (شن، نفذ، ارتكب، بدأ …) governing the noun at `first`, within five
     words of it, not counting a time between them (تشن إسرائيل [منذ 7 أكتوبر 2023،] حرب إبادة);
@@ -677,8 +680,15 @@ def _support_verb_subject(ctx: DocContext, first: int) -> str | None:
         start = _clause_start(ctx, start - 2)
     info = ctx.info
     words = 0
+    skip_to = None
     for j in range(first - 1, start - 1, -1):
+        if skip_to is not None and j >= skip_to:
+            continue                    # (inside "on behalf of X": ورفع سعد العلي [باسم الغرفة] شكره)
         if j in ctx.time_at or not ctx.is_word(j) or ctx.norms[j] in _SINCE:
+            continue
+        m = ctx.mention_ending.get(j)
+        if m is not None and m.first - 1 > start and ctx.norms[m.first - 1] in ON_BEHALF:
+            skip_to = m.first - 1
             continue
         words += 1
         if words > 5:

@@ -24,7 +24,7 @@ from ..text.clitics import known
 from ..text.dates import number_table
 from ..text.normalize import has_tanween, normalize
 from .base import Stage
-from .event_arguments import (CONFLICT_TYPES, SPEECH_TYPES, Trigger, facility_word, find_arguments,
+from .event_arguments import (CONFLICT_TYPES, ON_BEHALF, SPEECH_TYPES, Trigger, facility_word, find_arguments,
                               find_modality, find_place, find_time, impersonal_subject,
                               share_arguments)
 from .event_context import DocContext, demonym_country
@@ -179,6 +179,8 @@ def _after_support_verb(ctx: DocContext, i: int, s_start: int) -> bool:
     m = ctx.mention_ending.get(j)
     if m is not None:
         j = m.first - 1                               # جدد [الجيش الإسرائيلي] قصف
+        if j - 1 > s_start and ctx.norms[j] in ON_BEHALF and (m2 := ctx.mention_ending.get(j - 1)) is not None:
+            m, j = m2, m2.first - 1                   # ورفع المبطي [باسم غرفة أبها] شكره
         while j > s_start and m.label == "PER" and gz.title_at(ctx.norms, j, j + 1) is not None:
             j -= 1                                    # ورفع [المهندس] سعد العلي شكره
     return j >= s_start and "support" in ctx.info[j].lists and not ctx.has_proclitic(j, "بلك") \
