@@ -1812,3 +1812,13 @@ def test_a_building_that_receives_holds_no_meeting(text, meeting):
             "البلدية": ("ORG", ["البلدية"])}
     doc = make_doc(text, ents)
     assert any(v.type == "CONSULT" for v in events(doc)) == meeting
+
+
+def test_an_unnamed_genitive_agent_before_an_accusative_object_takes_no_fallback_actor():
+    ents = {"الحوثيين": ("ORG", ["الحوثيين", "الحوثي"]), "تعز": ("LOC", ["تعز"])}
+    text = ("وقصف الحوثيين أحياء تعز أمس. وأكدت مصادر مقتل خمسة مسلحين إثر استهداف المقاومة "
+            "رتلا عسكريا قرب تعز.")
+    doc = make_doc(text, ents)
+    events(doc)
+    target = next(v for v in doc.events if trig(doc, v) == "استهداف")
+    assert target.actor is None

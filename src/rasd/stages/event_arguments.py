@@ -18,7 +18,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..resources import gazetteers as gz
-from ..text.normalize import false_article, normalize
+from ..text.clitics import known
+from ..text.normalize import false_article, has_tanween, normalize
 from ..text.dates import number_table
 from .event_context import DocContext, demonym_country
 from .event_lexicon import ENCLITICS, Form, TriggerEntry, lexicon, wordlist
@@ -1422,6 +1423,10 @@ def _noun_arguments(ctx: DocContext, t: Trigger, end: int) -> None:
             and (_role_word(ctx, after) and (p := _person_after_role(ctx, after + 1, end)) is not None
                  or (p := _person_after_title(ctx, after, end)) is not None):
         t.actor, t.actor_how = p.entity, "genitive"      # زيارة وزير الخارجية عادل الجبير
+    elif gen == "R" and not m and after + 1 < end and t.actor is None and _unnamed_agent(ctx, after):
+        t.subject_noun = True         # استهداف المقاومة رتلا عسكريا: the act of someone unnamed, no fallback
+        m2 = ctx.mention_at.get(after + 1)
+        t.recipient = m2.entity if m2 is not None and m2.first == after + 1 else None
     elif gen == "R" and not m and after < end and (whole := ctx.anaphor_entity(after)):
         t.recipient = whole                              # حصار المستشفى → the hospital named before
     elif gen == "R" and not m and after < end and (got := ctx.person_by_role(after)) is not None:
@@ -1775,6 +1780,26 @@ def _thanked(ctx: DocContext, first: int, end: int) -> str | None:
         if m is not None and m.first == k + n and m.label == "PER":
             return m.entity
     return _lam_object(ctx, k, end)
+
+
+def _unnamed_agent(ctx: DocContext, k: int) -> bool:
+    """Is the word at k a definite noun that stands for no named body, followed by an indefinite
+    object in the accusative (استهداف [المقاومة] رتلاً عسكرياً): the genitive is who did it?"""
+    if not ctx.is_word(k) or k in ctx.covered or not _has_article(ctx, k) or ctx.has_proclitic(k, "وفبلك") \
+            or ctx.anaphor_entity(k) is not None or ctx.info[k].lists or ctx.info[k].trigger or k in ctx.time_at:
+        return False
+    j = k + 1
+    if not ctx.is_word(j) or j in ctx.covered or _has_article(ctx, j) or ctx.has_proclitic(j, "وفبلك"):
+        return False
+    word = ctx.doc.text[ctx.tokens[j].start:ctx.tokens[j].end]
+    norm = ctx.norms[j]
+    if has_tanween(word) and word.rstrip("\u064b").endswith("ا"):
+        return True
+    if not norm.endswith("ا") or len(norm) <= 3:
+        return False
+    nxt = ctx.norms[j + 1] if j + 1 < len(ctx.norms) and ctx.is_word(j + 1) else ""
+    # (the alef of the accusative: its stem is the commoner word, or a nisba in the accusative follows)
+    return known(norm[:-1]) > known(norm) or nxt.endswith("يا") and len(nxt) > 4
 
 
 def _noun_object_pronoun(ctx: DocContext, i: int) -> bool:
