@@ -1091,3 +1091,9 @@ def test_a_place_head_and_words_no_text_writes_name_a_place():
     assert {"سوق زمرود", "جبال الشوحطة", "معبر كرم أبو سالم"} <= set(names), set(names)
     assert all(names[n].label == "LOC" for n in ("سوق زمرود", "جبال الشوحطة", "معبر كرم أبو سالم"))
     assert not {"منطقة غنية", "منطقة الإخلاء", "سوق العقار", "أبو سالم"} & set(names), set(names)
+
+
+def test_an_institutions_head_noun_after_its_name_is_what_it_is_not_its_name():
+    text = "ويعد مجمع ناصر الطبي المؤسسة الطبية الأكبر في المدينة."
+    names = set(by_name(analyze(text, orgs=("مجمع ناصر الطبي",))))
+    assert "مجمع ناصر الطبي" in names, names

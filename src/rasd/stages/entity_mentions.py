@@ -257,8 +257,10 @@ def _modifier(norm: str) -> bool:
     if cut or restore:
         return False
     if w.startswith("الم") and len(w) >= 6 and not w.endswith(_NISBA):
-        # not the title of a name after it (المهندس), nor a plural noun (تشجيع مجلس النواب [المواطنين])
-        return not gz.lookup(w, clitics=False) & _ROLE_CLASSES and not w.endswith(_SOUND_PLURAL)
+        # not the title of a name after it (المهندس), nor a plural noun (تشجيع مجلس النواب [المواطنين]),
+        # nor an institution's head noun (مجمع ناصر الطبي [المؤسسة] الطبية الأكبر: what it is)
+        return not gz.lookup(w, clitics=False) & _ROLE_CLASSES and not w.endswith(_SOUND_PLURAL) \
+            and w not in _INSTITUTIONS and not gz.head(w)
     return (w.endswith(_NISBA) and len(w) >= 5 and w not in _ABSTRACT) or w in _OTHER_ADJ or bool(gz.demonym(w))
 
 
