@@ -1097,3 +1097,17 @@ def test_an_institutions_head_noun_after_its_name_is_what_it_is_not_its_name():
     text = "ويعد مجمع ناصر الطبي المؤسسة الطبية الأكبر في المدينة."
     names = set(by_name(analyze(text, orgs=("مجمع ناصر الطبي",))))
     assert "مجمع ناصر الطبي" in names, names
+
+
+def _unsure_places(text, word):
+    doc = Document(text=text, id="t")
+    Pipeline(["sentences", "tokens"])(doc)
+    k = text.index(word)
+    doc.mentions = [Mention("x1", k, k + len(word), "LOC", 0.51)]
+    EntityStage()(doc)
+    return [e.name for e in doc.entities if e.label == "LOC"]
+
+
+def test_a_common_word_the_tagger_was_unsure_was_a_town_is_no_place():
+    assert _unsure_places("وتجرى في المستشفى عمليات جراحة العيون كل يوم.", "العيون") == []
+    assert _unsure_places("وزار الوزير مدينة العيون أمس.", "العيون")          # after a place word

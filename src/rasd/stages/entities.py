@@ -25,8 +25,8 @@ from ..resources import gazetteers as gz
 from ..text.normalize import normalize
 from ..text.clitics import known
 from .base import Stage
-from .entity_mentions import (ENTITY_LABELS, ORG_OFFICE_HEADS, Span, collect, name_of, proclitic_cut,
-                              without_proclitics, words)
+from .entity_mentions import (ENTITY_LABELS, ORG_OFFICE_HEADS, PLACE_CUES, Span, collect, common_noun, name_of,
+                              proclitic_cut, without_proclitics, words)
 from .places import resolve as resolve_place
 
 __all__ = ["EntityStage"]
@@ -265,6 +265,8 @@ class EntityStage(Stage):
             if e is None and (_verb_only(c, norms) or c.label == "PER" and (
                     _adjective_only(c, norms) or _demonyms_only(c, norms))):
                 continue
+            if c.label == "LOC" and _unsure_common_place(c, norms, e):
+                continue
             if c.label == "PER":
                 title, roles, sector, country = _person_info(doc, tokens, norms, c, bounds, in_person)
                 if e is not None and e.label == "PER":
@@ -316,6 +318,17 @@ def _demonyms_only(c: _Cluster, norms: list[str]) -> bool:
     return all(s.source == "model" and all(
         "DEMONYM" in (cl := gz.lookup(norms[k])) and "PER_FIRST" not in cl for k in range(s.i, s.j))
         for s in c.spans)
+
+
+def _unsure_common_place(c: _Cluster, norms: list[str], e) -> bool:
+    """A place only the tagger saw, never with confidence, always one common word (the stem lexicon
+    has it with and without the article) with no place word before it, and no country or large city
+    of that name (عمليات جراحة [العيون]: eyes, not Laayoune): no place."""
+    if e is not None and (e.kind not in ("CITY", "CAPITAL", "REGION", "ADMIN") or e.population >= 1_000_000):
+        return False
+    return all(s.source == "model" and s.score < UNSURE_PERSON and s.j - s.i == 1
+               and common_noun(without_proclitics(norms[s.i])[0])
+               and not (s.i > 0 and norms[s.i - 1] in PLACE_CUES) for s in c.spans)
 
 
 def _unsupported_person(c: _Cluster, norms: list[str]) -> bool:

@@ -83,7 +83,7 @@ _DEFINITE_BODY_HEADS = frozenset(normalize(w, "match") for w in (
     "الجبهة", "المفوضية", "الوكالة", "المحكمة", "البنك", "الصندوق", "الحزب", "التحالف", "الائتلاف",
     "المجلس", "الهيئة"))
 # Words before a town's name that show it is a place (a one-word town needs one, see `collect`).
-_PLACE_CUES = frozenset(normalize(w, "match") for w in (
+PLACE_CUES = frozenset(normalize(w, "match") for w in (
     "في", "إلى", "الى", "من", "نحو", "قرب", "داخل", "باتجاه", "بمدينة", "مدينة", "ومدينة", "لمدينة",
     "بلدة", "قرية", "محافظة", "بمحافظة", "منطقة", "بمنطقة", "ولاية", "إقليم", "حي", "مخيم", "شمال",
     "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "ضواحي", "أطراف", "مدن", "عاصمة",
@@ -988,7 +988,7 @@ def _adjective_countries(tokens: list[Token], spans: list[Span]) -> None:
                     prev_span.j = s.j
                     s.label = "DROP"
                 elif tokens[s.i - 1].kind == "word" and _definite(tokens[s.i - 1].norm) \
-                        and tokens[s.i - 1].norm not in _PLACE_CUES and not gz.lookup(tokens[s.i - 1].norm) & gz.PLACE_KINDS:
+                        and tokens[s.i - 1].norm not in PLACE_CUES and not gz.lookup(tokens[s.i - 1].norm) & gz.PLACE_KINDS:
                     s.label = "DROP"
         if s.label != "DROP":
             prev_span = s
@@ -1222,12 +1222,12 @@ def _needs_context(tokens: list[Token], a: int, i: int, entry: gz.Entry) -> bool
     if entry.kind == "COUNTRY":
         prev = tokens[i - 1] if i > a else None
         return bool(prev is not None and prev.kind == "word" and gz.demonym(t.norm)
-                    and t.norm.startswith("ال") and _definite(prev.norm) and prev.norm not in _PLACE_CUES)
+                    and t.norm.startswith("ال") and _definite(prev.norm) and prev.norm not in PLACE_CUES)
     if entry.kind != "CITY" or entry.population >= 1_000_000:
         return False
     if entry.country not in _NEAR:
         return True                            # a small town far away: leave it to the tagger
-    if _common_noun(t.norm[proclitic_cut(t.norm)[0]:]):
+    if common_noun(t.norm[proclitic_cut(t.norm)[0]:]):
         return True
     if t.norm[proclitic_cut(t.norm)[0]:].startswith("ال") and i + 1 < len(tokens) \
             and tokens[i + 1].kind == "word" and _adjective_like(tokens[i + 1].norm):
@@ -1235,7 +1235,7 @@ def _needs_context(tokens: list[Token], a: int, i: int, entry: gz.Entry) -> bool
     if i == a:
         return True
     prev = tokens[i - 1].norm
-    if prev in _PLACE_CUES or prev in ("-", "–"):            # في X، … - سبق - الطائف (dateline)
+    if prev in PLACE_CUES or prev in ("-", "–"):            # في X، … - سبق - الطائف (dateline)
         return False
     if t.norm[:1] == "ب" and proclitic_cut(t.norm)[0] or t.norm.startswith("وب") and len(t.norm) > 4:
         return False                                         # بالطائف
@@ -1251,7 +1251,7 @@ def _needs_context(tokens: list[Token], a: int, i: int, entry: gz.Entry) -> bool
 
 
 @lru_cache(maxsize=50_000)
-def _common_noun(word: str) -> bool:
+def common_noun(word: str) -> bool:
     """Whether the stem lexicon attests the word both with and without the article."""
     bare = word[2:] if word.startswith("ال") else word
     lex = _lexicon()
