@@ -1111,3 +1111,9 @@ def _unsure_places(text, word):
 def test_a_common_word_the_tagger_was_unsure_was_a_town_is_no_place():
     assert _unsure_places("وتجرى في المستشفى عمليات جراحة العيون كل يوم.", "العيون") == []
     assert _unsure_places("وزار الوزير مدينة العيون أمس.", "العيون")          # after a place word
+
+
+def test_an_organization_and_the_one_it_belongs_to_are_two():
+    text = "وقصفت الطائرات مدرسة النور التابعة لوكالة الأونروا في المدينة."
+    names = set(by_name(analyze(text, orgs=("مدرسة النور", "وكالة الأونروا"))))
+    assert {"مدرسة النور", "وكالة الأونروا"} <= names, names
