@@ -1117,3 +1117,9 @@ def test_an_organization_and_the_one_it_belongs_to_are_two():
     text = "وقصفت الطائرات مدرسة النور التابعة لوكالة الأونروا في المدينة."
     names = set(by_name(analyze(text, orgs=("مدرسة النور", "وكالة الأونروا"))))
     assert {"مدرسة النور", "وكالة الأونروا"} <= names, names
+
+
+def test_a_building_named_for_a_person_is_a_place():
+    text = "ونقلت القوات المرضى إلى مبنى سالم القديم في الجنوب."
+    names = by_name(analyze(text, people=("سالم القديم",)))
+    assert "مبنى سالم القديم" in names and names["مبنى سالم القديم"].label == "LOC", names
