@@ -963,3 +963,11 @@ def test_a_plural_noun_after_a_definite_unnamed_source_is_what_it_described():
     assert [r[1] for r in rows(doc)] == ["المعلومات بأنها أولية"]
     doc = make_doc("وقالت المصادر المطلعة إن الاجتماع تأجل.", PEOPLE)     # an adjective stays in the phrase
     assert [r[1] for r in rows(doc)] == ["الاجتماع تأجل"]
+
+
+def test_a_report_inside_what_was_said_is_part_of_it():
+    doc = make_doc("وقال سامي خليل إن التحقيقات كشفت أن الطائرة كانت على ارتفاع منخفض، "
+                   "وتحدث عن الضحايا وأعرب عن أمله في نتائج سريعة.", PEOPLE)
+    got = rows(doc)
+    assert got[0][:3] == ("وقال", "التحقيقات كشفت أن الطائرة كانت على ارتفاع منخفض", "سامي خليل"), got
+    assert [r[0] for r in got] == ["وقال", "وتحدث عن", "وأعرب عن"], got    # (joined by و: his next words)

@@ -889,7 +889,10 @@ def find_statements(ctx: DocContext) -> list[Statement]:
                     if other is not st and other.content[0] <= ctx.starts[st.subject.first] < other.content[1] \
                             and ctx.starts[st.subject.first] - other.content[0] <= 1:
                         st.nested = True
-        sts = [s for s in sts if not (s.nested and (_cue_kind(ctx, s) == "imperfect" or s.weight < 0.85))]
+            if st.subject is None and _reported_inside(ctx, st, sts):
+                st.nested = True       # قال الوزير إن [التحقيقات كشفت] أن …: what the minister said
+        sts = [s for s in sts if not (s.nested and (_cue_kind(ctx, s) == "imperfect" or s.weight < 0.85
+                                                    or s.subject is None))]
         for n, st in enumerate(sts):
             if not st.open_end:
                 continue
@@ -916,6 +919,21 @@ def find_statements(ctx: DocContext) -> list[Statement]:
         # relayed it; the statement is the organization's, once
         out.extend(s for s in sts if s.structure != "prep" or s.content not in said)
     return out
+
+
+def _reported_inside(ctx: DocContext, st: Statement, sts: list[Statement]) -> bool:
+    """Is the cue of a statement with no speaker one to three plain words after the start of
+    another's content (قال الوزير إن [التحقيقات] كشفت أن …): a report inside what was said?"""
+    w = ctx.norms[st.cue_token]
+    if _cue_kind(ctx, st) != "perfect" or strip_conjunction(w) != w:
+        return False                   # (مشيرا إلى، وأعرب عن: the same speaker going on, not a report inside)
+    for other in sts:
+        if other is st or not other.content[0] <= ctx.starts[st.cue_token] < other.content[1]:
+            continue
+        a = bisect_left(ctx.starts, other.content[0])
+        if 1 <= st.cue_token - a <= 3 and all(ctx.kinds[t] == "word" for t in range(a, st.cue_token)):
+            return True
+    return False
 
 
 def _addressee_only(ctx: DocContext, st: Statement) -> bool:
