@@ -291,7 +291,8 @@ class EntityStage(Stage):
         doc.entities = entities
 
 
-UNSURE_PERSON = 0.6
+# Below this score the tagger was unsure of a name (a person or a place only it saw needs more).
+UNSURE = 0.6
 
 
 _PLURAL_VERB = re.compile(r"[وف]?[يت]\w{2,}ون")
@@ -326,17 +327,17 @@ def _unsure_common_place(c: _Cluster, norms: list[str], e) -> bool:
     of that name (عمليات جراحة [العيون]: eyes, not Laayoune): no place."""
     if e is not None and (e.kind not in ("CITY", "CAPITAL", "REGION", "ADMIN") or e.population >= 1_000_000):
         return False
-    return all(s.source == "model" and s.score < UNSURE_PERSON and s.j - s.i == 1
+    return all(s.source == "model" and s.score < UNSURE and s.j - s.i == 1
                and common_noun(without_proclitics(norms[s.i])[0])
                and not (s.i > 0 and norms[s.i - 1] in PLACE_CUES) for s in c.spans)
 
 
 def _unsupported_person(c: _Cluster, norms: list[str]) -> bool:
-    """A person only the tagger saw, never with confidence (`UNSURE_PERSON`), with no known first
+    """A person only the tagger saw, never with confidence (`UNSURE`), with no known first
     name in or right before its names and no role right after one (طائرتا نقل، سوق الخضار; but علي
     [الزعبي]، يوريكو كاواغوتشى وزيرة الخارجية): no person. The caller has checked for a title, a role
     and a gazetteer entry."""
-    if any(s.source != "model" or s.score >= UNSURE_PERSON for s in c.spans):
+    if any(s.source != "model" or s.score >= UNSURE for s in c.spans):
         return False
     if any(s.i > 0 and "PER_FIRST" in gz.lookup(norms[s.i - 1], clitics=False) for s in c.spans):
         return False
