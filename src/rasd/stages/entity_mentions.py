@@ -1347,6 +1347,9 @@ _MARKET = normalize("سوق", "match")
 
 
 def _unknown_place_word(t: Token, head: str, first: bool) -> bool:
+    """Can the word be part of a place's name after `head` (the first word after it when `first`):
+    a word no text rasd learnt from writes, in no gazetteer or word list, with no proclitic but
+    the first word's article?"""
     n = t.norm
     article = first and n.startswith("ال") and len(t.segments) == 2 and t.segments[0].end - t.segments[0].start == 2
     if t.kind != "word" or t.segments and not article or len(n) < 3 or n in _FUNCTION or n in NAME_BREAKERS:
