@@ -1822,3 +1822,11 @@ def test_an_unnamed_genitive_agent_before_an_accusative_object_takes_no_fallback
     events(doc)
     target = next(v for v in doc.events if trig(doc, v) == "استهداف")
     assert target.actor is None
+
+
+def test_a_verb_agreeing_with_a_plural_subject_before_it_takes_the_name_after_as_object():
+    ents = {"قوات الأمن": ("ORG", ["قوات الأمن"]), "حركة النصر": ("ORG", ["حركة النصر"])}
+    text = "وأكد البيان أن مسلحي حركة النصر هاجموا قوات الأمن في المدينة."
+    assert parties(text, ents, "ASSAULT")[1] == "قوات الأمن"
+    doc = make_doc("وقال المسؤول إن نقص الأموال وارتفاع الأسعار قد أجبرا حركة النصر على الانسحاب.", ents)
+    assert not any(v.type == "COERCE" for v in events(doc))        # a cause forced it, no actor

@@ -909,6 +909,24 @@ def _first_person_actor(ctx: DocContext, speaker: str) -> str:
     return ctx.speaker_organization(speaker) or speaker
 
 
+_PLURAL_AGREEMENT = ("وا", "ا", "ون", "ان")
+
+
+def _plural_agreement(ctx: DocContext, i: int) -> bool:
+    """Does the verb at token i agree with a dual or plural subject written before it (قصفوا،
+    أجبرا، يقصفون)? A verb before its subject stays singular, so the name after it is its object.
+    Not a form the lexicon lists as it is written (دعا، دعوا are its own)."""
+    norm = ctx.norms[i]
+    bare = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else norm
+    forms = lexicon().forms
+    listed = {normalize(w, "match") for f in forms.get(bare, ()) for w in f.entry.source.split("|")}
+    if bare in listed:
+        return False
+    return any(bare.endswith(ending) and len(bare) - len(ending) >= 3
+               and any(f.verb and not f.first_person for f in forms.get(bare[:-len(ending)], ()))
+               for ending in _PLURAL_AGREEMENT)
+
+
 def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: int) -> None:
     if t.form is not None and t.form.first_person:
         if t.actor is None and t.quote and ctx.quotes[t.quote].speaker:
@@ -925,6 +943,8 @@ def _verb_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger], end: i
         if m is not None and m.last < t.last and not ctx.has_proclitic(t.first + 1, "بلك"):
             t.actor, t.actor_how = m.entity, "subject-after"      # تستخدم [روسيا] حق الفيتو
     e, how, nxt = subject_after(ctx, t.last)
+    if e and t.first == t.last and _plural_agreement(ctx, t.first):
+        e, how, nxt = None, "none", t.last + 1    # نقص الأموال وارتفاع عدد النازحين [أجبرا] البرنامج: its object
     if e and t.actor is None and ctx.has_conjunction(t.first):
         preposed = _preposed_subject_partner(ctx, t, previous)
         if preposed is not None and preposed.actor != e:
