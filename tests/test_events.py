@@ -205,6 +205,7 @@ def test_a_word_in_brackets_that_glosses_the_trigger_before_is_no_second_event()
     ("وفاز الفريق بضربات الترجيح.", {"ASSAULT"}),                        # penalty kicks
     ("وقال إن أرقام الخسائر تدعو إلى القلق.", {"REQUEST"}),              # is worrying
     ("واستقبل المستشفى الميداني 40 جريحا.", {"CONSULT"}),               # takes in
+    ("وقال إن ذلك يخالف قوانين الحرب والأعراف الدولية.", {"ASSAULT"}),   # the laws of war
 ])
 def test_look_alikes_are_not_events(text, absent):
     doc = make_doc(text)
