@@ -1833,3 +1833,16 @@ def test_a_verb_agreeing_with_a_plural_subject_before_it_takes_the_name_after_as
     assert parties(text, ents, "ASSAULT")[1] == "قوات الأمن"
     doc = make_doc("وقال المسؤول إن نقص الأموال وارتفاع الأسعار قد أجبرا حركة النصر على الانسحاب.", ents)
     assert not any(v.type == "COERCE" for v in events(doc))        # a cause forced it, no actor
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("وقدمت الحكومة مساعدات إنسانية لجمعية الهلال أمس.", "جمعية الهلال"),
+    ("وقصفت الطائرات مركز توزيع المساعدات التابع لوكالة الأونروا.", None),     # its owner
+])
+def test_aid_is_for_the_name_after_lam(text, recipient):
+    ents = {"جمعية الهلال": ("ORG", ["جمعية الهلال"]), "الحكومة": ("ORG", ["الحكومة"]),
+            "وكالة الأونروا": ("ORG", ["وكالة الأونروا"])}
+    doc = make_doc(text, ents)
+    events(doc)
+    aid = find(doc, "AID")
+    assert name(doc, aid.recipient) == recipient

@@ -752,6 +752,8 @@ def find_arguments(ctx: DocContext, t: Trigger, previous: list[Trigger]) -> None
                 e = _thanked(ctx, after, end)         # رفع الشكر لوزارة الصحة: who is thanked
         elif t.entry.type == "AID":
             e, _ = _after_prep(ctx, after, end, _WITH | _BESIDE)    # مساعدات إلى السودان: the receiver
+            if e is None:
+                e = _lam_named_after(ctx, after, end)               # قدمت مساعدات إنسانية لليمن
             if e is not None and ctx.is_place_only(e):
                 e = None
         elif t.entry.type in WITH_TYPES:
@@ -1776,6 +1778,25 @@ def _lam_object(ctx: DocContext, first: int, end: int) -> str | None:
         if adjectives > 3 or ctx.mention_at.get(k) or listed or not (
                 _definite(ctx, k) or agent or ctx.nisba_entity(k) is not None):
             return None
+    return None
+
+
+def _lam_named_after(ctx: DocContext, first: int, end: int, span: int = 6) -> str | None:
+    """The first name written with ل within `span` words from `first` in the clause, past other
+    names (the giver), plain words and aid, not past another act (قدمت المملكة مساعدات إنسانية
+    [لليمن])."""
+    k = first
+    while k < min(first + span, end):
+        if ctx.boundary(k) or ctx.info[k].trigger and k > first \
+                and not any(entry.type == "AID" for entry, _ in ctx.info[k].readings):
+            return None                   # (past the aid it gives: قدمت الحكومة [مساعدات] …)
+        m = ctx.mention_at.get(k)
+        if m is not None:
+            if m.first == k and ctx.has_proclitic(k, "ل"):
+                return None if k > first and ctx.norms[k - 1] in _AFFILIATED else m.entity  # (التابع لـ: its owner)
+            k = m.last + 1
+            continue
+        k += 1
     return None
 
 
