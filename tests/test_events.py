@@ -1846,3 +1846,16 @@ def test_aid_is_for_the_name_after_lam(text, recipient):
     events(doc)
     aid = find(doc, "AID")
     assert name(doc, aid.recipient) == recipient
+
+
+def test_the_act_named_again_with_the_article_is_against_the_same_person():
+    ents = {"سالم الهاجري": ("PER", ["سالم الهاجري"]), "الحركة": ("ORG", ["الحركة"])}
+    text = ("واتهمت الحركة جهات مجهولة باغتيال سالم الهاجري أمس. وقالت الحركة إنها ستكشف هوية "
+            "منفذي الاغتيال قريبا.")
+    doc = make_doc(text, ents)
+    events(doc)
+    second = [v for v in doc.events if trig(doc, v) == "الاغتيال"]
+    assert second and name(doc, second[0].recipient) == "سالم الهاجري"
+    doc = make_doc("وقصفت الطائرات منزل سالم الهاجري. وتواصل القصف على بيت حانون.", ents)
+    events(doc)
+    assert all(v.recipient is None for v in doc.events if trig(doc, v) == "القصف")   # its own place

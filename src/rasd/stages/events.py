@@ -470,6 +470,32 @@ def _topic_before(topics: list[tuple[int, str]], i: int) -> str | None:
     return topics[k - 1][1] if k else None
 
 
+def _the_same_act(ctx: DocContext, triggers: list[Trigger]) -> None:
+    """A conflict noun with the article and no target of its own (منفذي [الاغتيال]، عملية
+    [الاغتيال]) is the act of that name the article told of before against a person, when every
+    earlier one against a person was against the same one: it takes that person."""
+    targets: dict[int, set[str]] = {}
+    for t in triggers:
+        key = id(t.entry)
+        if t.recipient is None and not t.verb and t.entry.type in CONFLICT_TYPES and ctx.has_article(t.first) \
+                and len(targets.get(key, ())) == 1 and not _phrase_after(ctx, t):
+            t.recipient = next(iter(targets[key]))
+            if t.recipient == t.actor:
+                t.recipient = None
+        elif t.recipient is not None and ctx.labels.get(t.recipient) in ("PER", "PERS"):
+            targets.setdefault(key, set()).add(t.recipient)
+
+
+def _phrase_after(ctx: DocContext, t: Trigger) -> bool:
+    """Does a name, or a preposition, follow the noun within three words of its clause (القصف
+    على بيت حانون، رفع الحصار عن مستشفيات الشمال): its own target or place?"""
+    end = ctx.clause_end(t.last)
+    for k in range(t.last + 1, min(t.last + 4, end)):
+        if k in ctx.covered or ctx.in_list(k, "prepositions") or ctx.has_proclitic(k, "بل"):
+            return True
+    return False
+
+
 def _confidence(t: Trigger) -> float:
     c = 0.75 if t.verb else 0.65
     if t.entry.conditions:
@@ -500,6 +526,7 @@ def extract_events(doc: Document) -> list[Event]:
     triggers = [t for t in triggers if not _cites_scripture(ctx, t.first) and not _in_question(ctx, t.first)
                 and not _prevented(ctx, t)]
     share_arguments(ctx, triggers)
+    _the_same_act(ctx, triggers)
     triggers = _without_threatened_acts(ctx, triggers)
     main = _main_conflict_actor(triggers)
     topics = _topics(ctx, triggers)
