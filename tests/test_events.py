@@ -763,10 +763,10 @@ def test_dev_floors_and_agreement_with_score_py(shared, dev_output):
     for key in ("events", "events_actor_accuracy", "events_recipient_accuracy"):
         assert res[key] == ref[key]
     # pinned floors: measured on the dev gold minus a small margin
-    # (F1 0.902, actor accuracy 0.817 and recipient accuracy 0.517 measured with every stage)
+    # (F1 0.916, actor accuracy 0.820 and recipient accuracy 0.589 measured with every stage)
     assert res["events"]["f1"] >= 0.90
     assert res["events_actor_accuracy"] >= 0.81
-    assert res["events_recipient_accuracy"] >= 0.55
+    assert res["events_recipient_accuracy"] >= 0.57
 
 
 @pytest.mark.shared
