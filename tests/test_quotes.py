@@ -971,3 +971,8 @@ def test_a_report_inside_what_was_said_is_part_of_it():
     got = rows(doc)
     assert got[0][:3] == ("وقال", "التحقيقات كشفت أن الطائرة كانت على ارتفاع منخفض", "سامي خليل"), got
     assert [r[0] for r in got] == ["وقال", "وتحدث عن", "وأعرب عن"], got    # (joined by و: his next words)
+
+
+def test_a_relative_clause_after_the_speaker_keeps_its_own_that():
+    doc = make_doc("وقال سامي خليل، الذي سبق له أن زار المدينة، إن الهدنة صامدة.", PEOPLE)
+    assert rows(doc) == [("وقال", "الهدنة صامدة", "سامي خليل", "indirect")], rows(doc)

@@ -22,7 +22,7 @@ from .context import Clause, DocContext
 from .lexicon import (COMPLEMENTIZERS, CONNECTIVES, NARRATOR_CONTEXT, NARRATOR_CONTEXT_LENGTHS, NOT_REPORT_BEFORE,
                       RELATIVES, UNSAID, UNSAID_VERBS, WITHOUT, Cue, cue_lengths, cues, speaker_class, strip_conjunction)
 from .marks import OPENERS
-from .subject import Subject, backward_subject, forward_subject, is_prep, skip_adverbials
+from .subject import RELATIVE_OPENERS, Subject, backward_subject, forward_subject, is_prep, skip_adverbials
 
 __all__ = ["Statement", "find_statements", "kind_of", "strip_credit", "trim_content"]
 
@@ -284,6 +284,7 @@ class _ClauseReader:
         quotation marks are stepped over."""
         ctx = self.ctx
         t, words = k, 0
+        relative = False                 # inside a relative clause set off by commas (، الذي سبق له أن …،)
         while t < limit and words < _OPENER_WINDOW:
             if t in self.starts and t > k:
                 return None
@@ -292,6 +293,8 @@ class _ClauseReader:
                 ch = ctx.char(t)
                 if ch == ":":
                     return t, "colon"
+                if ctx.is_comma(t):
+                    relative = False
                 q = self._quotation_opening_at(t)
                 if q is not None:
                     if self._is_name_quotation(q) or t > k + 2 and len(ctx.text[q[0]:q[1]].split()) <= 3 \
@@ -304,15 +307,26 @@ class _ClauseReader:
                     return None
                 t += 1
                 continue
+            if w in RELATIVE_OPENERS and t > 0 and ctx.is_comma(t - 1):
+                relative = True
             if w in COMPLEMENTIZERS:
                 if t > k and ctx.norms[t - 1] in NOT_REPORT_BEFORE and ctx.norms[t - 1] not in cue.particles:
                     return None
+                if relative and self._closes_later(t, limit):
+                    t += 1                       # the relative clause's own أن: what it says of the speaker
+                    words += 1
+                    continue
                 return t, "comp"
             if w in cue.particles and t + 1 < limit and ctx.norms[t + 1] in COMPLEMENTIZERS:
                 return t + 1, "comp"
             t += 1
             words += 1
         return None
+
+    def _closes_later(self, t: int, limit: int) -> bool:
+        """Does a comma close the relative clause after token t, before the sentence ends?"""
+        ctx = self.ctx
+        return any(ctx.is_comma(u) for u in range(t + 1, min(limit, t + _OPENER_WINDOW)))
 
     def _is_name_quotation(self, q: tuple[int, int]) -> bool:
         """Is the quotation a name (mostly covered by a mention)?"""

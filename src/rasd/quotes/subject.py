@@ -176,6 +176,9 @@ def _bracket_end(ctx: DocContext, i: int, limit: int) -> int | None:
     return None
 
 
+RELATIVE_OPENERS = frozenset(("الذي", "التي", "الذين"))
+
+
 def _opens_apposition(ctx: DocContext, a: int) -> bool:
     """Can the words after a comma continue the speaker phrase (a name, role, title, time, place)?"""
     m = ctx.mention_at.get(a)
@@ -185,7 +188,7 @@ def _opens_apposition(ctx: DocContext, a: int) -> bool:
         return True
     if a in ctx.time_at or is_prep(ctx, a):
         return True
-    return ctx.norms[a] in ("وهو", "وهي", "الذي", "التي", "الذين")
+    return ctx.norms[a] in ("وهو", "وهي") or ctx.norms[a] in RELATIVE_OPENERS
 
 
 def role_tail(ctx: DocContext, k: int, limit: int, particles: tuple[str, ...] = ()) -> int:
@@ -431,8 +434,9 @@ def forward_subject(ctx: DocContext, i: int, limit: int, stop: frozenset[int] = 
                     break
                 if nxt < limit and _opens_apposition(ctx, nxt):
                     j = nxt
+                    relative = ctx.norms[nxt] in RELATIVE_OPENERS     # (its own أن: الذي سبق له أن زار …)
                     while j < limit and j < nxt + _APPOSITION_MAX and j not in stop and not ctx.is_comma(j) \
-                            and not (ctx.kinds[j] == "word" and ctx.norms[j] in COMPLEMENTIZERS) \
+                            and not (ctx.kinds[j] == "word" and ctx.norms[j] in COMPLEMENTIZERS and not relative) \
                             and ctx.char(j) != ":":
                         j += 1
                     closed = j < limit and j < nxt + _APPOSITION_MAX and j not in stop
