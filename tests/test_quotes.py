@@ -976,3 +976,11 @@ def test_a_report_inside_what_was_said_is_part_of_it():
 def test_a_relative_clause_after_the_speaker_keeps_its_own_that():
     doc = make_doc("وقال سامي خليل، الذي سبق له أن زار المدينة، إن الهدنة صامدة.", PEOPLE)
     assert rows(doc) == [("وقال", "الهدنة صامدة", "سامي خليل", "indirect")], rows(doc)
+
+
+def test_a_statement_in_a_relative_clause_inside_what_was_said_does_not_cut_it():
+    names = dict(PEOPLE, **{"الجيش": ("ORG",)})
+    doc = make_doc("وقال سامي خليل إن الجيش، الذي أكد أن الهدنة صامدة، انسحب من المدينة.", names)
+    got = rows(doc)
+    assert got[0][:3] == ("وقال", "الجيش، الذي أكد أن الهدنة صامدة، انسحب من المدينة", "سامي خليل"), got
+    assert ("أكد", "الهدنة صامدة", "الجيش", "indirect") in got, got       # the army's own words

@@ -897,6 +897,7 @@ def find_statements(ctx: DocContext) -> list[Statement]:
             continue                                   # no cue word in this sentence
         sts = _ClauseReader(ctx, clause).read()
         # a statement whose speaker comes right after another's complementizer is reported inside it
+        keep: set[int] = set()
         for st in sts:
             if st.before and st.subject is not None:
                 for other in sts:
@@ -905,8 +906,11 @@ def find_statements(ctx: DocContext) -> list[Statement]:
                         st.nested = True
             if st.subject is None and _reported_inside(ctx, st, sts):
                 st.nested = True       # قال الوزير إن [التحقيقات كشفت] أن …: what the minister said
-        sts = [s for s in sts if not (s.nested and (_cue_kind(ctx, s) == "imperfect" or s.weight < 0.85
-                                                    or s.subject is None))]
+            elif st.subject is None and _relative_inside(ctx, st, sts):
+                st.nested = True       # قال X إن الجيش، الذي [أكد] أن …، انسحب: the army's words, inside X's
+                keep.add(id(st))
+        sts = [s for s in sts if id(s) in keep or not (s.nested and (
+            _cue_kind(ctx, s) == "imperfect" or s.weight < 0.85 or s.subject is None))]
         for n, st in enumerate(sts):
             if not st.open_end:
                 continue
@@ -948,6 +952,15 @@ def _reported_inside(ctx: DocContext, st: Statement, sts: list[Statement]) -> bo
         if 1 <= st.cue_token - a <= 3 and all(ctx.kinds[t] == "word" for t in range(a, st.cue_token)):
             return True
     return False
+
+
+def _relative_inside(ctx: DocContext, st: Statement, sts: list[Statement]) -> bool:
+    """Is the cue right after a relative pronoun inside another statement's content (قال X إن
+    الجيش، الذي أكد أن …، انسحب): a statement of the noun the clause describes, reported inside?"""
+    k = st.cue_token
+    if k == 0 or ctx.norms[k - 1] not in RELATIVE_OPENERS:
+        return False
+    return any(other is not st and other.content[0] <= ctx.starts[k - 1] < other.content[1] for other in sts)
 
 
 def _addressee_only(ctx: DocContext, st: Statement) -> bool:
