@@ -1859,3 +1859,12 @@ def test_the_act_named_again_with_the_article_is_against_the_same_person():
     doc = make_doc("وقصفت الطائرات منزل سالم الهاجري. وتواصل القصف على بيت حانون.", ents)
     events(doc)
     assert all(v.recipient is None for v in doc.events if trig(doc, v) == "القصف")   # its own place
+
+
+def test_an_indefinite_act_and_the_support_verb_of_its_clause_name_who_did_it():
+    ents = {"حركة النصر": ("ORG", ["حركة النصر"]), "الجيش": ("ORG", ["الجيش"])}
+    text = "وبدأ الجيش عملية واسعة ردا على هجوم نفذه عناصر من حركة النصر على المدينة."
+    doc = make_doc(text, ents)
+    events(doc)
+    attack = next(v for v in doc.events if trig(doc, v) == "هجوم")
+    assert name(doc, attack.actor) == "حركة النصر"

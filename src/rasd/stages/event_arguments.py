@@ -654,6 +654,9 @@ def _relative_support_subject(ctx: DocContext, j: int, end: int) -> str | None:
                 e, how, _ = subject_after(ctx, k + 1)
                 return e if how == "explicit" else None
             return None
+        if k == j and not _has_article(ctx, j - 1) and _support_with_pronoun(ctx.norms[k]):
+            e, how, _ = subject_after(ctx, k)       # an indefinite noun's clause has no الذي: هجوم [نفذه] عناصر من حماس
+            return e if how == "explicit" else None
     return None
 
 
