@@ -1119,7 +1119,10 @@ def test_an_organization_and_the_one_it_belongs_to_are_two():
     assert {"مدرسة النور", "وكالة الأونروا"} <= names, names
 
 
-def test_a_building_named_for_a_person_is_a_place():
-    text = "ونقلت القوات المرضى إلى مبنى سالم القديم في الجنوب."
-    names = by_name(analyze(text, people=("سالم القديم",)))
-    assert "مبنى سالم القديم" in names and names["مبنى سالم القديم"].label == "LOC", names
+@pytest.mark.parametrize("text, person, place", [
+    ("ونقلت القوات المرضى إلى مبنى سالم القديم في الجنوب.", "سالم القديم", "مبنى سالم القديم"),
+    ("ويلعب المنتخب مباراته على صالة بوزيدي غدا.", "بوزيدي", "صالة بوزيدي"),
+])
+def test_a_building_named_for_a_person_is_a_place(text, person, place):
+    names = by_name(analyze(text, people=(person,)))
+    assert place in names and names[place].label == "LOC", names

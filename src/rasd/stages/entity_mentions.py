@@ -60,7 +60,7 @@ _PERSON_ORG_HEADS = frozenset(normalize(w, "match") for w in (
 ORG_OFFICE_HEADS = frozenset(normalize(w, "match") for w in ("رئاسة", "أمانة", "مكتب", "قيادة"))
 _PERSON_LOC_HEADS = frozenset(normalize(w, "match") for w in (
     "مطار", "شارع", "ميدان", "مسجد", "قاعدة", "جسر", "حي", "ساحة", "ميناء", "سوق", "مبنى", "قصر", "جامع",
-    "قاعة", "برج"))
+    "قاعة", "صالة", "برج"))
 # The Arab world and its neighbours, whose towns Arabic news names most (ISO alpha-3).
 _NEAR = frozenset("""ARE BHR DJI DZA EGY IRQ JOR COM KWT LBN LBY MAR MRT OMN PSE QAT SAU SDN SOM SYR
 TUN YEM IRN TUR ISR ESH SSD ERI ETH CYP AFG PAK""".split())
