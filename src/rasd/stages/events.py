@@ -260,13 +260,13 @@ def detect_triggers(ctx: DocContext) -> list[Trigger]:
     return _merge(ctx, out)
 
 
-_RECEIVE = "ستقبل"        # in every form of استقبل
+_RECEIVE = "استقبل"        # the lexicon entry of receiving (its first form)
 
 
 def _facility_receives(ctx: DocContext, i: int, entry, s_start: int, s_end: int) -> bool:
     """Is the verb at i استقبل with a building as its subject, right after or right before it
     (استقبل مستشفى الشفاء 50 جريحا، المسلخ يستقبل الذبائح)? It takes in, it meets no one."""
-    if entry.type != "CONSULT" or _RECEIVE not in ctx.norms[i]:
+    if entry.source.split("|")[0] != _RECEIVE:
         return False
     return i + 1 < s_end and facility_word(ctx.norms[i + 1]) or i - 1 >= s_start and facility_word(ctx.norms[i - 1])
 
